@@ -1,0 +1,147 @@
+"""The patient kiosk: a Textual app on the clinic's services, locked down for a public hallway."""
+
+from __future__ import annotations
+
+import time
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from kiosk.assets import assets_dir
+from kiosk.i18n import Lang
+from kiosk.services import Services
+from kiosk.session import PatientSession
+
+KIOSK_THEME = Theme(
+    name="kiosk",
+    primary="#0B7A55",  # a calm clinic green
+    secondary="#1E5AA8",
+    accent="#F2A900",
+    warning="#F2A900",
+    error="#D64545",
+    success="#2E9E5B",
+    background="#0E1A17",
+    surface="#15241F",
+    panel="#1C3029",
+    dark=True,
+)
+CONTRAST_THEME = Theme(
+    name="kiosk-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    warning="#FFFF00",
+    error="#FF5555",
+    success="#00FF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    dark=True,
+)
+IDLE_WARNING_SECONDS = 10
+
+
+class KioskApp(App[None]):
+    """The patient kiosk. Dependencies come in through ``__init__`` so tests pass their own."""
+
+    CSS_PATH = str(assets_dir() / "kiosk.tcss")
+    ENABLE_COMMAND_PALETTE = False
+    # Replace Textual's Ctrl+Q / Ctrl+C quit: leaving the kiosk is for staff, behind a PIN.
+    BINDINGS = [
+        Binding("ctrl+q", "ignore", show=False, priority=True),
+        Binding("ctrl+c", "ignore", show=False, priority=True),
+        Binding("ctrl+x", "staff_exit", show=False, priority=True),
+    ]
+
+    def __init__(self, services: Services, *, idle_seconds: float | None = None) -> None:
+        super().__init__()
+        self.services = services
+        settings = services.settings
+        self.default_lang: Lang = settings.lang
+        self.lang: Lang = settings.lang
+        self.idle_seconds = float(
+            idle_seconds if idle_seconds is not None else settings.idle_seconds
+        )
+        self.patient = PatientSession()
+        self.facility_name = settings.facility_name
+        self._last_input = time.monotonic()
+        self._warning_open = False
+        self.register_theme(KIOSK_THEME)
+        self.register_theme(CONTRAST_THEME)
+        self.theme = "kiosk-contrast" if settings.theme == "high-contrast" else "kiosk"
+
+    def on_mount(self) -> None:
+        from kiosk.screens.welcome import WelcomeScreen
+
+        self.facility_name = self.services.clinic.facility().name
+        self.push_screen(WelcomeScreen())
+        self.set_interval(1.0, self._check_idle, name="idle")
+
+    # -- idle reset ------------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self.touch()
+        await super().on_event(event)
+
+    def touch(self) -> None:
+        """Someone is using the kiosk: restart the idle count."""
+        self._last_input = time.monotonic()
+
+    @property
+    def idle_for(self) -> float:
+        return time.monotonic() - self._last_input
+
+    def _check_idle(self) -> None:
+        from kiosk.screens.dialogs import IdleWarning
+
+        if self.at_welcome or self._warning_open:
+            return
+        warn_after = max(self.idle_seconds - IDLE_WARNING_SECONDS, self.idle_seconds * 0.5)
+        if self.idle_for >= warn_after:
+            self._warning_open = True
+            remaining = max(int(self.idle_seconds - self.idle_for), 1)
+            self.push_screen(IdleWarning(remaining), self._after_warning)
+
+    def _after_warning(self, still_here: bool | None) -> None:
+        self._warning_open = False
+        if not still_here:
+            self.reset()
+
+    @property
+    def at_welcome(self) -> bool:
+        from kiosk.screens.welcome import WelcomeScreen
+
+        return isinstance(self.screen, WelcomeScreen) and len(self.screen_stack) == 2
+
+    def reset(self) -> None:
+        """Back to Welcome, forgetting the patient: the next person sees nothing of the last."""
+        from kiosk.screens.welcome import WelcomeScreen
+
+        self.patient = PatientSession()
+        language_changed = self.lang != self.default_lang
+        self.lang = self.default_lang
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if language_changed and isinstance(self.screen, WelcomeScreen):
+            self.call_later(self.screen.rebuild)
+        self.touch()
+
+    # -- language ---------------------------------------------------------------------------
+    def toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "id" else "id"
+
+    # -- staff --------------------------------------------------------------------------------
+    def action_ignore(self) -> None:
+        """Swallow the usual quit keys."""
+
+    def action_staff_exit(self) -> None:
+        from kiosk.screens.dialogs import StaffExit
+
+        def leave(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(StaffExit(self.services.settings.staff_pin), leave)

@@ -1,0 +1,120 @@
+"""Entry points. ``kiosk`` with no command opens the patient kiosk."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from kiosk.config import Settings, SettingsError, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as error:
+        click.echo(f"kiosk: {error}", err=True)
+        sys.exit(2)
+
+
+def _setup_logging(settings: Settings, name: str) -> None:
+    """Log to a rotating file in the data dir (never to the kiosk screen)."""
+    settings.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        settings.log_dir / f"{name}.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def _one_line_errors(command: F) -> F:
+    """An operator sees one clear line for a store problem, not a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return command(*args, **kwargs)
+        except SQLAlchemyError as error:
+            click.echo(
+                f"kiosk: the database cannot be used: {error.__class__.__name__}: "
+                f"{str(error).splitlines()[0]}",
+                err=True,
+            )
+            sys.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="antrean-kiosk")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Antrean Kiosk: the front-door queue kiosk of a puskesmas.
+
+    With no command, opens the patient kiosk.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run_kiosk)
+
+
+@cli.command("kiosk")
+@_one_line_errors
+def run_kiosk() -> None:
+    """Open the patient kiosk (full screen)."""
+    from kiosk.app import KioskApp
+    from kiosk.services.setup import open_clinic
+
+    settings = _settings()
+    _setup_logging(settings, "kiosk")
+    services = open_clinic(settings)
+    KioskApp(services).run()
+
+
+@cli.command()
+@click.option("--reset", is_flag=True, help="Replace everything in the store with the demo clinic.")
+@_one_line_errors
+def demo(reset: bool) -> None:
+    """Load the demo clinic (polis, doctors, shifts, participants, one phone booking)."""
+    from kiosk.services.demo import has_facility, load_demo
+    from kiosk.services.setup import open_clinic
+
+    settings = _settings()
+    services = open_clinic(settings)  # loads the demo itself into an empty store
+    if reset or not has_facility(services.store):
+        load_demo(services.store, services.clock, settings.facility_code, settings.facility_name)
+        click.echo(f"Demo clinic loaded into {settings.database_url}")
+    else:
+        click.echo("The store already holds a clinic; use --reset to replace it with the demo.")
+
+
+@cli.command()
+@_one_line_errors
+def migrate() -> None:
+    """Create or upgrade the database schema."""
+    from kiosk.store import Store
+
+    settings = _settings()
+    Store(settings.database_url).migrate()
+    click.echo(f"Store is up to date: {settings.database_url}")
+
+
+@cli.command()
+def settings() -> None:
+    """Show the settings in force (from KIOSK_* variables and the settings file)."""
+    current = _settings()
+    for name, value in current.model_dump().items():
+        shown = "****" if name == "staff_pin" else value
+        click.echo(f"KIOSK_{name.upper():<22} {shown}")
+
+
+def main() -> None:
+    cli()

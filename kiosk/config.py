@@ -1,0 +1,145 @@
+"""Settings: ``KIOSK_*`` environment variables, over an optional TOML file, over defaults.
+
+A wrong setting stops start-up with one line naming the setting and what it accepts
+(:class:`SettingsError`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from kiosk.slip.printer import PrinterSpec, PrinterSpecError, parse_printer_spec
+
+APP_NAME = "antrean-kiosk"
+ENV_PREFIX = "KIOSK_"
+
+# Indonesia's three zones; a clinic's day and numbering follow its own, never UTC.
+ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def config_file() -> Path:
+    """The TOML file read at start-up: ``KIOSK_CONFIG_FILE``, else the user config folder."""
+    explicit = os.environ.get(f"{ENV_PREFIX}CONFIG_FILE")
+    if explicit:
+        return Path(explicit)
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    data_dir: Path = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)),
+        description="Database, slips and logs.",
+    )
+    database_url: str = Field(default="", description="SQLAlchemy URL; default SQLite in data_dir.")
+    lang: Literal["id", "en"] = Field(default="id", description="Language of the kiosk screens.")
+    printer: str = Field(
+        default="png",
+        description="png[:DIR], escpos-file:PATH, escpos-net:HOST[:PORT], escpos-usb:VID:PID, none",
+    )
+    paper_mm: Literal[58, 80] = Field(default=58, description="Slip paper width in millimetres.")
+    idle_seconds: int = Field(default=60, ge=10, le=3600, description="Idle time before reset.")
+    facility_code: str = Field(default="P3273010", description="The facility's BPJS code.")
+    facility_name: str = Field(default="Puskesmas Sukamaju", min_length=1, max_length=80)
+    timezone: str = Field(default="Asia/Jakarta", description="WIB, WITA, WIT or a zone name.")
+    minutes_per_patient: int = Field(default=10, ge=1, le=120)
+    staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
+    theme: Literal["default", "high-contrast"] = "default"
+
+    @field_validator("facility_code")
+    @classmethod
+    def _facility_code(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not re.fullmatch(r"[A-Z0-9]{1,20}", value):
+            raise ValueError("use 1-20 letters or digits")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        name = ZONE_ALIASES.get(value.strip().upper(), value.strip())
+        if name not in ZONE_ALIASES.values():
+            raise ValueError("use WIB, WITA, WIT, Asia/Jakarta, Asia/Makassar or Asia/Jayapura")
+        return name
+
+    @field_validator("staff_pin")
+    @classmethod
+    def _staff_pin(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{4,8}", value):
+            raise ValueError("use 4 to 8 digits")
+        return value
+
+    @field_validator("printer")
+    @classmethod
+    def _printer(cls, value: str) -> str:
+        parse_printer_spec(value, Path("."))  # raises with the allowed forms
+        return value
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'kiosk.db'}")
+        return self
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file()))
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def printer_spec(self) -> PrinterSpec:
+        return parse_printer_spec(self.printer, self.data_dir / "slips")
+
+    @property
+    def slip_width_px(self) -> int:
+        return 384 if self.paper_mm == 58 else 576
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+
+class SettingsError(Exception):
+    """One line for the operator: which setting is wrong and what it accepts."""
+
+
+def load_settings(**overrides: Any) -> Settings:
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "?"
+        given = first.get("input")
+        shown = "" if isinstance(given, dict) else f" (got {given!r})"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(
+            f"Setting {ENV_PREFIX}{field.upper()} is wrong{shown}: {message}"
+        ) from None
+    except PrinterSpecError as exc:  # pragma: no cover - validators wrap it, kept as a guard
+        raise SettingsError(f"Setting {ENV_PREFIX}PRINTER is wrong: {exc}") from None
+    except (OSError, ValueError) as exc:  # an unreadable or malformed TOML file
+        raise SettingsError(f"Settings file {config_file()} cannot be read: {exc}") from None

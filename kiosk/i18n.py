@@ -1,0 +1,283 @@
+"""Every user-facing string, in Indonesian (default) and English: the one translation table.
+
+``t("key", lang, **params)`` formats with ``str.format``. A missing key is a bug caught by the
+tests (every key has both languages); at run time it falls back to the key itself, never a crash.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+TEXT: dict[str, tuple[str, str]] = {
+    # -- welcome
+    "app.title": ("Antrean Pasien", "Patient Queue"),
+    "welcome.greeting": ("Selamat datang", "Welcome"),
+    "welcome.prompt": ("Apa yang ingin Anda lakukan?", "What would you like to do?"),
+    "welcome.take": ("Ambil nomor antrean", "Take a queue number"),
+    "welcome.checkin": ("Check-in booking Mobile JKN", "Check in a Mobile JKN booking"),
+    "welcome.status": ("Cek antrean saya", "Check my queue"),
+    "welcome.non_jkn": ("Pasien umum (tanpa BPJS)", "General patient (no JKN)"),
+    "welcome.language": ("English", "Bahasa Indonesia"),
+    "welcome.help": (
+        "Butuh bantuan? Tanyakan petugas di loket pendaftaran.",
+        "Need help? Ask the staff at the registration desk.",
+    ),
+    # -- keyboard hints
+    "hint.choose": (
+        "Tekan angka pilihan atau sentuh tombolnya. Esc = kembali.",
+        "Press the option's number or tap it. Esc = back.",
+    ),
+    "hint.back": ("Kembali", "Back"),
+    "hint.ok": ("Lanjut", "Continue"),
+    "hint.clear": ("Hapus", "Clear"),
+    # -- identify
+    "identify.title": ("Masukkan nomor kartu JKN atau NIK", "Enter your JKN card number or NIK"),
+    "identify.help": (
+        "Ketik 13 angka nomor kartu atau 16 angka NIK, lalu tekan Enter. Bisa juga memindai kartu.",
+        "Type the 13-digit card number or the 16-digit NIK, then press Enter. "
+        "You can also scan the card.",
+    ),
+    "identify.placeholder": ("Nomor kartu / NIK", "Card number / NIK"),
+    "identify.checking": ("Memeriksa data peserta...", "Checking participant data..."),
+    "identify.unknown": (
+        "Data peserta tidak ditemukan. Periksa kembali nomornya, atau tanyakan "
+        "petugas di loket pendaftaran.",
+        "No participant found with this number. Check it again, or ask the staff "
+        "at the registration desk.",
+    ),
+    "identity.empty": ("Nomor belum diisi.", "Please enter a number."),
+    "identity.not_digits": ("Nomor hanya boleh berisi angka.", "Only digits are allowed."),
+    "identity.wrong_length": (
+        "Nomor kartu JKN harus 13 angka, NIK harus 16 angka.",
+        "A JKN card number has 13 digits, a NIK has 16.",
+    ),
+    "identity.card_length": (
+        "Nomor kartu JKN harus 13 angka.",
+        "A JKN card number must have 13 digits.",
+    ),
+    "identity.nik_length": ("NIK harus 16 angka.", "A NIK must have 16 digits."),
+    "identity.nik_province": (
+        "Kode provinsi pada NIK tidak valid.",
+        "The province code in this NIK is not valid.",
+    ),
+    "identity.nik_birth_date": (
+        "Tanggal lahir pada NIK tidak valid.",
+        "The birth date in this NIK is not valid.",
+    ),
+    "identity.nik_serial": (
+        "Nomor urut pada NIK tidak valid.",
+        "The serial number in this NIK is not valid.",
+    ),
+    # -- status
+    "status.title": ("Status kepesertaan JKN", "JKN membership status"),
+    "status.card": ("No. kartu", "Card no."),
+    "status.nik": ("NIK", "NIK"),
+    "status.membership": ("Kepesertaan", "Membership"),
+    "status.active": ("AKTIF", "ACTIVE"),
+    "status.inactive": ("TIDAK AKTIF", "NOT ACTIVE"),
+    "status.arrears": ("Tunggakan iuran", "Contribution arrears"),
+    "status.no_arrears": ("Tidak ada", "None"),
+    "status.fktp": ("FKTP terdaftar", "Registered FKTP"),
+    "status.class": ("Kelas", "Class"),
+    "status.choose_person": ("Untuk siapa nomor antrean ini?", "Who is this queue number for?"),
+    "status.family_pick": ("Pilih anggota keluarga", "Choose a family member"),
+    "status.self": ("(pemilik kartu)", "(card holder)"),
+    "status.refused": ("Belum dapat mengambil nomor antrean JKN", "Cannot take a JKN queue number"),
+    "status.help": (
+        "Bantuan: loket pendaftaran, atau BPJS Kesehatan Care Center 165.",
+        "Help: the registration desk, or BPJS Kesehatan Care Center 165.",
+    ),
+    "refusal.inactive": (
+        "Kepesertaan JKN Anda tidak aktif. Silakan hubungi kantor BPJS "
+        "Kesehatan atau Care Center 165 untuk mengaktifkan kembali.",
+        "Your JKN membership is not active. Contact a BPJS Kesehatan office or "
+        "Care Center 165 to reactivate it.",
+    ),
+    "refusal.arrears": (
+        "Ada tunggakan iuran sebesar {amount}. Setelah dilunasi, kepesertaan aktif "
+        "kembali. Info: Care Center 165.",
+        "There are unpaid contributions of {amount}. Once paid, the membership is "
+        "active again. Info: Care Center 165.",
+    ),
+    "refusal.other_fktp": (
+        "Anda terdaftar di {fktp}. Layanan JKN diberikan di FKTP terdaftar; "
+        "pindah FKTP dapat diurus lewat Mobile JKN atau kantor BPJS. Anda tetap "
+        "dapat berobat di sini sebagai pasien umum.",
+        "You are registered at {fktp}. JKN care is given at your registered "
+        "FKTP; you can change FKTP in Mobile JKN or at a BPJS office. You can "
+        "still be seen here as a general (non-JKN) patient.",
+    ),
+    "status.not_verified": ("Data belum terverifikasi dengan BPJS", "Not yet verified with BPJS"),
+    # -- poli
+    "poli.title": ("Pilih poli", "Choose a clinic (poli)"),
+    "poli.today": ("Hari ini", "Today"),
+    "poli.tomorrow": ("Besok", "Tomorrow"),
+    "poli.day_hint": ("← → ganti hari", "← → change day"),
+    "poli.open": ("sisa {n} kuota", "{n} places left"),
+    "poli.closed": ("tutup", "closed"),
+    "poli.full": ("kuota penuh", "full"),
+    "poli.not_selectable": (
+        "Poli ini tidak dapat dipilih ({state}).",
+        "This poli cannot be chosen ({state}).",
+    ),
+    # -- doctor & shift
+    "doctor.title": ("Pilih dokter dan jam praktik", "Choose a doctor and hours"),
+    "doctor.left": ("sisa {n}", "{n} left"),
+    "doctor.full": ("penuh", "full"),
+    "doctor.default": ("disarankan", "suggested"),
+    # -- complaint
+    "complaint.title": ("Keluhan (boleh dilewati)", "Complaint (optional)"),
+    "complaint.skip": ("Lewati, tanpa keluhan", "Skip, no complaint"),
+    "complaint.fever": ("Demam", "Fever"),
+    "complaint.cough": ("Batuk / pilek", "Cough / cold"),
+    "complaint.toothache": ("Sakit gigi", "Toothache"),
+    "complaint.checkup": ("Kontrol rutin", "Routine check-up"),
+    "complaint.pregnancy": ("Periksa kehamilan", "Pregnancy check"),
+    "complaint.immunisation": ("Imunisasi anak", "Child immunisation"),
+    "complaint.other": ("Tulis keluhan sendiri", "Write my own"),
+    "complaint.placeholder": ("Tulis keluhan singkat, lalu Enter", "Short complaint, then Enter"),
+    # -- confirm
+    "confirm.title": ("Periksa kembali", "Please check"),
+    "confirm.yes": ("Ya, ambil nomor antrean", "Yes, take the number"),
+    "confirm.change": ("Ubah pilihan", "Change"),
+    "confirm.patient": ("Pasien", "Patient"),
+    "confirm.poli": ("Poli", "Poli"),
+    "confirm.doctor": ("Dokter", "Doctor"),
+    "confirm.date": ("Tanggal", "Date"),
+    "confirm.shift": ("Jam praktik", "Hours"),
+    "confirm.complaint": ("Keluhan", "Complaint"),
+    "confirm.none": ("-", "-"),
+    "confirm.issuing": ("Mengambil nomor...", "Taking a number..."),
+    # -- ticket
+    "ticket.title": ("Nomor antrean Anda", "Your queue number"),
+    "ticket.existing": (
+        "Anda sudah memiliki nomor antrean untuk poli ini pada tanggal tersebut.",
+        "You already hold a number for this poli on that day.",
+    ),
+    "ticket.ahead": ("{n} orang di depan Anda", "{n} people ahead of you"),
+    "ticket.ahead_none": ("Tidak ada yang di depan Anda", "Nobody is ahead of you"),
+    "ticket.now_serving": ("Sedang dilayani: {number}", "Now serving: {number}"),
+    "ticket.estimate": ("Perkiraan dipanggil {low}–{high}", "Expected call {low}–{high}"),
+    "ticket.booked": (
+        "Booking — lakukan check-in pada hari layanan",
+        "Booking — check in on the day of service",
+    ),
+    "ticket.printing": ("Mencetak slip...", "Printing your slip..."),
+    "ticket.printed": ("Silakan ambil slip Anda.", "Please take your slip."),
+    "ticket.print_failed": (
+        "Slip gagal dicetak. Foto atau pindai kode QR di layar ini, atau minta "
+        "cetak ulang di loket pendaftaran. Nomor Anda tetap berlaku.",
+        "The slip could not be printed. Photograph or scan the QR code on "
+        "this screen, or ask the desk to reprint it. Your number stays valid.",
+    ),
+    "ticket.done": ("Selesai", "Done"),
+    "ticket.qr_label": ("Kode slip", "Slip code"),
+    "ticket.non_jkn": ("Pasien umum (non-JKN)", "General patient (non-JKN)"),
+    # -- check-in
+    "checkin.title": ("Booking Anda", "Your bookings"),
+    "checkin.none": (
+        "Tidak ada booking untuk hari ini atau besok. Silakan ambil nomor antrean baru.",
+        "No booking for today or tomorrow. Please take a new number.",
+    ),
+    "checkin.action": ("Check-in", "Check in"),
+    "checkin.other_day": (
+        "Booking ini untuk tanggal {date}; check-in hanya pada hari layanan.",
+        "This booking is for {date}; check in on the day of service.",
+    ),
+    "checkin.late": (
+        "Jam praktik booking ini sudah lewat. Silakan ke loket pendaftaran.",
+        "The hours of this booking are over. Please go to the registration desk.",
+    ),
+    "checkin.cancelled": ("Booking ini sudah dibatalkan.", "This booking was cancelled."),
+    "checkin.done": ("Booking ini sudah selesai dilayani.", "This booking has been served."),
+    "checkin.already": ("sudah check-in", "checked in"),
+    # -- my status
+    "mystatus.title": ("Antrean saya hari ini", "My queue today"),
+    "mystatus.none": ("Tidak ada nomor antrean aktif hari ini.", "No active number today."),
+    "mystatus.cancel": ("Batalkan", "Cancel"),
+    "mystatus.new": ("Ambil Antrean Baru", "Take a New Number"),
+    "mystatus.confirm_cancel": ("Batalkan nomor {number}?", "Cancel number {number}?"),
+    "mystatus.cancelled": ("Nomor {number} dibatalkan.", "Number {number} is cancelled."),
+    "mystatus.yes": ("Ya, batalkan", "Yes, cancel"),
+    "mystatus.no": ("Tidak", "No"),
+    "state.booked": ("booking", "booked"),
+    "state.waiting": ("menunggu", "waiting"),
+    "state.called": ("dipanggil", "called"),
+    "state.serving": ("dilayani", "being served"),
+    "state.served": ("selesai", "served"),
+    "state.skipped": ("terlewat", "missed"),
+    "state.cancelled": ("batal", "cancelled"),
+    # -- refusals from services
+    "take.full": (
+        "Kuota jam praktik ini sudah penuh. Pilih jam atau hari lain.",
+        "This shift is full. Choose another shift or day.",
+    ),
+    "take.closed": (
+        "Poli ini tidak buka pada jam/tanggal itu.",
+        "This poli is not open at that time/date.",
+    ),
+    "take.over": ("Jam praktik ini sudah selesai.", "These hours are already over."),
+    "date.past": ("Tanggal sudah lewat.", "That date has passed."),
+    "date.too_far": (
+        "Nomor antrean hanya untuk hari ini atau besok.",
+        "Numbers are for today or tomorrow only.",
+    ),
+    "cancel.served": (
+        "Nomor yang sudah dilayani tidak dapat dibatalkan.",
+        "A number that has been served cannot be cancelled.",
+    ),
+    "error.store": (
+        "Sistem antrean sedang bermasalah. Silakan ke loket pendaftaran.",
+        "The queue system has a problem. Please go to the registration desk.",
+    ),
+    "slipcode.malformed": (
+        "Kode tidak dikenali. Pindai kode QR pada slip, atau ketik nomor kartu.",
+        "Code not recognised. Scan the slip's QR code, or type the card number.",
+    ),
+    "slipcode.forged": (
+        "Kode slip tidak sah. Silakan ke loket pendaftaran.",
+        "This slip code is not valid. Please go to the registration desk.",
+    ),
+    "slipcode.other_day": ("Slip ini untuk hari lain.", "This slip is for another day."),
+    # -- idle & staff
+    "idle.title": ("Masih di sana?", "Still there?"),
+    "idle.body": (
+        "Layar akan kembali ke awal dalam {n} detik. Sentuh layar atau tekan tombol apa "
+        "saja untuk melanjutkan.",
+        "The screen returns to the start in {n} seconds. Touch the screen or press any "
+        "key to continue.",
+    ),
+    "staff.title": ("Petugas: keluar dari kiosk", "Staff: leave the kiosk"),
+    "staff.pin": ("PIN petugas", "Staff PIN"),
+    "staff.wrong": ("PIN salah.", "Wrong PIN."),
+    # -- slip
+    "slip.title": ("Nomor Antrean", "Queue Number"),
+    "slip.poli": ("Poli", "Poli"),
+    "slip.doctor": ("Dokter", "Doctor"),
+    "slip.date": ("Tanggal", "Date"),
+    "slip.shift": ("Jam", "Hours"),
+    "slip.ahead": ("{n} orang di depan Anda", "{n} people ahead of you"),
+    "slip.card": ("No. kartu", "Card no."),
+    "slip.non_jkn": ("Pasien umum (non-JKN)", "General patient (non-JKN)"),
+    "slip.footer": (
+        "Simpan slip ini dan tunggu nomor Anda dipanggil.",
+        "Keep this slip and wait for your number to be called.",
+    ),
+    "slip.issued": ("Dicetak", "Printed"),
+}
+
+
+def t(key: str, lang: str = "id", **params: object) -> str:
+    pair = TEXT.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+def rupiah(amount: int) -> str:
+    """``150000`` -> ``Rp150.000`` (Indonesian thousands separator)."""
+    return "Rp" + f"{amount:,}".replace(",", ".")

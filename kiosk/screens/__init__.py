@@ -1,0 +1,1 @@
+"""The kiosk's screens, one file each: thin, composing widgets and handing work to services."""

@@ -1,0 +1,104 @@
+"""What every kiosk screen shares: the header, the hint line, translation, and service calls."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from kiosk.i18n import t
+from kiosk.services import Services
+from kiosk.services.errors import Refused
+from kiosk.session import PatientSession
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class KioskHost(Protocol):
+    """What screens need of the app (the app imports screens, never the other way round)."""
+
+    services: Services
+    patient: PatientSession
+    lang: str
+    facility_name: str
+
+    def reset(self) -> None: ...
+
+    def toggle_lang(self) -> None: ...
+
+
+class KioskScreen(Screen[None]):
+    """A kiosk screen. Escape goes back one screen; the header shows the clinic and the time."""
+
+    BINDINGS = [Binding("escape", "back", t("hint.back"), show=False)]
+    TITLE_KEY = "app.title"
+
+    @property
+    def kiosk(self) -> KioskHost:
+        return cast(KioskHost, self.app)
+
+    @property
+    def services(self) -> Services:
+        return self.kiosk.services
+
+    @property
+    def lang(self) -> str:
+        return self.kiosk.lang
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def compose_header(self) -> ComposeResult:
+        yield Static(self.kiosk.facility_name, id="header-facility")
+        yield Static(self.t(self.TITLE_KEY), id="header-title")
+
+    def compose_hint(self, key: str = "hint.choose") -> ComposeResult:
+        yield Static(self.t(key), id="hint")
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong in the screen's error line (or as a notification)."""
+        found = self.query("#error")
+        if found:
+            line = found.first(Static)
+            line.update(message)
+            line.display = bool(message)
+        elif message:
+            self.notify(message, severity="error", timeout=8)
+
+    def _deliver(self, then: Callable[[T], Any], result: T) -> None:
+        # The kiosk may have reset (idle) while the call ran: a stale answer goes nowhere.
+        if self.is_attached and self in self.app.screen_stack:
+            then(result)
+
+    def call_service(
+        self, work: Callable[[], T], then: Callable[[T], Any], group: str = "service"
+    ) -> None:
+        """Run a blocking service call in a thread; ``then`` gets its result on the UI thread.
+
+        A refusal shows its reason; anything else unexpected sends the patient to the desk.
+        The screen never shows a traceback.
+        """
+
+        def runner() -> None:
+            try:
+                result = work()
+            except Refused as refusal:
+                self.app.call_from_thread(self.show_error, self.t(refusal.key, **refusal.params))
+                return
+            except Exception:
+                log.exception("service call failed on %s", type(self).__name__)
+                self.app.call_from_thread(self.show_error, self.t("error.store"))
+                return
+            self.app.call_from_thread(self._deliver, then, result)
+
+        self.run_worker(runner, thread=True, exclusive=True, group=group, exit_on_error=False)

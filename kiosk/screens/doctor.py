@@ -1,0 +1,69 @@
+"""Doctor and shift: every shift of the chosen poli that day, the sensible one highlighted."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from kiosk.domain.schedule import default_slot, slot_is_over
+from kiosk.screens.base import KioskScreen
+from kiosk.widgets.choices import Choice, ChoiceList
+
+
+class DoctorScreen(KioskScreen):
+    TITLE_KEY = "doctor.title"
+
+    def compose(self) -> ComposeResult:
+        day = self.kiosk.patient.poli_day
+        assert day is not None
+        now = self.services.clock.now()
+        suggested = default_slot(day.slots, now)
+        choices = []
+        for slot in day.slots:
+            over = slot_is_over(slot, now)
+            if over:
+                detail = self.t("poli.closed")
+            elif slot.remaining:
+                detail = self.t("doctor.left", n=slot.remaining)
+            else:
+                detail = self.t("doctor.full")
+            if suggested is not None and slot.schedule_id == suggested.schedule_id:
+                detail += f"  ★ {self.t('doctor.default')}"
+            choices.append(
+                Choice(
+                    str(slot.schedule_id),
+                    f"{slot.doctor_name}  {slot.jampraktek}",
+                    detail,
+                    disabled=over or slot.remaining == 0,
+                    reason=detail,
+                )
+            )
+        yield from self.compose_header()
+        with Vertical(id="body"):
+            yield Static(f"Poli {day.poli.name} · {day.service_date:%d-%m-%Y}", classes="prompt")
+            yield ChoiceList(
+                choices, id="slots", default=str(suggested.schedule_id) if suggested else None
+            )
+            yield Static("", id="error", classes="error")
+        yield from self.compose_hint()
+
+    def on_mount(self) -> None:
+        self.query_one("#error").display = False
+        self.query_one(ChoiceList).focus()
+
+    @on(ChoiceList.Refused, "#slots")
+    def _refused(self, event: ChoiceList.Refused) -> None:
+        self.show_error(event.choice.reason)
+
+    @on(ChoiceList.Chosen, "#slots")
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        from kiosk.screens.complaint import ComplaintScreen
+
+        session = self.kiosk.patient
+        assert session.poli_day is not None
+        session.slot = next(
+            s for s in session.poli_day.slots if str(s.schedule_id) == event.choice.id
+        )
+        self.app.push_screen(ComplaintScreen())

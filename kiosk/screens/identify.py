@@ -1,0 +1,116 @@
+"""Identify: the card number or NIK, typed on the keypad or keyboard, or scanned."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from kiosk.domain.identity import Identity, IdentityError, parse_identity
+from kiosk.domain.models import Participant
+from kiosk.domain.slip_code import SlipCodeError
+from kiosk.screens.base import KioskScreen
+from kiosk.session import Intent
+from kiosk.widgets.keypad import Keypad
+
+# Digits with the spaces and dashes people and scanners add; a check-in also takes a slip code.
+_IDENTITY_CHARS = r"[0-9 \-]*"
+_CODE_CHARS = r"[0-9A-Za-z: \-]*"
+
+
+class IdentifyScreen(KioskScreen):
+    TITLE_KEY = "identify.title"
+
+    def compose(self) -> ComposeResult:
+        checking_in = self.kiosk.patient.intent == Intent.CHECK_IN
+        yield from self.compose_header()
+        with Horizontal(id="body"):
+            with Vertical(id="identify-left"):
+                yield Static(self.t("identify.help"), classes="prompt")
+                yield Input(
+                    placeholder=self.t("identify.placeholder"),
+                    restrict=_CODE_CHARS if checking_in else _IDENTITY_CHARS,
+                    max_length=64 if checking_in else 24,
+                    id="identity",
+                )
+                yield Static("", id="error", classes="error")
+            yield Keypad(id="keypad")
+        yield from self.compose_hint("hint.back")
+
+    def on_mount(self) -> None:
+        self.query_one("#error").display = False
+        self.query_one(Input).focus()
+
+    @on(Keypad.Pressed)
+    def _keypad(self, event: Keypad.Pressed) -> None:
+        field = self.query_one(Input)
+        if event.key == "ok":
+            self._submit(field.value)
+        elif event.key == "del":
+            field.value = field.value[:-1]
+        else:
+            field.insert_text_at_cursor(event.key)
+        field.focus()
+
+    @on(Input.Submitted, "#identity")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._submit(event.value)
+
+    def _submit(self, raw: str) -> None:
+        intent = self.kiosk.patient.intent
+        if intent == Intent.CHECK_IN and raw.strip().upper().startswith("AK1:"):
+            self._submit_slip_code(raw)
+            return
+        try:
+            identity = parse_identity(raw, self.services.clock.today())
+        except IdentityError as error:
+            self.show_error(self.t(error.problem.value))
+            return
+        self.show_error("")
+        self.query_one(Input).loading = True
+        self.call_service(lambda: self._lookup(identity), self._identified)
+
+    def _lookup(self, identity: Identity) -> tuple[Participant, list[Participant]] | None:
+        participant = self.services.participants.identify(identity)
+        if participant is None:
+            return None
+        return participant, self.services.participants.family(participant)
+
+    def _identified(self, found: tuple[Participant, list[Participant]] | None) -> None:
+        field = self.query_one(Input)
+        field.loading = False
+        if found is None:
+            self.show_error(self.t("identify.unknown"))
+            field.focus()
+            return
+        participant, family = found
+        session = self.kiosk.patient
+        session.identified, session.family, session.patient = participant, family, participant
+        field.value = ""  # the number leaves the screen as soon as it is used
+        from kiosk.screens.checkin import CheckInScreen
+        from kiosk.screens.my_status import MyStatusScreen
+        from kiosk.screens.status import StatusScreen
+
+        next_screen = {Intent.CHECK_IN: CheckInScreen, Intent.STATUS: MyStatusScreen}.get(
+            session.intent, StatusScreen
+        )
+        self.app.push_screen(next_screen())
+
+    def _submit_slip_code(self, raw: str) -> None:
+        self.call_service(lambda: self._verify(raw), self._slip_checked)
+
+    def _verify(self, raw: str) -> int | str:
+        try:
+            return self.services.slips.verify(raw, today_only=False).ticket_id
+        except SlipCodeError as error:
+            return error.problem.value
+
+    def _slip_checked(self, outcome: int | str) -> None:
+        if isinstance(outcome, str):
+            self.show_error(self.t(outcome))
+            return
+        from kiosk.screens.checkin import CheckInScreen
+
+        self.query_one(Input).value = ""
+        self.app.push_screen(CheckInScreen(ticket_id=outcome))

@@ -1,0 +1,41 @@
+"""Use cases the screens call: identify, offer, take/check in/cancel, print slips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.config import Settings
+from kiosk.domain.clock import FacilityClock
+from kiosk.services.clinic import ClinicService
+from kiosk.services.participants import ParticipantService
+from kiosk.services.slips import SlipService
+from kiosk.services.tickets import TicketService
+from kiosk.store import Store
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    clock: FacilityClock
+    clinic: ClinicService
+    participants: ParticipantService
+    tickets: TicketService
+    slips: SlipService
+
+
+def build_services(
+    settings: Settings, clock: FacilityClock | None = None, store: Store | None = None
+) -> Services:
+    store = store or Store(settings.database_url)
+    clock = clock or FacilityClock(settings.zone)
+    clinic = ClinicService(store, clock)
+    return Services(
+        settings=settings,
+        store=store,
+        clock=clock,
+        clinic=clinic,
+        participants=ParticipantService(store),
+        tickets=TicketService(store, clock, settings.facility_code, settings.minutes_per_patient),
+        slips=SlipService(clinic, settings),
+    )

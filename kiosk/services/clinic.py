@@ -1,0 +1,77 @@
+"""The clinic's offer for a day: polis, doctors, shifts and how much of each quota is left."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.clock import FacilityClock
+from kiosk.domain.models import Facility, PoliDay, Slot, TicketStatus
+from kiosk.domain.schedule import bookable_dates, poli_state
+from kiosk.store import Store
+from kiosk.store.convert import to_poli, to_slot
+from kiosk.store.models import FacilityRow, PoliRow, ScheduleRow, TicketRow
+
+
+def slots_for(session: Session, poli_code: str, service_date: date) -> list[Slot]:
+    """Every shift of a poli on a date, with the numbers given in it (all but cancelled)."""
+    rows = session.scalars(
+        select(ScheduleRow)
+        .where(ScheduleRow.poli_code == poli_code, ScheduleRow.weekday == service_date.weekday())
+        .order_by(ScheduleRow.start, ScheduleRow.doctor_code)
+    ).all()
+    taken = dict(
+        session.execute(
+            select(TicketRow.schedule_id, func.count())
+            .where(
+                TicketRow.service_date == service_date,
+                TicketRow.status != TicketStatus.CANCELLED,
+                TicketRow.poli_code == poli_code,
+            )
+            .group_by(TicketRow.schedule_id)
+        ).all()
+    )
+    return [to_slot(row, service_date, taken.get(row.id, 0)) for row in rows]
+
+
+class ClinicService:
+    def __init__(self, store: Store, clock: FacilityClock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def facility(self) -> Facility:
+        with self.store.read() as session:
+            row = session.scalars(select(FacilityRow)).first()
+            if row is None:
+                raise LookupError("the store holds no facility; run `kiosk demo --reset`")
+            return Facility(code=row.code, name=row.name)
+
+    def slip_key(self) -> bytes:
+        with self.store.read() as session:
+            key = session.scalars(select(FacilityRow.slip_key)).first()
+            if key is None:
+                raise LookupError("the store holds no facility")
+            return key
+
+    def bookable_dates(self) -> tuple[date, ...]:
+        return bookable_dates(self.clock.today())
+
+    def poli_days(self, service_date: date) -> list[PoliDay]:
+        now = self.clock.now()
+        with self.store.read() as session:
+            polis = session.scalars(
+                select(PoliRow).where(PoliRow.active.is_(True)).order_by(PoliRow.sort_order)
+            ).all()
+            days = []
+            for row in polis:
+                slots = tuple(slots_for(session, row.code, service_date))
+                days.append(PoliDay(to_poli(row), service_date, poli_state(slots, now), slots))
+            return days
+
+    def poli_day(self, poli_code: str, service_date: date) -> PoliDay:
+        for day in self.poli_days(service_date):
+            if day.poli.code == poli_code:
+                return day
+        raise LookupError(f"no poli {poli_code}")

@@ -1,0 +1,302 @@
+"""Taking, checking in, cancelling and locating queue tickets: the kiosk's use cases.
+
+Each change is one short write transaction that also appends its audit event and, for JKN
+tickets, the outbox item the central must receive, so the three never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.domain import antrean
+from kiosk.domain.checkin import check_in_problem
+from kiosk.domain.clock import FacilityClock
+from kiosk.domain.eligibility import check_eligibility
+from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
+from kiosk.domain.numbering import format_number
+from kiosk.domain.schedule import check_service_date, slot_is_over
+from kiosk.domain.waiting import estimate_call_window
+from kiosk.i18n import rupiah
+from kiosk.services.clinic import slots_for
+from kiosk.services.errors import Refused
+from kiosk.store import Store
+from kiosk.store.convert import to_participant, to_ticket
+from kiosk.store.models import (
+    OutboxRow,
+    ParticipantRow,
+    PoliRow,
+    ScheduleRow,
+    TicketEventRow,
+    TicketRow,
+)
+from kiosk.store.numbers import next_seq
+
+CANCELLABLE = (TicketStatus.BOOKED, TicketStatus.WAITING, TicketStatus.SKIPPED)
+
+
+@dataclass(frozen=True)
+class TakeRequest:
+    poli_code: str
+    service_date: date
+    schedule_id: int
+    participant_id: int | None = None  # None: a general patient without JKN
+    complaint: str | None = None
+    source: TicketSource = TicketSource.WALK_IN
+    phone: str | None = None
+    actor: str = "kiosk"
+
+
+@dataclass(frozen=True)
+class TakeOutcome:
+    ticket: Ticket
+    existing: bool  # the participant already held this poli and day: that ticket, not a second
+
+
+class TicketService:
+    def __init__(
+        self,
+        store: Store,
+        clock: FacilityClock,
+        facility_code: str,
+        minutes_per_patient: float = 10,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.facility_code = facility_code
+        self.minutes_per_patient = minutes_per_patient
+
+    # -- taking a number ---------------------------------------------------------------------
+    def take(self, request: TakeRequest) -> TakeOutcome:
+        try:
+            return self._take(request)
+        except IntegrityError:
+            # Another terminal won the race for this participant's one ticket (PostgreSQL
+            # reaches the unique index instead of waiting): show the ticket that won.
+            return self._take(request)
+
+    def _take(self, request: TakeRequest) -> TakeOutcome:
+        now = self.clock.now()
+        problem = check_service_date(request.service_date, now.date())
+        if problem:
+            raise Refused(problem.value)
+        complaint = (request.complaint or "").strip()[:200] or None
+        with self.store.write() as session:
+            participant = None
+            if request.participant_id is not None:
+                participant_row = session.get(ParticipantRow, request.participant_id)
+                if participant_row is None:
+                    raise LookupError(f"no participant {request.participant_id}")
+                participant = to_participant(participant_row)
+                existing = self._held(
+                    session, participant.id, request.poli_code, request.service_date
+                )
+                if existing is not None:
+                    return TakeOutcome(to_ticket(existing), existing=True)
+                refusal = check_eligibility(participant, self.facility_code)
+                if refusal:
+                    raise Refused(
+                        refusal.value,
+                        amount=rupiah(participant.arrears),
+                        fktp=participant.fktp_name,
+                    )
+            schedule = session.get(ScheduleRow, request.schedule_id)
+            if (
+                schedule is None
+                or schedule.poli_code != request.poli_code
+                or schedule.weekday != request.service_date.weekday()
+            ):
+                raise Refused("take.closed")
+            # Lock the poli/day counter first: the quota count below then sees a settled queue.
+            seq = next_seq(session, request.poli_code, request.service_date)
+            slot = next(
+                s
+                for s in slots_for(session, request.poli_code, request.service_date)
+                if s.schedule_id == schedule.id
+            )
+            if slot_is_over(slot, now):
+                raise Refused("take.over")
+            if slot.remaining <= 0:
+                raise Refused("take.full")
+            poli = session.get_one(PoliRow, request.poli_code)
+            booking = request.source == TicketSource.BOOKING
+            row = TicketRow(
+                poli_code=request.poli_code,
+                service_date=request.service_date,
+                seq=seq,
+                number=format_number(poli.prefix, seq),
+                schedule_id=schedule.id,
+                doctor_code=schedule.doctor_code,
+                shift_start=schedule.start,
+                shift_end=schedule.end,
+                complaint=complaint,
+                source=request.source.value,
+                status=(TicketStatus.BOOKED if booking else TicketStatus.WAITING).value,
+                participant_id=participant.id if participant else None,
+                non_jkn=participant is None,
+                verified=True,
+                phone=request.phone,
+                created_at=now,
+                updated_at=now,
+                checked_in_at=None if booking else now,
+            )
+            session.add(row)
+            session.flush()
+            ticket = to_ticket(row)
+            self._event(
+                session,
+                row,
+                "booked" if booking else "issued",
+                request.actor,
+                {"number": row.number, "source": row.source},
+            )
+            if participant is not None:
+                self._outbox(
+                    session,
+                    row,
+                    "antrean.add",
+                    antrean.add_payload(ticket, participant, request.phone),
+                )
+            return TakeOutcome(ticket, existing=False)
+
+    # -- check-in ------------------------------------------------------------------------------
+    def check_in(self, ticket_id: int, actor: str = "kiosk") -> Ticket:
+        now = self.clock.now()
+        with self.store.write() as session:
+            row = session.get_one(TicketRow, ticket_id)
+            problem = check_in_problem(to_ticket(row), now)
+            if problem:
+                raise Refused(problem.value, date=f"{row.service_date:%d-%m-%Y}")
+            if row.status == TicketStatus.BOOKED:
+                row.status = TicketStatus.WAITING.value
+                row.checked_in_at = now
+                row.updated_at = now
+                self._event(session, row, "checked_in", actor, {})
+            return to_ticket(row)
+
+    # -- cancel --------------------------------------------------------------------------------
+    def cancel(self, ticket_id: int, reason: str, actor: str = "kiosk") -> Ticket:
+        """Cancel a ticket; cancelling twice is harmless, a served ticket cannot be cancelled."""
+        now = self.clock.now()
+        with self.store.write() as session:
+            row = session.get_one(TicketRow, ticket_id)
+            if row.status == TicketStatus.CANCELLED:
+                return to_ticket(row)
+            if row.status not in CANCELLABLE:
+                raise Refused("cancel.served")
+            row.status = TicketStatus.CANCELLED.value
+            row.cancelled_at = now
+            row.updated_at = now
+            self._event(session, row, "cancelled", actor, {"reason": reason})
+            if row.participant is not None:
+                self._outbox(
+                    session,
+                    row,
+                    "antrean.batal",
+                    antrean.cancel_payload(to_ticket(row), to_participant(row.participant), reason),
+                )
+            return to_ticket(row)
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, ticket_id: int) -> Ticket:
+        with self.store.read() as session:
+            return to_ticket(session.get_one(TicketRow, ticket_id))
+
+    def tickets_for(
+        self, participant_ids: list[int], dates: tuple[date, ...], include_cancelled: bool = False
+    ) -> list[Ticket]:
+        with self.store.read() as session:
+            query = select(TicketRow).where(
+                TicketRow.participant_id.in_(participant_ids),
+                TicketRow.service_date.in_(dates),
+            )
+            if not include_cancelled:
+                query = query.where(TicketRow.status != TicketStatus.CANCELLED)
+            rows = session.scalars(query.order_by(TicketRow.service_date, TicketRow.id)).all()
+            return [to_ticket(r) for r in rows]
+
+    def position(self, ticket_id: int) -> QueuePosition:
+        """How many wait before this ticket, who is being served, and a call-time window."""
+        now = self.clock.now()
+        with self.store.read() as session:
+            row = session.get_one(TicketRow, ticket_id)
+            ahead = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(TicketRow)
+                    .where(
+                        TicketRow.poli_code == row.poli_code,
+                        TicketRow.service_date == row.service_date,
+                        TicketRow.status == TicketStatus.WAITING,
+                        TicketRow.seq < row.seq,
+                    )
+                )
+                or 0
+            )
+            serving = session.scalars(
+                select(TicketRow.number)
+                .where(
+                    TicketRow.poli_code == row.poli_code,
+                    TicketRow.service_date == row.service_date,
+                    TicketRow.status.in_((TicketStatus.CALLED, TicketStatus.SERVING)),
+                )
+                .order_by(TicketRow.called_at.desc())
+            ).first()
+            ticket = to_ticket(row)
+        low = high = None
+        if ticket.status in (TicketStatus.WAITING, TicketStatus.BOOKED):
+            reference = (
+                now
+                if ticket.service_date == now.date()
+                else now.replace(
+                    year=ticket.service_date.year,
+                    month=ticket.service_date.month,
+                    day=ticket.service_date.day,
+                    hour=0,
+                    minute=0,
+                )
+            )
+            low, high = estimate_call_window(
+                reference, ticket.shift_start, ahead, self.minutes_per_patient
+            )
+        return QueuePosition(ticket, ahead, serving, low, high)
+
+    # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _held(
+        session: Session, participant_id: int, poli_code: str, service_date: date
+    ) -> TicketRow | None:
+        return session.scalars(
+            select(TicketRow).where(
+                TicketRow.participant_id == participant_id,
+                TicketRow.poli_code == poli_code,
+                TicketRow.service_date == service_date,
+                TicketRow.status != TicketStatus.CANCELLED,
+            )
+        ).first()
+
+    def _event(
+        self, session: Session, row: TicketRow, kind: str, actor: str, detail: dict[str, Any]
+    ) -> None:
+        session.add(
+            TicketEventRow(
+                ticket_id=row.id, at=self.clock.utcnow(), kind=kind, actor=actor, detail=detail
+            )
+        )
+
+    def _outbox(self, session: Session, row: TicketRow, kind: str, payload: dict[str, Any]) -> None:
+        session.add(
+            OutboxRow(
+                ticket_id=row.id,
+                kind=kind,
+                payload=payload,
+                state="pending",
+                attempts=0,
+                created_at=self.clock.utcnow(),
+            )
+        )

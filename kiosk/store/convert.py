@@ -1,0 +1,78 @@
+"""ORM rows to plain domain objects: what leaves the store for services and screens."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kiosk.domain.models import (
+    Participant,
+    Poli,
+    Slot,
+    Ticket,
+    TicketSource,
+    TicketStatus,
+)
+from kiosk.domain.privacy import mask_number
+from kiosk.store.models import ParticipantRow, PoliRow, ScheduleRow, TicketRow
+
+
+def to_participant(row: ParticipantRow) -> Participant:
+    return Participant(
+        id=row.id,
+        nik=row.nik,
+        card_number=row.card_number,
+        display_name=row.display_name,
+        birth_date=row.birth_date,
+        sex=row.sex,
+        active=row.active,
+        arrears=row.arrears,
+        fktp_code=row.fktp_code,
+        fktp_name=row.fktp_name,
+        family_card=row.family_card,
+        class_name=row.class_name,
+        relation=row.relation,
+    )
+
+
+def to_poli(row: PoliRow) -> Poli:
+    return Poli(code=row.code, name=row.name, prefix=row.prefix)
+
+
+def to_slot(row: ScheduleRow, service_date: date, taken: int) -> Slot:
+    return Slot(
+        schedule_id=row.id,
+        poli_code=row.poli_code,
+        doctor_code=row.doctor_code,
+        doctor_name=row.doctor.name,
+        service_date=service_date,
+        start=row.start,
+        end=row.end,
+        quota=row.quota,
+        taken=taken,
+    )
+
+
+def to_ticket(row: TicketRow) -> Ticket:
+    holder = row.participant
+    return Ticket(
+        id=row.id,
+        number=row.number,
+        seq=row.seq,
+        poli_code=row.poli_code,
+        poli_name=row.poli.name,
+        service_date=row.service_date,
+        doctor_code=row.doctor_code,
+        doctor_name=row.doctor.name if row.doctor else None,
+        shift_start=row.shift_start,
+        shift_end=row.shift_end,
+        complaint=row.complaint,
+        source=TicketSource(row.source),
+        status=TicketStatus(row.status),
+        participant_id=row.participant_id,
+        masked_card=mask_number(holder.card_number) if holder else None,
+        holder_name=holder.display_name if holder else None,
+        non_jkn=row.non_jkn,
+        verified=row.verified,
+        created_at=row.created_at,
+        checked_in_at=row.checked_in_at,
+    )

@@ -1,0 +1,207 @@
+"""SQLAlchemy 2 typed models of the clinic's store. Screens never see these: services convert."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Instants stored as naive UTC (SQLite keeps no zone) and read back as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class FacilityRow(Base):
+    __tablename__ = "facility"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    # Signs slip QR codes; kept in the store so every terminal of the clinic can verify a slip.
+    slip_key: Mapped[bytes] = mapped_column(LargeBinary(64))
+    # A demo store refreshes its sample booking each day; a real clinic's store never is one.
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PoliRow(Base):
+    __tablename__ = "poli"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    prefix: Mapped[str] = mapped_column(String(1), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DoctorRow(Base):
+    __tablename__ = "doctor"
+
+    code: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class ScheduleRow(Base):
+    """A doctor's practice hours at a poli on one weekday (0 = Monday)."""
+
+    __tablename__ = "practice_schedule"
+    __table_args__ = (UniqueConstraint("poli_code", "doctor_code", "weekday", "start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    poli_code: Mapped[str] = mapped_column(ForeignKey("poli.code"))
+    doctor_code: Mapped[int] = mapped_column(ForeignKey("doctor.code"))
+    weekday: Mapped[int] = mapped_column(Integer)
+    start: Mapped[time] = mapped_column(Time)
+    end: Mapped[time] = mapped_column(Time)
+    quota: Mapped[int] = mapped_column(Integer)
+
+    doctor: Mapped[DoctorRow] = relationship(lazy="joined")
+
+
+class ParticipantRow(Base):
+    """Registry data about a JKN member as last seen (cache), with the time it was fetched."""
+
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nik: Mapped[str | None] = mapped_column(String(16), unique=True)
+    card_number: Mapped[str] = mapped_column(String(13), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    active: Mapped[bool] = mapped_column(Boolean)
+    arrears: Mapped[int] = mapped_column(Integer, default=0)
+    fktp_code: Mapped[str] = mapped_column(String(20))
+    fktp_name: Mapped[str] = mapped_column(String(120))
+    family_card: Mapped[str | None] = mapped_column(String(16), index=True)
+    relation: Mapped[str | None] = mapped_column(String(30))
+    class_name: Mapped[str | None] = mapped_column(String(30))
+    medical_record: Mapped[str | None] = mapped_column(String(20), unique=True)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TicketCounterRow(Base):
+    """The last number given per poli and day: the one row the allocator locks."""
+
+    __tablename__ = "ticket_counter"
+
+    poli_code: Mapped[str] = mapped_column(ForeignKey("poli.code"), primary_key=True)
+    service_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TicketRow(Base):
+    __tablename__ = "ticket"
+    __table_args__ = (
+        # The last guard against two terminals handing out the same number.
+        UniqueConstraint("poli_code", "service_date", "seq", name="uq_ticket_number"),
+        # One live ticket per participant, poli and day (the protocol's natural key).
+        Index(
+            "uq_ticket_participant_day",
+            "participant_id",
+            "poli_code",
+            "service_date",
+            unique=True,
+            sqlite_where=text("status <> 'cancelled'"),
+            postgresql_where=text("status <> 'cancelled'"),
+        ),
+        Index("ix_ticket_queue", "poli_code", "service_date", "status", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    poli_code: Mapped[str] = mapped_column(ForeignKey("poli.code"))
+    service_date: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(6))
+    schedule_id: Mapped[int | None] = mapped_column(ForeignKey("practice_schedule.id"))
+    doctor_code: Mapped[int | None] = mapped_column(ForeignKey("doctor.code"))
+    shift_start: Mapped[time | None] = mapped_column(Time)
+    shift_end: Mapped[time | None] = mapped_column(Time)
+    complaint: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10))
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    non_jkn: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified: Mapped[bool] = mapped_column(Boolean, default=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    poli: Mapped[PoliRow] = relationship(lazy="joined")
+    doctor: Mapped[DoctorRow | None] = relationship(lazy="joined")
+    participant: Mapped[ParticipantRow | None] = relationship(lazy="joined")
+
+
+class TicketEventRow(Base):
+    """Append-only audit: every change to a ticket, who made it and when."""
+
+    __tablename__ = "ticket_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OutboxRow(Base):
+    """What the central must learn, written in the same transaction as the change itself."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,68 @@
+"""Fixtures shared by every test: an isolated data dir, a fixed clock, a fresh demo clinic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.config import Settings, load_settings
+from kiosk.domain.clock import FacilityClock
+from kiosk.services import Services
+from kiosk.services.setup import open_clinic
+
+# Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.
+MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's own settings file or KIOSK_* variables."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("KIOSK_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("KIOSK_CONFIG_FILE", str(tmp_path / "no-such-kiosk.toml"))
+
+
+class MovableClock:
+    """A clock the test can set and move."""
+
+    def __init__(self, instant: datetime) -> None:
+        self.instant = instant
+
+    def __call__(self) -> datetime:
+        return self.instant
+
+
+@pytest.fixture
+def clock_source() -> MovableClock:
+    return MovableClock(MORNING)
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    def make(**overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "data_dir": tmp_path / "data",
+            "facility_code": "P3273010",
+            "facility_name": "Puskesmas Sukamaju",
+        }
+        values.update(overrides)
+        return load_settings(**values)
+
+    return make
+
+
+@pytest.fixture
+def services(
+    make_settings: Callable[..., Settings], clock_source: MovableClock
+) -> Iterator[Services]:
+    built = open_clinic(make_settings(), clock=FacilityClock(WIB, clock_source))
+    yield built
+    built.store.dispose()
