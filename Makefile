@@ -21,8 +21,8 @@ demo: $(STAMP)
 	$(BIN)/kiosk demo --reset
 
 lint: $(STAMP)
-	$(BIN)/ruff check kiosk tests bench
-	$(BIN)/ruff format --check kiosk tests bench
+	$(BIN)/ruff check kiosk tests $(wildcard bench)
+	$(BIN)/ruff format --check kiosk tests $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -30,8 +30,8 @@ test: lint
 	$(BIN)/pytest
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix kiosk tests bench
-	$(BIN)/ruff format kiosk tests bench
+	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)
+	$(BIN)/ruff format kiosk tests $(wildcard bench)
 
 snapshots: $(STAMP)
 	$(BIN)/pytest tests/ui/test_snapshots.py --snapshot-update

@@ -1,0 +1,200 @@
+"""Check-in of a phone booking, "check my status" with cancel, the idle reset, the staff exit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from kiosk.app import KioskApp
+from kiosk.domain.models import TicketSource, TicketStatus
+from kiosk.domain.schedule import default_slot
+from kiosk.services import Services
+from kiosk.services.tickets import TakeRequest
+from kiosk.store.models import TicketRow
+from tests.conftest import MovableClock
+from tests.ui.helpers import (
+    RINA_NIK,
+    SITI_NIK,
+    identify,
+    screen_name,
+    screen_text,
+    settle,
+    take_umum_with_defaults,
+    text_of,
+)
+
+
+def rina_booking(services: Services) -> TicketRow:
+    with services.store.read() as session:
+        row = session.scalars(select(TicketRow).where(TicketRow.source == "booking")).one()
+        session.expunge(row)
+        return row
+
+
+async def test_rina_checks_in_her_phone_booking(services: Services) -> None:
+    booking = rina_booking(services)
+    assert booking.status == TicketStatus.BOOKED
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, RINA_NIK, intent_key="2")
+        assert screen_name(app) == "CheckInScreen"
+        assert booking.number in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen_name(app) == "ConfirmScreen"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen_name(app) == "TicketScreen"
+        assert booking.number in text_of(app, "#number-text")
+    after = rina_booking(services)
+    assert after.status == TicketStatus.WAITING and after.number == booking.number
+    assert after.checked_in_at is not None
+
+
+async def test_checkin_by_scanning_the_slip_code(services: Services) -> None:
+    booking = rina_booking(services)
+    payload = services.slips.code_for(services.tickets.get(booking.id))
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press(*payload, "enter")  # a scanner types the code, then Enter
+        await settle(pilot)
+        assert screen_name(app) == "CheckInScreen"
+        assert booking.number in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        forged = payload[:-1] + ("A" if payload[-1] != "A" else "B")
+        await pilot.press(*forged, "enter")
+        await settle(pilot)
+        assert "tidak sah" in text_of(app, "#error")
+
+
+async def test_booking_for_tomorrow_is_shown_but_cannot_be_checked_in(services: Services) -> None:
+    tomorrow = services.clock.today() + timedelta(days=1)
+    siti = services.participants.get(1)
+    slot = default_slot(services.clinic.poli_day("003", tomorrow).slots, services.clock.now())
+    assert slot is not None
+    services.tickets.take(
+        TakeRequest("003", tomorrow, slot.schedule_id, siti.id, source=TicketSource.BOOKING)
+    )
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK, intent_key="2")
+        assert "C-001" in screen_text(app)
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen_name(app) == "CheckInScreen"
+        assert "check-in hanya pada hari layanan" in text_of(app, "#error")
+
+
+async def test_late_booking_is_sent_to_the_desk(
+    services: Services, clock_source: MovableClock
+) -> None:
+    clock_source.instant += timedelta(hours=4)  # 13:00 WIB: the morning shift is over
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, RINA_NIK, intent_key="2")
+        await pilot.press("1")
+        await settle(pilot)
+        assert "loket pendaftaran" in text_of(app, "#error")
+    assert rina_booking(services).status == TicketStatus.BOOKED
+
+
+async def test_no_booking_says_so(services: Services) -> None:
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK, intent_key="2")
+        assert "Tidak ada booking" in text_of(app, "#error")
+
+
+async def test_my_status_shows_position_and_cancels(services: Services) -> None:
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK)
+        await take_umum_with_defaults(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await identify(pilot, SITI_NIK, intent_key="3")
+        assert screen_name(app) == "MyStatusScreen"
+        text = screen_text(app)
+        assert "A-001" in text and "menunggu" in text
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen_name(app) == "Question"
+        await pilot.press("2")  # "Ya, batalkan"
+        await settle(pilot)
+        assert "A-001" not in screen_text(app).split("Ambil Antrean Baru")[0]
+        await pilot.press("1")  # now the only choice: take a new number
+        await settle(pilot)
+        assert screen_name(app) == "StatusScreen"
+        await take_umum_with_defaults(pilot)
+        assert "A-002" in text_of(app, "#number-text")
+    with services.store.read() as session:
+        statuses = session.scalars(
+            select(TicketRow.status).where(TicketRow.participant_id == 1).order_by(TicketRow.seq)
+        ).all()
+    assert statuses == ["cancelled", "waiting"]
+
+
+async def test_idle_kiosk_warns_then_forgets_the_patient(services: Services) -> None:
+    app = KioskApp(services, idle_seconds=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK)
+        assert screen_name(app) == "StatusScreen"
+        await pilot.pause(1.6)
+        assert screen_name(app) == "IdleWarning"
+        assert "Masih di sana?" in screen_text(app)
+        await pilot.pause(2.5)
+        assert screen_name(app) == "WelcomeScreen"
+        assert app.patient.identified is None
+        assert "Siti" not in screen_text(app)
+
+
+async def test_touch_during_the_warning_keeps_the_session(services: Services) -> None:
+    app = KioskApp(services, idle_seconds=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK)
+        await pilot.pause(1.6)
+        assert screen_name(app) == "IdleWarning"
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen_name(app) == "StatusScreen"
+        assert app.patient.identified is not None
+
+
+async def test_idle_reset_also_closes_dialogs_and_restores_language(services: Services) -> None:
+    app = KioskApp(services, idle_seconds=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        await identify(pilot, SITI_NIK)
+        await take_umum_with_defaults(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await identify(pilot, SITI_NIK, intent_key="3")
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen_name(app) == "Question"
+        await pilot.pause(4.5)
+        assert screen_name(app) == "WelcomeScreen"
+        assert len(app.screen_stack) == 2
+        assert "Ambil nomor antrean" in screen_text(app)
+
+
+async def test_quit_keys_are_locked_and_staff_exit_needs_the_pin(services: Services) -> None:
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q", "ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        assert screen_name(app) == "StaffExit"
+        await pilot.press("1", "1", "1", "1", "enter")
+        await pilot.pause()
+        assert "PIN salah" in text_of(app, "#error")
+        await pilot.press(*services.settings.staff_pin, "enter")
+        await pilot.pause()
+    assert app.return_code == 0
