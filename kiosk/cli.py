@@ -41,8 +41,13 @@ def _one_line_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
 
+        from kiosk.services.setup import ClinicMismatch
+
         try:
             return command(*args, **kwargs)
+        except ClinicMismatch as error:
+            click.echo(f"kiosk: {error}", err=True)
+            sys.exit(2)
         except SQLAlchemyError as error:
             click.echo(
                 f"kiosk: the database cannot be used: {error.__class__.__name__}: "
@@ -84,11 +89,12 @@ def run_kiosk() -> None:
 @_one_line_errors
 def demo(reset: bool) -> None:
     """Load the demo clinic (polis, doctors, shifts, participants, one phone booking)."""
+    from kiosk.services import build_services
     from kiosk.services.demo import has_facility, load_demo
-    from kiosk.services.setup import open_clinic
 
     settings = _settings()
-    services = open_clinic(settings)  # loads the demo itself into an empty store
+    services = build_services(settings)
+    services.store.migrate()
     if reset or not has_facility(services.store):
         load_demo(services.store, services.clock, settings.facility_code, settings.facility_name)
         click.echo(f"Demo clinic loaded into {settings.database_url}")

@@ -18,7 +18,7 @@ from enum import StrEnum
 VERSION = "AK1"
 _SIG_BYTES = 10  # 80 bits: far beyond guessing at a front desk, short enough for a small QR
 _FIELD = re.compile(r"^[A-Z0-9]{1,20}$")
-_NUMBER = re.compile(r"^[A-Z]-\d{3}$")
+_NUMBER = re.compile(r"^[A-Z]-[0-9]{3}$")
 
 
 class SlipCodeProblem(StrEnum):
@@ -67,6 +67,8 @@ def encode(code: SlipCode, key: bytes) -> str:
 
 def decode(text: str, key: bytes, today: date | None = None) -> SlipCode:
     """Read and verify a scanned code; with ``today``, a slip for another day is refused."""
+    if not text.isascii():  # a scanner or a forged slip can type anything
+        raise SlipCodeError(SlipCodeProblem.MALFORMED)
     parts = text.strip().upper().split(":")
     if len(parts) != 6 or parts[0] != VERSION:
         raise SlipCodeError(SlipCodeProblem.MALFORMED)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from kiosk.domain.checkin import check_in_problem
-from kiosk.domain.models import Ticket, TicketStatus
+from kiosk.domain.models import Ticket, TicketSource, TicketStatus
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.confirm import ConfirmScreen, check_in_commit
 from kiosk.widgets.choices import Choice, ChoiceList
@@ -41,7 +41,7 @@ class CheckInScreen(KioskScreen):
             return [
                 t
                 for t in services.tickets.tickets_for(family_ids, services.clinic.bookable_dates())
-                if t.source.value == "booking"
+                if t.source == TicketSource.BOOKING or t.status == TicketStatus.BOOKED
             ]
 
         self.call_service(load, self._loaded)

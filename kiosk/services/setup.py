@@ -25,9 +25,22 @@ def open_clinic(
     return services
 
 
+class ClinicMismatch(Exception):
+    """The store belongs to another facility than the settings name: one line for the operator."""
+
+
 def _follow_settings(services: Services) -> None:
-    """The facility's name comes from the settings; a renamed clinic keeps its store."""
+    """The facility's name comes from the settings; its code must match the store's."""
+    settings = services.settings
     with services.store.write() as session:
         row = session.scalars(select(FacilityRow)).first()
-        if row is not None and row.name != services.settings.facility_name:
-            row.name = services.settings.facility_name
+        if row is None:
+            return
+        if row.code != settings.facility_code:
+            raise ClinicMismatch(
+                f"the store at {services.store.url} belongs to facility {row.code}, but "
+                f"KIOSK_FACILITY_CODE is {settings.facility_code}; fix the setting, or run "
+                "`kiosk demo --reset` to start a demo store for the new code"
+            )
+        if row.name != settings.facility_name:
+            row.name = settings.facility_name

@@ -23,10 +23,9 @@ from kiosk.domain.numbering import format_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
-from kiosk.services.clinic import slots_for
 from kiosk.services.errors import Refused
 from kiosk.store import Store
-from kiosk.store.convert import to_participant, to_ticket
+from kiosk.store.convert import to_participant, to_slot, to_ticket
 from kiosk.store.models import (
     OutboxRow,
     ParticipantRow,
@@ -114,17 +113,24 @@ class TicketService:
                 raise Refused("take.closed")
             # Lock the poli/day counter first: the quota count below then sees a settled queue.
             seq = next_seq(session, request.poli_code, request.service_date)
-            slot = next(
-                s
-                for s in slots_for(session, request.poli_code, request.service_date)
-                if s.schedule_id == schedule.id
+            taken = session.scalar(
+                select(func.count())
+                .select_from(TicketRow)
+                .where(
+                    TicketRow.schedule_id == schedule.id,
+                    TicketRow.service_date == request.service_date,
+                    TicketRow.status != TicketStatus.CANCELLED,
+                )
             )
+            slot = to_slot(schedule, request.service_date, taken or 0)
             if slot_is_over(slot, now):
                 raise Refused("take.over")
             if slot.remaining <= 0:
                 raise Refused("take.full")
             poli = session.get_one(PoliRow, request.poli_code)
-            booking = request.source == TicketSource.BOOKING
+            # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
+            # the day of service; only a walk-in for today joins the live queue at once.
+            booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
             row = TicketRow(
                 poli_code=request.poli_code,
                 service_date=request.service_date,
