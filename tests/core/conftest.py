@@ -25,15 +25,6 @@ WIB = ZoneInfo("Asia/Jakarta")
 FIXED = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 23)
 
-SITI_NIK = "3273014507900001"
-SITI_CARD = "0001234567801"
-BUDI_NIK = "3273011203150002"
-BUDI_CARD = "0001234567802"
-AGUS_NIK = "3273010101800003"
-DEWI_NIK = "3273016208850004"
-RUDI_NIK = "3273011506700005"
-RINA_NIK = "3273014902950006"
-
 
 class SettableClock:
     """A source of aware UTC instants that a test can set."""

@@ -28,20 +28,22 @@ from kiosk.store.models import (
     TicketEventRow,
     TicketRow,
 )
+from tests.demo_ids import (
+    AGUS_NIK,
+    BUDI_CARD,
+    BUDI_NIK,
+    DEWI_NIK,
+    RINA_CARD,
+    RINA_NIK,
+    RUDI_NIK,
+    SITI_CARD,
+    SITI_NIK,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 TODAY = date(2026, 11, 23)
 TOMORROW = TODAY + timedelta(days=1)
 
-SITI_NIK = "3273014507900001"
-SITI_CARD = "0001234567801"
-BUDI_NIK = "3273011203150002"
-BUDI_CARD = "0001234567802"
-AGUS_NIK = "3273010101800003"
-DEWI_NIK = "3273016208850004"
-RUDI_NIK = "3273011506700005"
-RINA_NIK = "3273014902950006"
-RINA_CARD = "0001234567806"
 
 ADD_FIELDS = {
     "nomorkartu",

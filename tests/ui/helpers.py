@@ -6,13 +6,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from kiosk.app import KioskApp
-
-SITI_NIK = "3273014507900001"
-BUDI_CARD = "0001234567802"
-AGUS_NIK = "3273010101800003"
-DEWI_NIK = "3273016208850004"
-RUDI_NIK = "3273011506700005"
-RINA_NIK = "3273014902950006"
+from tests.demo_ids import AGUS_NIK, BUDI_CARD, DEWI_NIK, RINA_NIK, RUDI_NIK, SITI_NIK  # noqa: F401
 
 
 async def settle(pilot: Pilot[None]) -> None:
