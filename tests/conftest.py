@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,17 +15,41 @@ from kiosk.config import Settings, load_settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.services import Services
 from kiosk.services.setup import open_clinic
+from tests.pg import PostgresServer, find_bin_dir
 
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.
 MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 WIB = ZoneInfo("Asia/Jakarta")
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL for the session. Missing locally: skip loudly; in CI: fail."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        message = "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the PostgreSQL tests: {message}")
+        warnings.warn(f"SKIPPING PostgreSQL tests: {message}", stacklevel=1)
+        pytest.skip(message)
+    server = PostgresServer(bin_dir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store's URL on each engine a clinic can run: store and service tests take both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.new_database()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's own settings file or KIOSK_* variables."""
-    import os
-
     for name in list(os.environ):
         if name.startswith("KIOSK_"):
             monkeypatch.delenv(name)

@@ -92,8 +92,13 @@ def clock() -> SettableClock:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(data_dir=tmp_path, facility_code="P3273010", facility_name="Puskesmas Uji")
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return load_settings(
+        data_dir=tmp_path,
+        database_url=database_url,
+        facility_code="P3273010",
+        facility_name="Puskesmas Uji",
+    )
 
 
 @pytest.fixture
