@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 
 from kiosk.domain.models import Participant, PoliDay, Slot
@@ -22,7 +21,13 @@ class PatientSession:
     identified: Participant | None = None
     family: list[Participant] = field(default_factory=list)
     patient: Participant | None = None  # who the number is for (None: a general patient)
-    service_date: date | None = None
-    poli_day: PoliDay | None = None
+
+
+@dataclass(frozen=True)
+class TakeChoice:
+    """What the patient chose on the way to a number; each screen passes it on to the next."""
+
+    patient: Participant | None
+    poli_day: PoliDay
     slot: Slot | None = None
     complaint: str | None = None

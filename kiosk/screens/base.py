@@ -61,6 +61,11 @@ class KioskScreen(Screen[None]):
     def compose_hint(self, key: str = "hint.choose") -> ComposeResult:
         yield Static(self.t(key), id="hint")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A key can reach a screen before it has composed its widgets, or after it was popped:
+        # its actions then do nothing rather than look for widgets that are not there.
+        return self.is_mounted and self.on_stack
+
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
@@ -71,13 +76,18 @@ class KioskScreen(Screen[None]):
         if found:
             line = found.first(Static)
             line.update(message)
-            line.display = bool(message)
+            line.set_class(bool(message), "shown")
         elif message:
             self.notify(message, severity="error", timeout=8)
 
+    @property
+    def on_stack(self) -> bool:
+        """Still part of the kiosk: keys that arrive fast can pop a screen before it mounts."""
+        return self.is_attached and self in self.app.screen_stack
+
     def _deliver(self, then: Callable[[T], Any], result: T) -> None:
         # The kiosk may have reset (idle) while the call ran: a stale answer goes nowhere.
-        if self.is_attached and self in self.app.screen_stack:
+        if self.on_stack:
             then(result)
 
     def call_service(

@@ -30,8 +30,8 @@ class CheckInScreen(KioskScreen):
         yield from self.compose_hint()
 
     def on_mount(self) -> None:
-        self.query_one("#error").display = False
-        self.query_one(ChoiceList).focus()
+        if not self.on_stack:
+            return
         services, ticket_id = self.services, self.ticket_id
         family_ids = [p.id for p in self.kiosk.patient.family]
 

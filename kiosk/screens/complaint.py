@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input
 
 from kiosk.screens.base import KioskScreen
+from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
 
 QUICK_PICKS = ("fever", "cough", "toothache", "checkup", "pregnancy", "immunisation")
@@ -15,6 +18,10 @@ QUICK_PICKS = ("fever", "cough", "toothache", "checkup", "pregnancy", "immunisat
 
 class ComplaintScreen(KioskScreen):
     TITLE_KEY = "complaint.title"
+
+    def __init__(self, choice: TakeChoice) -> None:
+        super().__init__()
+        self.choice = choice
 
     def compose(self) -> ComposeResult:
         choices = [Choice("skip", self.t("complaint.skip"))]
@@ -28,15 +35,11 @@ class ComplaintScreen(KioskScreen):
             )
         yield from self.compose_hint()
 
-    def on_mount(self) -> None:
-        self.query_one(Input).display = False
-        self.query_one(ChoiceList).focus()
-
     @on(ChoiceList.Chosen, "#complaints")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         if event.choice.id == "other":
             field = self.query_one(Input)
-            field.display = True
+            field.add_class("shown")
             field.focus()
             return
         self._next(None if event.choice.id == "skip" else event.choice.label)
@@ -47,8 +50,8 @@ class ComplaintScreen(KioskScreen):
 
     def action_back(self) -> None:
         field = self.query_one(Input)
-        if field.display:  # Escape first closes the text field, then goes back
-            field.display = False
+        if field.has_class("shown"):  # Escape first closes the text field, then goes back
+            field.remove_class("shown")
             self.query_one(ChoiceList).focus()
         else:
             super().action_back()
@@ -56,5 +59,4 @@ class ComplaintScreen(KioskScreen):
     def _next(self, complaint: str | None) -> None:
         from kiosk.screens.confirm import ConfirmScreen
 
-        self.kiosk.patient.complaint = complaint
-        self.app.push_screen(ConfirmScreen())
+        self.app.push_screen(ConfirmScreen(take=replace(self.choice, complaint=complaint)))

@@ -14,7 +14,7 @@ from kiosk.domain.models import QueuePosition, Ticket
 from kiosk.screens.base import KioskScreen
 from kiosk.services import Services
 from kiosk.services.tickets import TakeRequest
-from kiosk.session import PatientSession
+from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
 
 # What confirming does: a service call giving the ticket's position, and whether it already existed.
@@ -29,14 +29,18 @@ class ConfirmScreen(KioskScreen):
         rows: list[tuple[str, str]] | None = None,
         commit: Commit | None = None,
         yes_key: str = "confirm.yes",
+        *,
+        take: TakeChoice | None = None,
     ) -> None:
+        """Either ``rows`` and ``commit`` (check-in), or the patient's ``take`` choice."""
         super().__init__()
         self._rows = rows
         self._commit = commit
         self._yes_key = yes_key
+        self._choice = take
 
     def compose(self) -> ComposeResult:
-        rows = self._rows if self._rows is not None else self._take_rows(self.kiosk.patient)
+        rows = self._take_rows(self._choice) if self._choice else (self._rows or [])
         summary = Table.grid(padding=(0, 2))
         summary.add_column(style="bold", no_wrap=True)
         summary.add_column()
@@ -52,32 +56,28 @@ class ConfirmScreen(KioskScreen):
             yield Static("", id="error", classes="error")
         yield from self.compose_hint()
 
-    def on_mount(self) -> None:
-        self.query_one("#error").display = False
-        self.query_one(ChoiceList).focus()
-
-    def _take_rows(self, session: PatientSession) -> list[tuple[str, str]]:
-        assert session.poli_day is not None and session.slot is not None
-        patient = session.patient.display_name if session.patient else self.t("ticket.non_jkn")
+    def _take_rows(self, choice: TakeChoice) -> list[tuple[str, str]]:
+        assert choice.slot is not None
+        patient = choice.patient.display_name if choice.patient else self.t("ticket.non_jkn")
         return [
             (self.t("confirm.patient"), patient),
-            (self.t("confirm.poli"), f"Poli {session.poli_day.poli.name}"),
-            (self.t("confirm.doctor"), session.slot.doctor_name),
-            (self.t("confirm.date"), f"{session.slot.service_date:%d-%m-%Y}"),
-            (self.t("confirm.shift"), session.slot.jampraktek),
-            (self.t("confirm.complaint"), session.complaint or self.t("confirm.none")),
+            (self.t("confirm.poli"), f"Poli {choice.poli_day.poli.name}"),
+            (self.t("confirm.doctor"), choice.slot.doctor_name),
+            (self.t("confirm.date"), f"{choice.slot.service_date:%d-%m-%Y}"),
+            (self.t("confirm.shift"), choice.slot.jampraktek),
+            (self.t("confirm.complaint"), choice.complaint or self.t("confirm.none")),
         ]
 
     def _take(self, services: Services) -> tuple[QueuePosition, bool]:
-        session = self.kiosk.patient
-        assert session.poli_day is not None and session.slot is not None
+        choice = self._choice
+        assert choice is not None and choice.slot is not None
         outcome = services.tickets.take(
             TakeRequest(
-                poli_code=session.poli_day.poli.code,
-                service_date=session.slot.service_date,
-                schedule_id=session.slot.schedule_id,
-                participant_id=session.patient.id if session.patient else None,
-                complaint=session.complaint,
+                poli_code=choice.poli_day.poli.code,
+                service_date=choice.slot.service_date,
+                schedule_id=choice.slot.schedule_id,
+                participant_id=choice.patient.id if choice.patient else None,
+                complaint=choice.complaint,
             )
         )
         return services.tickets.position(outcome.ticket.id), outcome.existing

@@ -29,9 +29,6 @@ class Question(ModalScreen[bool]):
             yield Static(self.question, classes="prompt")
             yield ChoiceList([Choice("no", self.no), Choice("yes", self.yes)], id="answer")
 
-    def on_mount(self) -> None:
-        self.query_one(ChoiceList).focus()
-
     @on(ChoiceList.Chosen, "#answer")
     def _answer(self, event: ChoiceList.Chosen) -> None:
         self.dismiss(event.choice.id == "yes")
@@ -89,13 +86,12 @@ class StaffExit(ModalScreen[bool]):
             )
             yield Static("", id="error", classes="error")
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
     @on(Input.Submitted, "#pin")
     def _submitted(self, event: Input.Submitted) -> None:
         if event.value == self._pin:
             self.dismiss(True)
         else:
             event.input.value = ""
-            self.query_one("#error", Static).update(t("staff.wrong", _lang(self)))
+            line = self.query_one("#error", Static)
+            line.update(t("staff.wrong", _lang(self)))
+            line.add_class("shown")

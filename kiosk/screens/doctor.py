@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -9,15 +11,19 @@ from textual.widgets import Static
 
 from kiosk.domain.schedule import default_slot, slot_is_over
 from kiosk.screens.base import KioskScreen
+from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
 
 
 class DoctorScreen(KioskScreen):
     TITLE_KEY = "doctor.title"
 
+    def __init__(self, choice: TakeChoice) -> None:
+        super().__init__()
+        self.choice = choice
+
     def compose(self) -> ComposeResult:
-        day = self.kiosk.patient.poli_day
-        assert day is not None
+        day = self.choice.poli_day
         now = self.services.clock.now()
         suggested = default_slot(day.slots, now)
         choices = []
@@ -49,10 +55,6 @@ class DoctorScreen(KioskScreen):
             yield Static("", id="error", classes="error")
         yield from self.compose_hint()
 
-    def on_mount(self) -> None:
-        self.query_one("#error").display = False
-        self.query_one(ChoiceList).focus()
-
     @on(ChoiceList.Refused, "#slots")
     def _refused(self, event: ChoiceList.Refused) -> None:
         self.show_error(event.choice.reason)
@@ -61,9 +63,5 @@ class DoctorScreen(KioskScreen):
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         from kiosk.screens.complaint import ComplaintScreen
 
-        session = self.kiosk.patient
-        assert session.poli_day is not None
-        session.slot = next(
-            s for s in session.poli_day.slots if str(s.schedule_id) == event.choice.id
-        )
-        self.app.push_screen(ComplaintScreen())
+        slot = next(s for s in self.choice.poli_day.slots if str(s.schedule_id) == event.choice.id)
+        self.app.push_screen(ComplaintScreen(replace(self.choice, slot=slot)))

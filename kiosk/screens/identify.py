@@ -38,10 +38,6 @@ class IdentifyScreen(KioskScreen):
             yield Keypad(id="keypad")
         yield from self.compose_hint("hint.back")
 
-    def on_mount(self) -> None:
-        self.query_one("#error").display = False
-        self.query_one(Input).focus()
-
     @on(Keypad.Pressed)
     def _keypad(self, event: Keypad.Pressed) -> None:
         field = self.query_one(Input)

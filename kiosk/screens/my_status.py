@@ -31,8 +31,8 @@ class MyStatusScreen(KioskScreen):
         yield from self.compose_hint()
 
     def on_mount(self) -> None:
-        self.query_one("#error").display = False
-        self.query_one(ChoiceList).focus()
+        if not self.on_stack:
+            return
         self._load()
         self.set_interval(REFRESH_SECONDS, self._load)
 

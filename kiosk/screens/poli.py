@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 from kiosk.domain.models import PoliDay, PoliState
 from kiosk.domain.schedule import places_left
 from kiosk.screens.base import KioskScreen
+from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
 
 
@@ -48,15 +49,15 @@ class PoliScreen(KioskScreen):
         yield from self.compose_hint()
 
     def on_mount(self) -> None:
-        self.query_one("#error").display = False
-        self.query_one(ChoiceList).focus()
+        if not self.on_stack:
+            return
         self._load()
 
     def on_screen_resume(self) -> None:
         self._load()  # quotas may have moved while the patient was on later screens
 
     def action_day(self, index: int) -> None:
-        if index != self.day_index:
+        if index != self.day_index and index < len(self.dates):
             self.day_index = index
             self.show_error("")
             self._load()
@@ -67,6 +68,8 @@ class PoliScreen(KioskScreen):
         self.action_day(int(event.button.id.removeprefix("day-")))
 
     def _load(self) -> None:
+        if not self.dates or not self.on_stack:  # a key came before compose, or after a pop
+            return
         for index in range(len(self.dates)):
             self.query_one(f"#day-{index}").set_class(index == self.day_index, "selected")
         service_date = self.dates[self.day_index]
@@ -101,6 +104,4 @@ class PoliScreen(KioskScreen):
         from kiosk.screens.doctor import DoctorScreen
 
         day = next(d for d in self.days if d.poli.code == event.choice.id)
-        session = self.kiosk.patient
-        session.poli_day, session.service_date = day, day.service_date
-        self.app.push_screen(DoctorScreen())
+        self.app.push_screen(DoctorScreen(TakeChoice(self.kiosk.patient.patient, day)))

@@ -45,8 +45,9 @@ class StatusScreen(KioskScreen):
         return choices
 
     def on_mount(self) -> None:
+        if not self.on_stack:
+            return
         self._show(self.family[0])
-        self.query_one(ChoiceList).focus()
 
     def _show(self, person: Participant) -> None:
         refusal = self._refusal(person)

@@ -74,7 +74,8 @@ class TicketScreen(KioskScreen):
         return grid
 
     def on_mount(self) -> None:
-        self.query_one(ChoiceList).focus()
+        if not self.on_stack:
+            return
         lang, position, services = self.lang, self.position, self.services
 
         def prepare() -> tuple[str, PrintOutcome | None]:

@@ -35,9 +35,6 @@ class WelcomeScreen(KioskScreen):
             yield Static(self.t("welcome.help"), classes="help")
         yield from self.compose_hint()
 
-    def on_mount(self) -> None:
-        self.query_one(ChoiceList).focus()
-
     def on_screen_resume(self) -> None:
         self.query_one(ChoiceList).focus()
 

@@ -109,6 +109,15 @@ class ChoiceList(OptionList):
                 event.stop()
                 self.choose_index(index)
 
+    # Textual 8.2.8's OptionList pages with a line map it builds only when it renders; a page key
+    # arriving between set_options() and that render raised KeyError (found by the monkey test).
+    # Kiosk lists are short, so paging goes to the first or the last option.
+    def action_page_up(self) -> None:
+        self.action_first()
+
+    def action_page_down(self) -> None:
+        self.action_last()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.choose_index(event.option_index)
