@@ -7,8 +7,15 @@ from pathlib import Path
 _PACKAGE = Path(__file__).parent
 
 
+class AssetsMissing(FileNotFoundError):
+    """The stylesheet or demo data cannot be found: one line for the operator."""
+
+
 def assets_dir() -> Path:
     for candidate in (_PACKAGE.parent / "assets", _PACKAGE / "_assets"):
-        if candidate.is_dir():
+        if (candidate / "kiosk.tcss").is_file():
             return candidate
-    raise FileNotFoundError("the kiosk's assets folder is missing; reinstall the kiosk")
+    raise AssetsMissing(
+        f"the kiosk's assets folder is missing (looked in {_PACKAGE.parent / 'assets'}); "
+        "reinstall the kiosk"
+    )

@@ -41,13 +41,18 @@ def _one_line_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
 
+        from kiosk.assets import AssetsMissing
         from kiosk.services.setup import ClinicMismatch
+        from kiosk.store.db import StoreError
 
         try:
             return command(*args, **kwargs)
-        except ClinicMismatch as error:
+        except (ClinicMismatch, AssetsMissing) as error:
             click.echo(f"kiosk: {error}", err=True)
             sys.exit(2)
+        except StoreError as error:
+            click.echo(f"kiosk: {error}", err=True)
+            sys.exit(3)
         except SQLAlchemyError as error:
             click.echo(
                 f"kiosk: the database cannot be used: {error.__class__.__name__}: "
