@@ -15,6 +15,7 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.errors import Refused
 from kiosk.session import PatientSession
+from kiosk.widgets.choices import ChoiceList
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -69,6 +70,10 @@ class KioskScreen(Screen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+
+    def on_choice_list_refused(self, event: ChoiceList.Refused) -> None:
+        """A closed poli, a full shift, a booking for another day: say why it cannot be chosen."""
+        self.show_error(event.choice.reason)
 
     def show_error(self, message: str) -> None:
         """Say what went wrong in the screen's error line (or as a notification)."""

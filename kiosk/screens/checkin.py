@@ -75,10 +75,6 @@ class CheckInScreen(KioskScreen):
             )
         self.query_one(ChoiceList).set_choices(choices)
 
-    @on(ChoiceList.Refused, "#bookings")
-    def _refused(self, event: ChoiceList.Refused) -> None:
-        self.show_error(event.choice.reason)
-
     @on(ChoiceList.Chosen, "#bookings")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         ticket = next(t for t in self.tickets if str(t.id) == event.choice.id)

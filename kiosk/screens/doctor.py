@@ -55,10 +55,6 @@ class DoctorScreen(KioskScreen):
             yield Static("", id="error", classes="error")
         yield from self.compose_hint()
 
-    @on(ChoiceList.Refused, "#slots")
-    def _refused(self, event: ChoiceList.Refused) -> None:
-        self.show_error(event.choice.reason)
-
     @on(ChoiceList.Chosen, "#slots")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         from kiosk.screens.complaint import ComplaintScreen

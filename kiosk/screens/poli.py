@@ -95,10 +95,6 @@ class PoliScreen(KioskScreen):
             )
         self.query_one(ChoiceList).set_choices(choices)
 
-    @on(ChoiceList.Refused, "#polis")
-    def _refused(self, event: ChoiceList.Refused) -> None:
-        self.show_error(event.choice.reason)
-
     @on(ChoiceList.Chosen, "#polis")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         from kiosk.screens.doctor import DoctorScreen

@@ -24,7 +24,7 @@ class Choice:
 class ChoiceList(OptionList):
     """Options numbered 1..9 (then 0 for the tenth); the number key chooses directly."""
 
-    class Chosen(Message):
+    class _ChoiceMessage(Message):
         def __init__(self, choice_list: ChoiceList, choice: Choice) -> None:
             super().__init__()
             self.choice_list = choice_list
@@ -34,17 +34,11 @@ class ChoiceList(OptionList):
         def control(self) -> ChoiceList:
             return self.choice_list
 
-    class Refused(Message):
+    class Chosen(_ChoiceMessage):
+        """An enabled choice was picked (digit, Enter or tap)."""
+
+    class Refused(_ChoiceMessage):
         """A disabled choice was picked: the screen says why."""
-
-        def __init__(self, choice_list: ChoiceList, choice: Choice) -> None:
-            super().__init__()
-            self.choice_list = choice_list
-            self.choice = choice
-
-        @property
-        def control(self) -> ChoiceList:
-            return self.choice_list
 
     def __init__(
         self,
