@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from kiosk.domain.models import Participant, Ticket
@@ -31,4 +32,17 @@ def cancel_payload(ticket: Ticket, participant: Participant, reason: str) -> dic
         "kodepoli": ticket.poli_code,
         "nomorkartu": participant.card_number,
         "alasan": reason,
+    }
+
+
+def call_payload(
+    ticket: Ticket, participant: Participant, present: bool, when: datetime
+) -> dict[str, Any]:
+    """``antrean/panggil``: the patient came when called (status 1) or did not (status 2)."""
+    return {
+        "tanggalperiksa": ticket.service_date.isoformat(),
+        "kodepoli": ticket.poli_code,
+        "nomorkartu": participant.card_number,
+        "status": 1 if present else 2,
+        "waktu": int(when.timestamp() * 1000),
     }

@@ -148,6 +148,7 @@ class TicketRow(Base):
             postgresql_where=text("status <> 'cancelled'"),
         ),
         Index("ix_ticket_queue", "poli_code", "service_date", "status", "seq"),
+        Index("ix_ticket_desk_queue", "current_poli", "service_date", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -172,10 +173,32 @@ class TicketRow(Base):
     called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The desk's side: where the ticket waits now (a transfer keeps the number and moves it), when
+    # it joined that queue, how often it was called, why it may go first, and who called it.
+    current_poli: Mapped[str | None] = mapped_column(ForeignKey("poli.code"))
+    queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recalls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    priority_reason: Mapped[str | None] = mapped_column(String(20))
+    counter: Mapped[str | None] = mapped_column(String(30))
 
-    poli: Mapped[PoliRow] = relationship(lazy="joined")
+    poli: Mapped[PoliRow] = relationship(lazy="joined", foreign_keys=[poli_code])
     doctor: Mapped[DoctorRow | None] = relationship(lazy="joined")
     participant: Mapped[ParticipantRow | None] = relationship(lazy="joined")
+
+
+class StaffRow(Base):
+    """Desk staff: a name and a PIN kept as a slow salted hash; locked for a while after guesses."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class TicketEventRow(Base):
