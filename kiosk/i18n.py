@@ -256,6 +256,19 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "desk.no_ticket": ("Nomor antrean tidak ditemukan.", "Ticket not found."),
     "desk.wrong_state": ("Nomor {number} sedang berstatus {state}.", "Ticket {number} is {state}."),
+    "staff.bad_name": (
+        "Nama petugas 2-40 huruf/angka, diawali huruf.",
+        "Staff name: 2-40 letters or digits, starting with a letter.",
+    ),
+    "staff.bad_pin": ("PIN harus 4-8 angka.", "The PIN must be 4 to 8 digits."),
+    "staff.bad_role": ("Peran harus desk atau admin.", "The role must be desk or admin."),
+    "staff.exists": ("Petugas {name} sudah ada.", "Staff member {name} already exists."),
+    "staff.unknown": ("Petugas {name} tidak ada.", "There is no staff member {name}."),
+    "staff.locked": (
+        "Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.",
+        "Too many wrong PINs. Try again in {minutes} minutes.",
+    ),
+    "staff.disabled": ("Akun petugas ini dinonaktifkan.", "This staff account is disabled."),
     # -- idle & staff
     "idle.title": ("Masih di sana?", "Still there?"),
     "idle.body": (
