@@ -7,7 +7,7 @@ import logging.handlers
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -125,6 +125,79 @@ def settings() -> None:
     for name, value in current.model_dump().items():
         shown = "****" if name == "staff_pin" else value
         click.echo(f"KIOSK_{name.upper():<22} {shown}")
+
+
+@cli.command()
+@_one_line_errors
+def desk() -> None:
+    """Open the front desk: sign in, pick a poli, call and serve its queue."""
+    from kiosk.desk_app import DeskApp
+    from kiosk.services.setup import open_clinic
+
+    settings = _settings()
+    _setup_logging(settings, "desk")
+    DeskApp(open_clinic(settings)).run()
+
+
+@cli.group()
+def staff() -> None:
+    """Desk staff accounts: add, list, disable."""
+
+
+def _staff_service() -> Any:
+    from kiosk.services.setup import open_clinic
+    from kiosk.services.staff import StaffService
+
+    services = open_clinic(_settings())
+    return StaffService(services.store, services.clock)
+
+
+def _refused_line(error: Exception) -> NoReturn:
+    from kiosk.i18n import t
+    from kiosk.services.errors import Refused
+
+    assert isinstance(error, Refused)
+    click.echo(f"kiosk: {t(error.key, 'en', **error.params)}", err=True)
+    sys.exit(2)
+
+
+@staff.command("add")
+@click.argument("name")
+@click.option("--pin", required=True, help="4 to 8 digits.")
+@click.option("--role", type=click.Choice(["desk", "admin"]), default="desk", show_default=True)
+@_one_line_errors
+def staff_add(name: str, pin: str, role: str) -> None:
+    """Add a staff member who can sign in at the desk."""
+    from kiosk.services.errors import Refused
+
+    try:
+        member = _staff_service().add(name, pin, role)
+    except Refused as error:
+        _refused_line(error)
+    click.echo(f"Added {member.name} ({member.role})")
+
+
+@staff.command("list")
+@_one_line_errors
+def staff_list() -> None:
+    """List staff members."""
+    for member in _staff_service().list():
+        state = "active" if member.active else "disabled"
+        click.echo(f"{member.name:<20} {member.role:<6} {state}")
+
+
+@staff.command("disable")
+@click.argument("name")
+@_one_line_errors
+def staff_disable(name: str) -> None:
+    """Disable a staff member (they can no longer sign in)."""
+    from kiosk.services.errors import Refused
+
+    try:
+        _staff_service().disable(name)
+    except Refused as error:
+        _refused_line(error)
+    click.echo(f"Disabled {name}")
 
 
 def main() -> None:

@@ -1,0 +1,41 @@
+"""The front desk: staff sign in, pick their poli, and run its queue."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from kiosk.app import CONTRAST_THEME, KIOSK_THEME
+from kiosk.assets import assets_dir
+from kiosk.domain.models import Poli
+from kiosk.screens.desk.pick_poli import PickPoliScreen
+from kiosk.screens.desk.sign_in import SignInScreen
+from kiosk.services import Services
+from kiosk.services.desk import DeskService
+from kiosk.services.staff import StaffMember, StaffService
+
+
+class DeskApp(App[None]):
+    CSS_PATH = [str(assets_dir() / "kiosk.tcss"), str(assets_dir() / "desk.tcss")]
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.desk = DeskService(services.store, services.clock, services.slips)
+        self.staff = StaffService(services.store, services.clock)
+        self.lang = services.settings.lang
+        self.member: StaffMember | None = None
+        self.register_theme(KIOSK_THEME)
+        self.register_theme(CONTRAST_THEME)
+        self.theme = "kiosk-contrast" if services.settings.theme == "high-contrast" else "kiosk"
+
+    def on_mount(self) -> None:
+        self.push_screen(SignInScreen())
+
+    def signed_in(self, member: StaffMember) -> None:
+        self.member = member
+        polis = self._polis()
+        self.switch_screen(PickPoliScreen(polis))
+
+    def _polis(self) -> list[Poli]:
+        return [day.poli for day in self.services.clinic.poli_days(self.services.clock.today())]

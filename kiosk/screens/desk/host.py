@@ -1,0 +1,19 @@
+"""What the desk screens need of their app (the app imports screens, never the reverse)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from kiosk.services import Services
+from kiosk.services.desk import DeskService
+from kiosk.services.staff import StaffMember, StaffService
+
+
+class DeskHost(Protocol):
+    services: Services
+    desk: DeskService
+    staff: StaffService
+    lang: str
+    member: StaffMember | None
+
+    def signed_in(self, member: StaffMember) -> None: ...

@@ -1,0 +1,67 @@
+"""Desk sign-in: a staff name and PIN; several wrong PINs lock the name for a while."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from kiosk.i18n import t
+from kiosk.services.errors import Refused
+from kiosk.services.staff import StaffMember
+
+if TYPE_CHECKING:
+    from kiosk.screens.desk.host import DeskHost
+
+
+class SignInScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="sign-in"):
+            yield Static(t("desk.sign_in", self.host.lang), classes="prompt")
+            yield Input(placeholder=t("desk.name", self.host.lang), id="name", max_length=40)
+            yield Input(
+                placeholder=t("staff.pin", self.host.lang),
+                id="pin",
+                password=True,
+                restrict=r"\d*",
+                max_length=8,
+            )
+            yield Static("", id="error", classes="error")
+
+    @property
+    def host(self) -> DeskHost:
+        return cast("DeskHost", self.app)
+
+    @on(Input.Submitted, "#name")
+    def _to_pin(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    def _pin(self) -> None:
+        name = self.query_one("#name", Input).value.strip()
+        pin = self.query_one("#pin", Input).value
+        self.query_one("#pin", Input).value = ""
+        self._sign_in(name, pin)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _sign_in(self, name: str, pin: str) -> None:
+        try:
+            member = self.host.staff.sign_in(name, pin)
+        except Refused as refusal:
+            self.app.call_from_thread(
+                self._refused, t(refusal.key, self.host.lang, **refusal.params)
+            )
+            return
+        self.app.call_from_thread(self._signed_in, member)
+
+    def _refused(self, message: str) -> None:
+        line = self.query_one("#error", Static)
+        line.update(message)
+        line.add_class("shown")
+
+    def _signed_in(self, member: StaffMember) -> None:
+        self.host.signed_in(member)

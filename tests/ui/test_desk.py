@@ -1,0 +1,162 @@
+"""The front desk through the Pilot: sign in, pick a poli, every action key, undo, find."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from kiosk.desk_app import DeskApp
+from kiosk.domain.models import TicketStatus
+from kiosk.domain.schedule import default_slot
+from kiosk.services import Services
+from kiosk.services.staff import MAX_ATTEMPTS, StaffService
+from kiosk.services.tickets import TakeRequest
+from kiosk.store.models import TicketRow
+from tests.ui.helpers import screen_name, screen_text, settle, text_of
+
+
+def take(services: Services, participant_id: int | None = None, poli: str = "001") -> int:
+    today = services.clock.today()
+    slot = default_slot(services.clinic.poli_day(poli, today).slots, services.clock.now())
+    assert slot is not None
+    request = TakeRequest(poli, today, slot.schedule_id, participant_id)
+    return services.tickets.take(request).ticket.id
+
+
+def said(app: DeskApp) -> str:
+    """The desk's message line, unwrapped."""
+    return " ".join(text_of(app, "#message").split())
+
+
+def status(services: Services, ticket_id: int) -> str:
+    with services.store.read() as session:
+        return session.get_one(TicketRow, ticket_id).status
+
+
+@pytest.fixture
+def desk_services(services: Services) -> Services:
+    StaffService(services.store, services.clock).add("sari", "4321")
+    return services
+
+
+async def sign_in(pilot: Pilot[None], name: str = "sari", pin: str = "4321") -> None:
+    await pilot.press(*name, "enter", *pin, "enter")
+    await settle(pilot)
+
+
+async def open_umum(pilot: Pilot[None]) -> None:
+    await sign_in(pilot)
+    await pilot.press("1")
+    await settle(pilot)
+
+
+async def key(pilot: Pilot[None], name: str) -> None:
+    await pilot.press(name)
+    await settle(pilot)
+
+
+async def test_call_serve_finish_and_undo(desk_services: Services) -> None:
+    first, second = take(desk_services, 1), take(desk_services, 2)
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        assert screen_name(app) == "DeskScreen"
+        assert "A-001" in screen_text(app) and "A-002" in screen_text(app)
+        await key(pilot, "n")
+        assert status(desk_services, first) == TicketStatus.CALLED
+        assert "Memanggil A-001" in said(app)
+        await key(pilot, "r")
+        assert "Memanggil ulang A-001" in said(app)
+        await key(pilot, "b")
+        assert status(desk_services, first) == TicketStatus.SERVING
+        await key(pilot, "f")
+        assert status(desk_services, first) == TicketStatus.SERVED
+        await key(pilot, "u")
+        assert status(desk_services, first) == TicketStatus.SERVING
+        await key(pilot, "n")
+        assert status(desk_services, second) == TicketStatus.CALLED
+        await key(pilot, "s")
+        assert status(desk_services, second) == TicketStatus.SKIPPED
+        await key(pilot, "a")
+        assert status(desk_services, second) == TicketStatus.WAITING
+        await key(pilot, "x")
+        assert status(desk_services, second) == TicketStatus.CANCELLED
+
+
+async def test_transfer_priority_find_and_reprint(desk_services: Services) -> None:
+    first = take(desk_services, 1)
+    take(desk_services)
+    code = desk_services.slips.code_for(desk_services.tickets.get(first))
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        await key(pilot, "slash")
+        await pilot.press(*code, "enter")
+        await settle(pilot)
+        assert "A-001: Poli Umum" in said(app)
+        await key(pilot, "exclamation_mark")
+        await key(pilot, "1")  # pregnant
+        with desk_services.store.read() as session:
+            assert session.get_one(TicketRow, first).priority_reason == "pregnant"
+        await key(pilot, "p")
+        assert "dicetak ulang" in said(app)
+        await key(pilot, "t")
+        await key(pilot, "1")  # the first other poli: Gigi
+        with desk_services.store.read() as session:
+            row = session.get_one(TicketRow, first)
+            assert (row.current_poli, row.number, row.status) == ("002", "A-001", "waiting")
+        forged = code[:-1] + ("B" if code[-1] == "A" else "A")
+        await key(pilot, "slash")
+        await pilot.press(*forged, "enter")
+        await settle(pilot)
+        assert "tidak sah" in said(app)
+
+
+async def test_nothing_selected_and_nobody_waiting_are_said(desk_services: Services) -> None:
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        await key(pilot, "n")
+        assert "Tidak ada yang menunggu" in said(app)
+        await key(pilot, "r")
+        assert "Pilih nomor di daftar dulu" in said(app)
+
+
+async def test_wrong_pins_lock_the_desk_user(desk_services: Services) -> None:
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, pin="0000")
+        assert "PIN salah" in screen_text(app)
+        for _ in range(MAX_ATTEMPTS - 1):
+            await pilot.press(*"0000", "enter")
+            await settle(pilot)
+        assert "Terlalu banyak PIN salah" in screen_text(app)
+        await pilot.press(*"4321", "enter")
+        await settle(pilot)
+        assert screen_name(app) == "SignInScreen"
+
+
+async def test_a_walk_in_from_the_kiosk_appears_within_a_second(desk_services: Services) -> None:
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        assert "A-001" not in screen_text(app)
+        take(desk_services)
+        await pilot.pause(1.3)
+        await settle(pilot)
+        assert "A-001" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_desk_snapshot(desk_services: Services, snap_compare: Any, size: tuple[int, int]) -> None:
+    take(desk_services, 1)
+    take(desk_services, 2)
+    take(desk_services)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_umum(pilot)
+        await key(pilot, "n")
+
+    assert snap_compare(DeskApp(desk_services), terminal_size=size, run_before=run_before)
