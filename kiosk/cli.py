@@ -119,11 +119,40 @@ def migrate() -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
+)
+@_one_line_errors
+def serve(host: str, port: int) -> None:
+    """Serve the clinic's web service for Mobile JKN (Antrean FKTP, faskes side) on the store."""
+    from kiosk.services.setup import open_clinic
+    from kiosk.web.server import serve as run_server
+
+    settings = _settings()
+    demo_password = Settings.model_fields["ws_password"].default
+    if host not in ("127.0.0.1", "localhost", "::1") and settings.ws_password == demo_password:
+        click.echo(
+            f"kiosk: set KIOSK_WS_PASSWORD before serving beyond this machine (--host {host}); "
+            "the demo password is published",
+            err=True,
+        )
+        sys.exit(2)
+    _setup_logging(settings, "serve")
+    services = open_clinic(settings)
+    click.echo(
+        f"Mobile JKN web service on http://{host}:{port} (contract: /openapi.json); "
+        f"log: {settings.log_dir / 'serve.log'}; Ctrl+C stops it"
+    )
+    run_server(services, host, port)
+
+
+@cli.command()
 def settings() -> None:
     """Show the settings in force (from KIOSK_* variables and the settings file)."""
     current = _settings()
     for name, value in current.model_dump().items():
-        shown = "****" if name == "staff_pin" else value
+        shown = "****" if name in ("staff_pin", "ws_password", "ws_secret") and value else value
         click.echo(f"KIOSK_{name.upper():<22} {shown}")
 
 

@@ -59,6 +59,15 @@ class Settings(BaseSettings):
     minutes_per_patient: int = Field(default=10, ge=1, le=120)
     staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
     theme: Literal["default", "high-contrast"] = "default"
+    # The clinic's web service for Mobile JKN (`kiosk serve`): the credentials the phone app is
+    # given, and how long a token from GET /auth lives.
+    ws_username: str = Field(default="mobilejkn", min_length=1, max_length=60)
+    ws_password: str = Field(default="demo-mobilejkn-2468", min_length=8, max_length=200)
+    ws_token_seconds: int = Field(default=300, ge=10, le=86400)
+    # Signs the tokens (HS256). Empty: each `kiosk serve` process draws its own at start. Tokens
+    # live minutes, so a restart only makes phones ask for a new one; set it when several server
+    # processes must accept each other's tokens.
+    ws_secret: str = Field(default="", max_length=200)
 
     @field_validator("facility_code")
     @classmethod

@@ -53,6 +53,10 @@ class Participant:
     family_card: str | None = None
     class_name: str | None = None
     relation: str | None = None  # e.g. "Istri", "Anak" on the family card
+    # False: the clinic knows this person only from what a phone sent (POST /peserta); active,
+    # arrears and FKTP are assumed until the registry confirms them.
+    verified: bool = True
+    medical_record: str | None = None  # the clinic's own number (norm); None: new patient
 
     @property
     def masked_card(self) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import FacilityClock
-from kiosk.domain.models import Facility, PoliDay, Slot, TicketStatus
+from kiosk.domain.models import Facility, Poli, PoliDay, Slot, TicketStatus
 from kiosk.domain.schedule import bookable_dates, poli_state
 from kiosk.store import Store
 from kiosk.store.convert import to_poli, to_slot
@@ -69,6 +69,17 @@ class ClinicService:
                 slots = tuple(slots_for(session, row.code, service_date))
                 days.append(PoliDay(to_poli(row), service_date, poli_state(slots, now), slots))
             return days
+
+    def poli(self, poli_code: str) -> Poli | None:
+        """An active poli by its code, or None."""
+        with self.store.read() as session:
+            row = session.get(PoliRow, poli_code)
+            return to_poli(row) if row is not None and row.active else None
+
+    def slots(self, poli_code: str, service_date: date) -> list[Slot]:
+        """One poli's shifts on a date (none if the poli is unknown or closed that day)."""
+        with self.store.read() as session:
+            return slots_for(session, poli_code, service_date)
 
     def poli_day(self, poli_code: str, service_date: date) -> PoliDay:
         for day in self.poli_days(service_date):

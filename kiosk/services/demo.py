@@ -106,6 +106,7 @@ def load_demo(store: Store, clock: FacilityClock, facility_code: str, facility_n
                     family_card=person.get("family_card"),
                     relation=person.get("relation"),
                     class_name=person.get("class"),
+                    medical_record=person.get("norm"),
                     fetched_at=now,
                 )
             )

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from kiosk.domain.identity import Identity, IdentityKind
-from kiosk.domain.models import Participant
+from kiosk.domain.models import Facility, Participant
+from kiosk.domain.privacy import mask_name
+from kiosk.domain.registration import NORM_DIGITS, Registration, next_norm, parse_norm
+from kiosk.services.errors import Refused
 from kiosk.store import Store
 from kiosk.store.convert import to_participant
 from kiosk.store.models import ParticipantRow
+
+# Two registrations at once may pick the same next number (PostgreSQL lets both read it); the
+# unique column turns the loser away and it simply takes the number after.
+_REGISTER_ATTEMPTS = 5
 
 
 class ParticipantService:
@@ -44,3 +55,82 @@ class ParticipantService:
                 .order_by(ParticipantRow.birth_date)
             ).all()
             return [participant, *(to_participant(r) for r in rows)]
+
+    def register(
+        self, registration: Registration, facility: Facility, now: datetime
+    ) -> Participant:
+        """Give a patient a medical record number, creating them from the phone's details if the
+        store does not know them. Registering again answers the same number.
+
+        A person created here has no registry data (the central lookup comes later): they are
+        stored as active, paid up and registered here, with ``verified`` False, which is what
+        their tickets carry too, so the desk knows to check the card.
+        """
+        for _ in range(_REGISTER_ATTEMPTS - 1):
+            try:
+                return self._register(registration, facility, now)
+            except IntegrityError:
+                continue  # another registration won a unique value: look again
+        return self._register(registration, facility, now)
+
+    def _register(
+        self, registration: Registration, facility: Facility, now: datetime
+    ) -> Participant:
+        with self.store.write() as session:
+            row = session.scalars(
+                select(ParticipantRow).where(ParticipantRow.card_number == registration.card_number)
+            ).first()
+            if row is not None and row.nik and row.nik != registration.nik:
+                raise Refused("registration.nik_mismatch")
+            other = session.scalars(
+                select(ParticipantRow.id).where(
+                    ParticipantRow.nik == registration.nik,
+                    ParticipantRow.card_number != registration.card_number,
+                )
+            ).first()
+            if other is not None:
+                raise Refused("registration.nik_taken")
+            if row is None:
+                row = ParticipantRow(
+                    nik=registration.nik,
+                    card_number=registration.card_number,
+                    display_name=mask_name(registration.name),
+                    birth_date=registration.birth_date,
+                    sex=registration.sex,
+                    active=True,
+                    arrears=0,
+                    fktp_code=facility.code,
+                    fktp_name=facility.name,
+                    family_card=registration.family_card,
+                    verified=False,
+                    fetched_at=now,
+                )
+                session.add(row)
+            else:  # known from the registry: keep its data, fill in only what it lacks
+                row.nik = row.nik or registration.nik
+                row.birth_date = row.birth_date or registration.birth_date
+                row.sex = row.sex or registration.sex
+                row.family_card = row.family_card or registration.family_card
+            if row.medical_record is None:
+                row.medical_record = next_norm(_highest_norm(session))
+            session.flush()
+            return to_participant(row)
+
+
+def _highest_norm(session: Session) -> str | None:
+    """The highest medical record number given so far (all have the same width: text order)."""
+    highest = session.scalar(
+        select(func.max(ParticipantRow.medical_record)).where(
+            func.length(ParticipantRow.medical_record) == NORM_DIGITS
+        )
+    )
+    if highest is None or parse_norm(highest) is not None:
+        return highest
+    # Some other six-character record (imported by hand): find the highest of ours the long way.
+    records = session.scalars(
+        select(ParticipantRow.medical_record).where(
+            func.length(ParticipantRow.medical_record) == NORM_DIGITS
+        )
+    ).all()
+    ours = [r for r in records if r is not None and parse_norm(r) is not None]
+    return max(ours, default=None)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain import antrean
+from kiosk.domain.booking import QueueEntry
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.eligibility import check_eligibility
@@ -145,7 +146,8 @@ class TicketService:
                 status=(TicketStatus.BOOKED if booking else TicketStatus.WAITING).value,
                 participant_id=participant.id if participant else None,
                 non_jkn=participant is None,
-                verified=True,
+                # A patient known only from a phone registration is booked, but not verified.
+                verified=participant.verified if participant else True,
                 phone=request.phone,
                 created_at=now,
                 updated_at=now,
@@ -225,6 +227,47 @@ class TicketService:
                 query = query.where(TicketRow.status != TicketStatus.CANCELLED)
             rows = session.scalars(query.order_by(TicketRow.service_date, TicketRow.id)).all()
             return [to_ticket(r) for r in rows]
+
+    def held(self, participant_id: int, poli_code: str, service_date: date) -> Ticket | None:
+        """The participant's live (not cancelled) ticket for a poli and day: the natural key."""
+        with self.store.read() as session:
+            row = self._held(session, participant_id, poli_code, service_date)
+            return to_ticket(row) if row else None
+
+    def queue_by_shift(self, poli_code: str, service_date: date) -> dict[int, list[QueueEntry]]:
+        """Every live ticket of a poli and day, by the practice shift (schedule id) it is in."""
+        with self.store.read() as session:
+            rows = session.execute(
+                select(
+                    TicketRow.schedule_id,
+                    TicketRow.seq,
+                    TicketRow.number,
+                    TicketRow.status,
+                    TicketRow.called_at,
+                )
+                .where(
+                    TicketRow.poli_code == poli_code,
+                    TicketRow.service_date == service_date,
+                    TicketRow.status != TicketStatus.CANCELLED,
+                )
+                .order_by(TicketRow.seq)
+            ).all()
+        shifts: dict[int, list[QueueEntry]] = {}
+        for schedule_id, seq, number, status, called_at in rows:
+            if schedule_id is not None:
+                entry = QueueEntry(seq, number, TicketStatus(status), called_at)
+                shifts.setdefault(schedule_id, []).append(entry)
+        return shifts
+
+    def queue_of(self, ticket_id: int) -> tuple[QueueEntry, list[QueueEntry]]:
+        """A ticket's own entry and every live ticket of its shift (itself included)."""
+        with self.store.read() as session:
+            row = session.get_one(TicketRow, ticket_id)
+            schedule_id, poli_code, service_date = row.schedule_id, row.poli_code, row.service_date
+            mine = QueueEntry(row.seq, row.number, TicketStatus(row.status), row.called_at)
+        if schedule_id is None:
+            return mine, [mine]
+        return mine, self.queue_by_shift(poli_code, service_date).get(schedule_id, [mine])
 
     def position(self, ticket_id: int) -> QueuePosition:
         """How many wait before this ticket, who is being served, and a call-time window."""

@@ -31,6 +31,8 @@ def to_participant(row: ParticipantRow) -> Participant:
         family_card=row.family_card,
         class_name=row.class_name,
         relation=row.relation,
+        verified=row.verified,
+        medical_record=row.medical_record,
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -120,6 +121,9 @@ class ParticipantRow(Base):
     class_name: Mapped[str | None] = mapped_column(String(30))
     medical_record: Mapped[str | None] = mapped_column(String(20), unique=True)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # False for a patient the clinic knows only from a phone's registration (POST /peserta): the
+    # registry data above is assumed (active, paid up, registered here) until the registry says.
+    verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class TicketCounterRow(Base):

@@ -1,0 +1,293 @@
+"""What the phone asks of the clinic, answered from the same services the kiosk uses.
+
+Bookings take their number from the kiosk's allocator (``TicketService.take``) in the same store,
+so a phone booking and a walk-in never share a number, and the kiosk's check-in finds the booking.
+
+Figures, per practice shift (one doctor's hours, the line a patient actually waits in):
+- ``totalantrean``: numbers given in the shift, cancelled ones excepted;
+- ``sisaantrean``: of a shift, how many are not yet called (booked or waiting); of a participant,
+  how many of those come before their number (0 once they have been called);
+- ``antreanpanggil``: the number the desk called last in the shift, ``"-"`` before the first call.
+
+New patients: a participant the store does not know, or knows without a medical record number,
+gets code 202; ``POST /peserta`` then gives the number (creating the participant from the phone's
+details when needed, marked not verified) and the retried booking goes through. A participant the
+registry cache knows as inactive, in arrears or registered elsewhere is refused with the reason
+before any of that.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, time
+
+from kiosk.domain.booking import (
+    ShiftProblem,
+    ahead_of,
+    last_called,
+    match_shift,
+    not_yet_called,
+    parse_shift,
+)
+from kiosk.domain.eligibility import check_eligibility
+from kiosk.domain.identity import Identity, IdentityError, IdentityKind, parse_nik
+from kiosk.domain.models import Facility, Participant, Poli, Slot, Ticket, TicketSource
+from kiosk.domain.registration import Registration, check_registration
+from kiosk.domain.schedule import check_service_date, slot_is_over
+from kiosk.i18n import rupiah, t
+from kiosk.services import Services
+from kiosk.services.errors import Refused
+from kiosk.services.tickets import TakeRequest
+from kiosk.web.contract import (
+    Booked,
+    BookingRequest,
+    CancelRequest,
+    ContractAnswer,
+    PatientRequest,
+    Position,
+    ShiftStatus,
+    refuse,
+)
+
+log = logging.getLogger(__name__)
+
+ACTOR = "mobile-jkn"
+NOBODY_CALLED = "-"
+
+
+def _day(value: date) -> str:
+    return f"{value:%d-%m-%Y}"
+
+
+def _date(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text)  # the pattern already asked for YYYY-MM-DD
+    except ValueError:
+        raise refuse("ws.contract.date", field=field) from None
+
+
+class PhoneDesk:
+    """The six calls' use cases; each returns the ``response`` part or raises a contract answer."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.clock = services.clock
+
+    @property
+    def facility(self) -> Facility:
+        settings = self.services.settings
+        return Facility(code=settings.facility_code, name=settings.facility_name)
+
+    # -- GET /antrean/status/{kodepoli}/{tanggalperiksa} -----------------------------------------
+    def status(self, poli_code: str, day_text: str) -> list[ShiftStatus]:
+        service_date = self._bookable_date(day_text)
+        poli = self._poli(poli_code)
+        slots = self.services.clinic.slots(poli.code, service_date)
+        if not slots:
+            raise refuse(ShiftProblem.NO_SCHEDULE.value, poli=poli.name, date=_day(service_date))
+        queues = self.services.tickets.queue_by_shift(poli.code, service_date)
+        now = self.clock.now()
+        answer = []
+        for slot in slots:
+            entries = queues.get(slot.schedule_id, [])
+            if slot_is_over(slot, now):
+                note = t("ws.shift.over", "id")
+            elif slot.remaining == 0:
+                note = t("ws.shift.full", "id")
+            else:
+                note = t("ws.shift.open", "id", n=slot.remaining)
+            answer.append(
+                ShiftStatus(
+                    namapoli=poli.name,
+                    totalantrean=len(entries),
+                    sisaantrean=not_yet_called(entries),
+                    antreanpanggil=last_called(entries) or NOBODY_CALLED,
+                    keterangan=note,
+                    kodedokter=slot.doctor_code,
+                    namadokter=slot.doctor_name,
+                    jampraktek=slot.jampraktek,
+                )
+            )
+        return answer
+
+    # -- POST /antrean ---------------------------------------------------------------------------
+    def book(self, body: BookingRequest) -> Booked:
+        today = self.clock.today()
+        nik = self._nik(body.nik, today)
+        try:
+            start, end = parse_shift(body.jampraktek)
+        except ValueError:
+            raise refuse("ws.contract.shift") from None
+        service_date = self._bookable_date(body.tanggalperiksa)
+        poli = self._poli(body.kodepoli)
+        slot = self._slot(poli, service_date, body.kodedokter, start, end, body.jampraktek)
+        if slot_is_over(slot, self.clock.now()):
+            raise refuse("take.over")
+        if slot.remaining == 0:  # checked again, under the allocator's lock, by take()
+            raise refuse("take.full")
+        participant = self._bookable_participant(body.nomorkartu, nik)
+        try:
+            outcome = self.services.tickets.take(
+                TakeRequest(
+                    poli_code=poli.code,
+                    service_date=service_date,
+                    schedule_id=slot.schedule_id,
+                    participant_id=participant.id,
+                    complaint=body.keluhan,
+                    source=TicketSource.BOOKING,
+                    phone=body.nohp,
+                    actor=ACTOR,
+                )
+            )
+        except Refused as refused:
+            raise refuse(refused.key, **refused.params) from None
+        ticket = outcome.ticket
+        if outcome.existing:  # the kiosk shows that ticket; the phone is told it exists
+            raise refuse(
+                "ws.duplicate", number=ticket.number, poli=poli.name, date=_day(service_date)
+            )
+        log.info("booked %s at poli %s for %s", ticket.number, poli.code, participant.masked_card)
+        mine, shift = self.services.tickets.queue_of(ticket.id)
+        note = t("ws.booked", "id", facility=self.facility.name, hours=ticket.jampraktek)
+        return Booked(
+            nomorantrean=ticket.number,
+            angkaantrean=ticket.seq,
+            namapoli=poli.name,
+            sisaantrean=ahead_of(shift, mine),
+            antreanpanggil=last_called(shift) or NOBODY_CALLED,
+            keterangan=self._with_verification(note, ticket),
+        )
+
+    # -- GET /antrean/sisapeserta/{nomorkartu}/{kodepoli}/{tanggalperiksa} ------------------------
+    def position(self, card: str, poli_code: str, day_text: str) -> Position:
+        service_date = _date(day_text, "tanggalperiksa")
+        ticket, cancelled = self._find(card, poli_code, service_date)
+        if ticket is None:
+            raise refuse("ws.ticket.cancelled" if cancelled else "ws.ticket.unknown")
+        mine, shift = self.services.tickets.queue_of(ticket.id)
+        note = t(f"ws.position.{ticket.status.value}", "id")
+        return Position(
+            nomorantrean=ticket.number,
+            namapoli=ticket.poli_name,
+            sisaantrean=ahead_of(shift, mine),
+            antreanpanggil=last_called(shift) or NOBODY_CALLED,
+            keterangan=self._with_verification(note, ticket),
+        )
+
+    # -- PUT /antrean/batal ----------------------------------------------------------------------
+    def cancel(self, body: CancelRequest) -> None:
+        service_date = _date(body.tanggalperiksa, "tanggalperiksa")
+        ticket, cancelled = self._find(body.nomorkartu, body.kodepoli, service_date)
+        if ticket is None:
+            if cancelled:
+                return  # cancelled before: cancelling again changes nothing
+            raise refuse("ws.ticket.unknown")
+        reason = body.keterangan.strip() or t("ws.cancel.reason", "id")
+        try:
+            self.services.tickets.cancel(ticket.id, reason, actor=ACTOR)
+        except Refused as refused:
+            raise refuse(refused.key, **refused.params) from None
+        log.info("cancelled %s at poli %s", ticket.number, ticket.poli_code)
+
+    # -- POST /peserta ---------------------------------------------------------------------------
+    def register(self, body: PatientRequest) -> str:
+        today = self.clock.today()
+        nik = self._nik(body.nik, today)
+        name = body.nama.strip()
+        if not name:
+            raise refuse("ws.contract.missing", field="nama")
+        registration = Registration(
+            card_number=body.nomorkartu,
+            nik=nik,
+            family_card=body.nomorkk,
+            name=name,
+            sex=body.jeniskelamin,
+            birth_date=_date(body.tanggallahir, "tanggallahir"),
+        )
+        problem = check_registration(registration, today)
+        if problem:
+            raise refuse(problem.value)
+        try:
+            participant = self.services.participants.register(
+                registration, self.facility, self.clock.utcnow()
+            )
+        except Refused as refused:
+            raise refuse(refused.key, **refused.params) from None
+        assert participant.medical_record is not None
+        log.info("medical record given to %s", participant.masked_card)
+        return participant.medical_record
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _bookable_date(self, text: str) -> date:
+        service_date = _date(text, "tanggalperiksa")
+        problem = check_service_date(service_date, self.clock.today())
+        if problem:
+            raise refuse(problem.value)
+        return service_date
+
+    def _poli(self, code: str) -> Poli:
+        poli = self.services.clinic.poli(code)
+        if poli is None:
+            raise refuse("ws.poli.unknown", poli=code)
+        return poli
+
+    def _slot(
+        self, poli: Poli, service_date: date, doctor: int, start: time, end: time, given: str
+    ) -> Slot:
+        """The practice shift the booking names, or a 201 saying how it differs."""
+        slots = self.services.clinic.slots(poli.code, service_date)
+        found = match_shift(slots, doctor, start, end)
+        if isinstance(found, Slot):
+            return found
+        hours = ", ".join(s.jampraktek for s in slots if s.doctor_code == doctor)
+        raise refuse(
+            found.value,
+            poli=poli.name,
+            date=_day(service_date),
+            doctor=doctor,
+            given=given,
+            hours=hours,
+        )
+
+    def _nik(self, raw: str, today: date) -> str:
+        try:
+            return parse_nik(raw, today)
+        except IdentityError as error:
+            raise refuse(error.problem.value) from None
+
+    def _participant(self, card: str) -> Participant | None:
+        return self.services.participants.identify(Identity(IdentityKind.CARD, card))
+
+    def _bookable_participant(self, card: str, nik: str) -> Participant:
+        participant = self._participant(card)
+        new_patient = ContractAnswer(202, t("ws.new_patient", "id", facility=self.facility.name))
+        if participant is None:
+            raise new_patient
+        if participant.nik and participant.nik != nik:
+            raise refuse("ws.nik_mismatch")
+        refusal = check_eligibility(participant, self.facility.code)
+        if refusal:
+            raise refuse(
+                refusal.value, amount=rupiah(participant.arrears), fktp=participant.fktp_name
+            )
+        if participant.medical_record is None:
+            raise new_patient
+        return participant
+
+    def _find(self, card: str, poli_code: str, service_date: date) -> tuple[Ticket | None, bool]:
+        """The participant's live ticket for a poli and day (the natural key), and, when there
+        is none, whether a cancelled one is why."""
+        participant = self._participant(card)
+        if participant is None:
+            return None, False
+        ticket = self.services.tickets.held(participant.id, poli_code, service_date)
+        if ticket is not None:
+            return ticket, False
+        every = self.services.tickets.tickets_for(
+            [participant.id], (service_date,), include_cancelled=True
+        )
+        return None, any(other.poli_code == poli_code for other in every)
+
+    @staticmethod
+    def _with_verification(note: str, ticket: Ticket) -> str:
+        return note if ticket.verified else f"{note} {t('ws.not_verified', 'id')}"
