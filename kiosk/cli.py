@@ -90,6 +90,31 @@ def run_kiosk() -> None:
 
 
 @cli.command()
+@click.option(
+    "--voice", default="id", show_default=True, help="espeak-ng voice for the announcements."
+)
+@click.option("--no-sound", is_flag=True, help="Show calls only; announce nothing.")
+@_one_line_errors
+def board(voice: str, no_sound: bool) -> None:
+    """Open the waiting-room board: called numbers, last calls, who waits (Ctrl+Q closes it).
+
+    Calls are announced in Indonesian through espeak-ng when it is installed; without it the
+    board is visual only.
+    """
+    from kiosk.board_app import BoardApp
+    from kiosk.services.announcer import Announcer
+    from kiosk.services.setup import open_clinic
+
+    settings = _settings()
+    _setup_logging(settings, "board")
+    services = open_clinic(settings)
+    announcer = Announcer(voice=voice, enabled=not no_sound)
+    if not no_sound and not announcer.enabled:
+        logging.getLogger(__name__).info("espeak-ng not found: the board is visual only")
+    BoardApp(services, announcer).run()
+
+
+@cli.command()
 @click.option("--reset", is_flag=True, help="Replace everything in the store with the demo clinic.")
 @_one_line_errors
 def demo(reset: bool) -> None:

@@ -501,6 +501,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "ws.rule.code": ("angka/huruf, paling banyak 20", "letters/digits, at most 20"),
     "ws.rule.rtrw": ("paling banyak 3 digit angka", "at most 3 digits"),
     "ws.rule.text": ("teks tanpa karakter kontrol", "text without control characters"),
+    # -- the waiting-room board (`kiosk board`)
+    "board.title": ("Panggilan Antrean", "Queue Calls"),
+    "board.weekdays": (
+        "Senin,Selasa,Rabu,Kamis,Jumat,Sabtu,Minggu",
+        "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    ),
+    "board.loading": ("Memuat antrean...", "Loading the queue..."),
+    "board.empty": ("Belum ada antrean hari ini.", "No queue yet today."),
+    "board.no_call": ("Belum ada panggilan", "No call yet"),
+    "board.no_calls_yet": ("Belum ada nomor yang dipanggil.", "No number called yet."),
+    "board.waiting": ("Menunggu: {n}", "Waiting: {n}"),
+    "board.recent": ("Panggilan terakhir", "Last calls"),
+    "board.recalled": ("dipanggil ulang", "called again"),
+    "board.sound_off": ("suara mati", "sound off"),
+    "board.stale": (
+        "Data antrean tidak dapat dibaca, mencoba lagi...",
+        "Cannot read the queue, retrying...",
+    ),
 }
 
 

@@ -1,0 +1,113 @@
+"""The board's pieces: one panel per poli, and the list of the last calls."""
+
+from __future__ import annotations
+
+from math import ceil
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from kiosk.i18n import t
+from kiosk.services.board import Call, PoliBoard
+from kiosk.widgets.big_number import BigNumber, best_fit
+
+# What a poli panel spends around its number: border and padding across, border and the
+# counter and waiting lines down (kept in step with board.tcss).
+PANEL_CHROME = (4, 4)
+SAMPLE_NUMBER = "A-000"  # every queue number has this many characters
+
+
+def best_columns(panels: int, width: int, height: int) -> int:
+    """How many panels per row make the numbers largest in a ``width`` x ``height`` area."""
+    best, best_score = 1, -1.0
+    for columns in range(1, max(panels, 1) + 1):
+        rows = ceil(panels / columns)
+        inner_width = width // columns - PANEL_CHROME[0]
+        inner_height = height // rows - PANEL_CHROME[1]
+        fit = best_fit(len(SAMPLE_NUMBER), inner_width, inner_height)
+        # Without a fit the number is one line of text: then the wider panel (names fit).
+        score = fit.score if fit else (inner_width / 1000 if inner_height >= 1 else -1.0)
+        if score > best_score:
+            best, best_score = columns, score
+    return best
+
+
+class PoliPanel(Vertical):
+    """One poli: its name on the border, the number now called, the counter, who waits."""
+
+    def __init__(self, board: PoliBoard, lang: str) -> None:
+        super().__init__(id=f"poli-{board.code}", classes="poli-panel")
+        self.board = board
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield BigNumber(classes="number")
+        yield Static(classes="counter")
+        yield Static(classes="waiting")
+
+    def on_mount(self) -> None:
+        self.show(self.board)
+
+    def show(self, board: PoliBoard) -> None:
+        self.board = board
+        self.border_title = f"Poli {board.name}"
+        current = board.current
+        self.query_one(".number", BigNumber).text = current.number if current else ""
+        counter = t("board.no_call", self.lang) if current is None else current.counter or ""
+        self.query_one(".counter", Static).update(counter)
+        self.query_one(".waiting", Static).update(t("board.waiting", self.lang, n=board.waiting))
+        self.set_class(current is None, "idle")
+
+    @property
+    def number(self) -> str:
+        return self.board.current.number if self.board.current else ""
+
+
+class RecentCalls(Widget):
+    """The last calls, newest first, in as many columns as the width allows."""
+
+    ENTRY_WIDTH = 38
+
+    calls: reactive[tuple[Call, ...]] = reactive(tuple, layout=False)
+    fresh: reactive[frozenset[int]] = reactive(frozenset)
+    """Ticket ids called moments ago: drawn highlighted."""
+
+    def __init__(self, lang: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+
+    def entry(self, call: Call) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{call.called_at:%H:%M} ", style="dim")
+        line.append(f"{call.number} ", style="bold")
+        line.append(f"Poli {call.poli_name}")
+        if call.counter:
+            line.append(f" · {call.counter}")
+        if call.recalls:
+            line.append(f" ({t('board.recalled', self.lang)})", style="italic")
+        if call.ticket_id in self.fresh:
+            line.stylize("reverse")
+        return line
+
+    def render(self) -> Table | Text:
+        size = self.content_size
+        if not self.calls:
+            return Text(t("board.no_calls_yet", self.lang), style="dim")
+        rows = max(size.height, 1)
+        columns = max(min(size.width // self.ENTRY_WIDTH, ceil(len(self.calls) / rows)), 1)
+        shown = self.calls[: rows * columns]
+        grid = Table.grid(padding=(0, 2), expand=True)
+        for _ in range(columns):
+            grid.add_column(ratio=1, no_wrap=True)
+        for row in range(min(rows, len(shown))):
+            cells = [
+                self.entry(shown[column * rows + row]) if column * rows + row < len(shown) else ""
+                for column in range(columns)
+            ]
+            grid.add_row(*cells)
+        return grid
