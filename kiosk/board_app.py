@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from kiosk.app import CONTRAST_THEME, KIOSK_THEME
 from kiosk.assets import assets_dir
 from kiosk.domain.announce import call_text
 from kiosk.screens.board import BoardScreen
 from kiosk.services import Services
 from kiosk.services.announcer import Announcer
 from kiosk.services.board import BoardService, BoardState, CallWatch
+from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
 
 log = logging.getLogger(__name__)
 

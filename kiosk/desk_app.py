@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import App
 
-from kiosk.app import CONTRAST_THEME, KIOSK_THEME
 from kiosk.assets import assets_dir
 from kiosk.domain.models import Poli
 from kiosk.screens.desk.pick_poli import PickPoliScreen
@@ -12,6 +11,7 @@ from kiosk.screens.desk.sign_in import SignInScreen
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
 from kiosk.services.staff import StaffMember, StaffService
+from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
 
 
 class DeskApp(App[None]):
