@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format snapshots demo clean
+.PHONY: install run test lint format snapshots demo bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: lint
 format: $(STAMP)
 	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)
 	$(BIN)/ruff format kiosk tests $(wildcard bench)
+
+# Every figure next to its limit in one table (quick; BENCH_ARGS="--full" for the big runs).
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 snapshots: $(STAMP)
 	$(BIN)/pytest tests/ui/test_snapshots.py --snapshot-update

@@ -1,0 +1,1 @@
+"""The benchmark suite behind ``make bench``: each figure next to its limit, in one table."""

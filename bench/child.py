@@ -1,0 +1,144 @@
+"""What the bench runs in child processes: ``python -m bench.child COMMAND [ARGS]``.
+
+bare-app                      a one-Static Textual app, run for real (figure 3's limit)
+headless-start kiosk|bare     run_test until the first screen, then print READY (figure 3
+                              without a pseudo-terminal)
+memory DATA_DIR PATIENTS SECONDS
+                              the kiosk headless, RSS before and after walk-ins (figure 7);
+                              prints one JSON line
+serve kiosk|bare PORT DATA_DIR
+                              uvicorn on 127.0.0.1:PORT with the kiosk's web service or a
+                              bare FastAPI hello endpoint (figure 5)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import ensure_root_on_path, rss_mib
+
+
+def main(argv: list[str]) -> None:
+    ensure_root_on_path()
+    command, args = argv[0], argv[1:]
+    if command == "bare-app":
+        from bench.ui import BareApp
+
+        BareApp().run()
+    elif command == "headless-start":
+        asyncio.run(_headless_start(args[0]))
+    elif command == "memory":
+        result = asyncio.run(_memory(Path(args[0]), int(args[1]), float(args[2])))
+        print(json.dumps(result), flush=True)
+    elif command == "serve":
+        _serve(args[0], int(args[1]), Path(args[2]))
+    else:
+        raise SystemExit(f"unknown command {command!r}")
+
+
+async def _headless_start(which: str) -> None:
+    import os
+    import tempfile
+
+    from textual.app import App
+
+    if which == "kiosk":
+        from kiosk.app import KioskApp
+        from kiosk.config import load_settings
+        from kiosk.services.setup import open_clinic
+
+        data_dir = Path(os.environ.get("KIOSK_DATA_DIR", tempfile.mkdtemp()))
+        app: App[Any] = KioskApp(open_clinic(load_settings(data_dir=data_dir)))
+        first = "WelcomeScreen"
+    else:
+        from bench.ui import BareApp
+
+        app, first = BareApp(), "Screen"
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = time.monotonic() + 60
+        while type(app.screen).__name__ != first and time.monotonic() < deadline:
+            await pilot.pause(0)
+        print("READY", flush=True)
+
+
+async def _memory(data_dir: Path, patients: int, seconds: float) -> dict[str, Any]:
+    from bench.common import DAY_BUDGET, DayClock, bench_clinic
+    from bench.ui import Driver, walk_in, walk_in_identity
+    from kiosk.app import KioskApp
+
+    clock = DayClock()
+    services = bench_clinic(data_dir, None, clock)
+    app = KioskApp(services, idle_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        driver = Driver(pilot, direct=True)
+        await driver.until(driver.on("WelcomeScreen"), "the welcome screen")
+        gc.collect()
+        rss = {0: rss_mib()}  # after k patients, read every fifth (a full collection is not free)
+        deadline = time.monotonic() + seconds
+        done = 0
+        while done < patients and (done == 0 or time.monotonic() < deadline):
+            _steps, ticket_id = await walk_in(driver, walk_in_identity(done))
+            services.tickets.cancel(ticket_id, "bench")
+            done += 1
+            if done % DAY_BUDGET == 0:  # a poli has 999 numbers a day, cancelled ones included
+                clock.next_day()
+            if done % 5 == 0:
+                gc.collect()
+                rss[done] = rss_mib()
+        gc.collect()
+        rss[done] = rss_mib()
+    services.store.dispose()
+    return {"rss": rss}
+
+
+def _serve(which: str, port: int, data_dir: Path) -> None:
+    import uvicorn
+
+    app = _kiosk_web_app(data_dir) if which == "kiosk" else _bare_web_app()
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def _bare_web_app() -> Any:
+    from fastapi import FastAPI
+
+    app = FastAPI()
+
+    @app.get("/hello")
+    async def hello() -> dict[str, str]:
+        return {"message": "hello"}
+
+    return app
+
+
+def _kiosk_web_app(data_dir: Path) -> Any:
+    """The kiosk's own web service on the demo clinic, built by ``kiosk.web.create_app``.
+
+    The factory's parameters are not fixed yet: it gets what it asks for by name (settings,
+    services, store), or nothing when it reads the settings itself.
+    """
+    import inspect
+
+    from kiosk import web  # type: ignore[attr-defined]
+    from kiosk.config import load_settings
+    from kiosk.services.setup import open_clinic
+
+    settings = load_settings(data_dir=data_dir)
+    services = open_clinic(settings)
+    available = {"settings": settings, "services": services, "store": services.store}
+    arguments = {}
+    for name, parameter in inspect.signature(web.create_app).parameters.items():
+        if name in available:
+            arguments[name] = available[name]
+        elif parameter.default is inspect.Parameter.empty:
+            raise TypeError(f"kiosk.web.create_app needs {name!r}, which the bench cannot give")
+    return web.create_app(**arguments)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,330 @@
+"""Figures 5 and 6: the clinic's web service under load, and the outbox drain to the central.
+
+Figure 5 runs once ``kiosk.web.create_app`` exists. Two servers are started one after the other,
+each in its own process with ``uvicorn.run(app, host="127.0.0.1", access_log=False)``:
+
+* ours: ``kiosk.web.create_app(services)`` on the demo clinic (a fresh SQLite store, real clock);
+* limit: a bare FastAPI app with one ``GET /hello`` answering a small JSON object.
+
+The load generator is this process: ``CLIENTS`` concurrent httpx async clients on loopback, keeping
+one request each in flight, bounded by a request count and a time. Rows:
+
+* status: ``GET /antrean/status/001/{today}`` with a token from ``GET /auth``, against hello;
+* booking: each client books a number for tomorrow (``POST /antrean``) for its own participant and
+  poli and cancels it (``PUT /antrean/batal``), again and again, so each booking is a new number
+  from the shared allocator; every request counts, against hello at the same concurrency.
+
+Requests per second over the whole run, and p99 of the requests. Any answer other than HTTP 200
+with ``metadata.code`` 200 counts as a failure and is reported in the row.
+
+Figure 6 (10,000 outbox items drained to ``kiosk central`` on loopback) waits for the central.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bench.common import (
+    DAY_BUDGET,
+    ROOT,
+    Options,
+    Row,
+    latency,
+    one_line,
+    percentile,
+    scratch_dir,
+    skipped,
+)
+from bench.common import throughput as per_second_row
+
+CLIENTS = 8
+USERNAME = "bench"
+PASSWORD = "bench-password-2468"
+# The demo participants with a medical record number (Budi has none: 202, a new patient).
+BOOKERS = (
+    ("0001234567801", "3273014507900001", "000001"),
+    ("0001234567806", "3273014902950006", "000006"),
+)
+POLIS = ("001", "002", "003", "004")
+
+
+def drain_figure(_options: Options, _engines: object) -> list[Row]:
+    return [skipped("6 outbox drain to central (items/s)", "not yet: needs kiosk central")]
+
+
+def serve_figure(options: Options, _engines: object) -> list[Row]:
+    if not _kiosk_web_ready():
+        return [skipped("5 kiosk serve (requests/s, p99)", "not yet: needs kiosk serve")]
+    count = options.pick(800, 30_000)
+    seconds = options.pick(1.5, 30.0)
+    with scratch_dir(options.scratch, "serve-") as folder:
+        with _Server("kiosk", folder) as ours:
+            status = asyncio.run(_status_load(ours.base, count, seconds))
+            # Each booking takes a new number of its poli for tomorrow (999 a day): at most
+            # DAY_BUDGET bookings (two requests each) per poli.
+            bookings = min(count, 2 * DAY_BUDGET * len(POLIS))
+            booking = asyncio.run(_booking_load(ours.base, bookings, seconds))
+        with _Server("bare", folder) as bare:
+            hello = asyncio.run(_hello_load(bare.base, count, seconds))
+    return [
+        per_second_row(
+            f"5 serve status, {CLIENTS} clients (req/s)",
+            status.per_second,
+            hello.per_second,
+            status.note,
+        ),
+        latency(
+            f"5 serve status p99, {CLIENTS} clients (ms)", status.p99_ms, hello.p99_ms, status.note
+        ),
+        per_second_row(
+            f"5 serve book+cancel, {booking.clients} clients (req/s)",
+            booking.per_second,
+            hello.per_second,
+            booking.note,
+        ),
+        latency(
+            f"5 serve book+cancel p99, {booking.clients} clients (ms)",
+            booking.p99_ms,
+            hello.p99_ms,
+            booking.note,
+        ),
+    ]
+
+
+def _kiosk_web_ready() -> bool:
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("kiosk.web") is None:
+        return False
+    try:
+        return callable(getattr(importlib.import_module("kiosk.web"), "create_app", None))
+    except Exception:  # a web package half written by someone else is "not yet" as well
+        return False
+
+
+# -- servers -----------------------------------------------------------------------------------
+class _Server:
+    """A uvicorn child on a free loopback port, up when entered, stopped when left."""
+
+    def __init__(self, which: str, folder: Path) -> None:
+        self.which = which
+        self.data_dir = folder / which
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = int(probe.getsockname()[1])
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = folder / f"{which}-server.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> _Server:
+        import httpx
+
+        env = {**os.environ, "KIOSK_WS_USERNAME": USERNAME, "KIOSK_WS_PASSWORD": PASSWORD}
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "bench.child",
+                    "serve",
+                    self.which,
+                    str(self.port),
+                    str(self.data_dir),
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        probe = "/openapi.json" if self.which == "kiosk" else "/hello"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                if httpx.get(self.base + probe, timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.__exit__()
+        tail = self.log.read_text(errors="replace").strip().splitlines()[-1:]
+        raise RuntimeError(f"the {self.which} server did not come up: {tail}")
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+# -- load ---------------------------------------------------------------------------------------
+class _Load:
+    def __init__(
+        self, clients: int, samples: list[float], wall: float, failures: list[str]
+    ) -> None:
+        self.clients = clients
+        self.per_second = len(samples) / wall if wall > 0 else 0.0
+        self.p99_ms = percentile(samples, 0.99) * 1e3 if samples else float("nan")
+        self.note = f"{len(failures)} failed ({failures[0]})" if failures else ""
+        if not samples:
+            raise RuntimeError(f"every request failed: {failures[0] if failures else '?'}")
+
+
+Request = Callable[[Any, int], Awaitable[str | None]]  # (client, client index) -> failure or None
+
+
+async def _drive(base: str, clients: int, count: int, seconds: float, request: Request) -> _Load:
+    """``clients`` loops sharing one budget of ``count`` requests and ``seconds``."""
+    _skip_sniffio_lookups()
+    import httpx
+
+    samples: list[float] = []
+    failures: list[str] = []
+    issued = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        started = time.perf_counter()
+        deadline = started + seconds
+
+        async def loop(index: int) -> None:
+            nonlocal issued
+            while issued < count and time.perf_counter() < deadline:
+                issued += 1
+                before = time.perf_counter()
+                try:
+                    failure = await request(client, index)
+                except httpx.HTTPError as error:
+                    failure = one_line(error)
+                if failure:
+                    failures.append(failure)
+                else:
+                    samples.append(time.perf_counter() - before)
+
+        await asyncio.gather(*(loop(index) for index in range(clients)))
+        wall = time.perf_counter() - started
+    return _Load(clients, samples, wall, failures)
+
+
+def _skip_sniffio_lookups() -> None:
+    """Keep the load generator from searching sys.path for sniffio on every request.
+
+    httpcore 1.0 asks ``import sniffio`` each time it makes a lock (several per request); anyio 4
+    no longer installs sniffio, so each ask is a failed import that stats every sys.path entry
+    (about 2 ms of client CPU per request here, stolen from the server on two cores). A ``None``
+    in ``sys.modules`` makes that import fail at once, which is the answer httpcore expects.
+    """
+    import importlib.util
+
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
+def _failure(response: Any) -> str | None:
+    if response.status_code != 200:
+        return f"HTTP {response.status_code}"
+    metadata = response.json().get("metadata", {})
+    if metadata.get("code") != 200:
+        return f"code {metadata.get('code')}: {metadata.get('message')}"
+    return None
+
+
+async def _hello_load(base: str, count: int, seconds: float) -> _Load:
+    async def hello(client: Any, _index: int) -> str | None:
+        response = await client.get("/hello")
+        return None if response.status_code == 200 else f"HTTP {response.status_code}"
+
+    await _drive(base, CLIENTS, 50, 5.0, hello)  # warm-up
+    return await _drive(base, CLIENTS, count, seconds, hello)
+
+
+async def _token(base: str) -> dict[str, str]:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        answer = await client.get("/auth", headers={"x-username": USERNAME, "x-password": PASSWORD})
+    failure = _failure(answer)
+    if failure:
+        raise RuntimeError(f"GET /auth: {failure}")
+    return {"x-token": answer.json()["response"]["token"], "x-username": USERNAME}
+
+
+def _clinic_day(offset: int) -> str:
+    return f"{datetime.now(ZoneInfo('Asia/Jakarta')).date() + timedelta(days=offset):%Y-%m-%d}"
+
+
+async def _status_load(base: str, count: int, seconds: float) -> _Load:
+    headers = await _token(base)
+    path = f"/antrean/status/001/{_clinic_day(0)}"
+
+    async def status(client: Any, _index: int) -> str | None:
+        return _failure(await client.get(path, headers=headers))
+
+    await _drive(base, CLIENTS, 50, 5.0, status)  # warm-up
+    return await _drive(base, CLIENTS, count, seconds, status)
+
+
+async def _booking_load(base: str, count: int, seconds: float) -> _Load:
+    import httpx
+
+    headers = await _token(base)
+    day = _clinic_day(1)  # tomorrow: no shift of it is over, whatever the hour
+    bodies: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        for poli in POLIS:
+            answer = await client.get(f"/antrean/status/{poli}/{day}", headers=headers)
+            failure = _failure(answer)
+            if failure:
+                raise RuntimeError(f"status of poli {poli}: {failure}")
+            shifts = answer.json()["response"]
+            if not shifts:
+                continue
+            for card, nik, norm in BOOKERS:
+                booking = {
+                    "nomorkartu": card,
+                    "nik": nik,
+                    "kodepoli": poli,
+                    "tanggalperiksa": day,
+                    "keluhan": "",
+                    "kodedokter": int(shifts[0]["kodedokter"]),
+                    "jampraktek": shifts[0]["jampraktek"],
+                    "norm": norm,
+                    "nohp": "081234567890",
+                }
+                cancel = {
+                    "nomorkartu": card,
+                    "kodepoli": poli,
+                    "tanggalperiksa": day,
+                    "keterangan": "",
+                }
+                bodies.append((booking, cancel))
+    clients = min(CLIENTS, len(bodies))
+    if not clients:
+        raise RuntimeError("no poli has a shift tomorrow")
+    booked = [False] * clients
+
+    async def book_or_cancel(client: Any, index: int) -> str | None:
+        booking, cancel = bodies[index]
+        if booked[index]:
+            failure = _failure(await client.put("/antrean/batal", json=cancel, headers=headers))
+            booked[index] = False
+        else:
+            failure = _failure(await client.post("/antrean", json=booking, headers=headers))
+            booked[index] = True  # cancel next even after a refusal: cancelling twice is harmless
+        return failure
+
+    await _drive(base, clients, 4 * clients, 10.0, book_or_cancel)  # warm-up
+    return await _drive(base, clients, count, seconds, book_or_cancel)

@@ -1,0 +1,137 @@
+"""``make bench``: every figure next to its limit, measured in the same run, in one table.
+
+    .venv/bin/python -m bench            # quick: the whole run in under two minutes
+    .venv/bin/python -m bench --full     # the big runs
+    .venv/bin/python -m bench --only 2   # one figure
+    .venv/bin/python -m bench --only 1 --profile   # and where a take spends its time
+
+Each row: the figure's name (units in brackets), our value, the limit's value and the ratio,
+written like ``1.7x``: how many times worse than the limit we are (ours/limit for latencies and
+memory, limit/ours for throughputs). A figure that cannot run says why instead of a value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # started as ``python bench/run.py``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import Engines, Options, Row, ensure_root_on_path, isolate_environment, one_line
+
+Figure = Callable[[Options, Engines], list[Row]]
+
+# What each figure is compared with, printed under the table.
+LIMITS = {
+    1: "bare: the store's write transaction around one single-row INSERT, same engine",
+    2: "bare: the same N processes doing that bare insert-and-commit on the same database",
+    3: "bare: a one-widget Textual app started and shown the same way",
+    4: "bare: the same six keys in a bare Textual app, each pushing an empty screen",
+    5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
+    6: "(not measured yet)",
+    7: "limit: the same kiosk process's RSS before the first patient (second row: halfway)",
+}
+
+
+def _figures() -> dict[int, tuple[str, Figure]]:
+    from bench import fig_concurrency, fig_memory, fig_serve, fig_start, fig_take, fig_walkin
+
+    return {
+        1: ("take a number", fig_take.figure),
+        2: ("concurrent processes", fig_concurrency.figure),
+        3: ("kiosk start", fig_start.figure),
+        4: ("walk-in flow", fig_walkin.figure),
+        5: ("kiosk serve", fig_serve.serve_figure),
+        6: ("outbox drain", fig_serve.drain_figure),
+        7: ("memory", fig_memory.figure),
+    }
+
+
+def format_table(rows: list[Row]) -> str:
+    width = max([len("figure"), *(len(row.name) for row in rows)]) + 2
+    lines = [f"{'figure':<{width}}{'ours':>12}{'limit':>12}{'ratio':>10}"]
+    for row in rows:
+        if row.ours is None or row.limit is None:
+            lines.append(f"{row.name:<{width}}{row.note:>34}".rstrip())
+            continue
+        ratio = row.ratio
+        shown = "inf" if ratio is None or ratio == float("inf") else f"{ratio:.1f}x"
+        line = f"{row.name:<{width}}{_value(row.ours):>12}{_value(row.limit):>12}{shown:>10}"
+        lines.append(f"{line}  {row.note}".rstrip())
+    return "\n".join(lines)
+
+
+def _value(value: float) -> str:
+    if value >= 1000:
+        return f"{value:,.0f}"
+    if value >= 100:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--full", action="store_true", help="the big runs (minutes, not seconds)")
+    parser.add_argument("--only", type=int, choices=range(1, 8), metavar="N", help="figure N only")
+    parser.add_argument(
+        "--profile", action="store_true", help="also print a cProfile of figure 1 on SQLite"
+    )
+    args = parser.parse_args(argv)
+    ensure_root_on_path()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
+        scratch = Path(folder)
+        isolate_environment(scratch)
+        options = Options(full=args.full, only=args.only, profile=args.profile, scratch=scratch)
+        engines = Engines(scratch)
+        rows: list[Row] = []
+        try:
+            for number, (title, figure) in _figures().items():
+                if args.only is not None and number != args.only:
+                    continue
+                began = time.perf_counter()
+                try:
+                    rows += figure(options, engines)
+                except Exception as error:  # one broken figure must not hide the others
+                    traceback.print_exc(file=sys.stderr)
+                    rows.append(Row(f"{number} {title}", note=f"failed: {one_line(error)}"))
+                print(
+                    f"  figure {number} ({title}): {time.perf_counter() - began:.1f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            profile = None
+            if args.profile:
+                from bench import fig_take
+
+                profile = fig_take.profile(options)
+        finally:
+            engines.close()
+    mode = "full" if args.full else "quick"
+    print(
+        f"bench ({mode}) · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(format_table(rows))
+    print()
+    print("Limits:")
+    for number, limit in LIMITS.items():
+        if args.only is None or number == args.only:
+            print(f"  {number}. {limit}")
+    print(f"Total: {time.perf_counter() - started:.1f} s")
+    if profile:
+        print()
+        print(profile)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
