@@ -153,6 +153,8 @@ class TicketRow(Base):
         ),
         Index("ix_ticket_queue", "poli_code", "service_date", "status", "seq"),
         Index("ix_ticket_desk_queue", "current_poli", "service_date", "status"),
+        # The quota count of a shift on a day: without it every take reads the whole table.
+        Index("ix_ticket_schedule_day", "schedule_id", "service_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

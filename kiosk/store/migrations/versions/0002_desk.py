@@ -1,4 +1,4 @@
-"""The desk: staff, and where a ticket waits, since when, recalls and priority.
+"""The desk: staff, and where a ticket waits, since when, recalls and priority; the quota index.
 
 Revision ID: 0002desk
 Revises: 0001
@@ -41,12 +41,14 @@ def upgrade() -> None:
             batch_op.f("fk_ticket_current_poli_poli"), "poli", ["current_poli"], ["code"]
         )
         batch_op.create_index("ix_ticket_desk_queue", ["current_poli", "service_date", "status"])
+        batch_op.create_index("ix_ticket_schedule_day", ["schedule_id", "service_date"])
     # Tickets issued before the desk existed wait at the poli that issued them.
     op.execute("UPDATE ticket SET current_poli = poli_code, queued_at = created_at")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("ticket", schema=None) as batch_op:
+        batch_op.drop_index("ix_ticket_schedule_day")
         batch_op.drop_index("ix_ticket_desk_queue")
         batch_op.drop_constraint(batch_op.f("fk_ticket_current_poli_poli"), type_="foreignkey")
         for column in ("counter", "priority_reason", "recalls", "queued_at", "current_poli"):
