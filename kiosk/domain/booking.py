@@ -1,8 +1,11 @@
-"""Phone bookings: the shift a booking names, and where a ticket stands within its shift.
+"""Phone bookings: the shift a booking names, and the queue figures the phone is told.
 
 A phone names its shift by poli, date, doctor and ``jampraktek`` (``HH:MM-HH:MM``); it books only
-if that is exactly one of the clinic's practice shifts. Queue figures are counted per shift (one
-doctor's hours), because that is the line a patient actually waits in.
+if that is exactly one of the clinic's practice shifts.
+
+Figures for a shift (``GET /antrean/status``) count that shift's tickets. Figures for a patient
+follow the desk, which calls each poli's queue in order of arrival (``kiosk.domain.fairness``): a
+booking joins that queue when it is checked in, so until then everyone already waiting is ahead.
 """
 
 from __future__ import annotations
@@ -58,12 +61,13 @@ def match_shift(
 
 @dataclass(frozen=True)
 class QueueEntry:
-    """One ticket (not cancelled) in a shift, reduced to what the queue figures need."""
+    """One ticket (not cancelled), reduced to what the queue figures need."""
 
     seq: int
     number: str
     status: TicketStatus
     called_at: datetime | None
+    joined_at: datetime  # when it joined the desk's queue (check-in, transfer, or issue)
 
 
 def not_yet_called(entries: Iterable[QueueEntry]) -> int:
@@ -71,18 +75,26 @@ def not_yet_called(entries: Iterable[QueueEntry]) -> int:
     return sum(1 for e in entries if e.status in NOT_YET_CALLED)
 
 
-def ahead_of(entries: Iterable[QueueEntry], mine: QueueEntry) -> int:
-    """How many still wait before this ticket (``sisaantrean`` of a participant).
+def ahead_of(queue: Iterable[QueueEntry], mine: QueueEntry) -> int:
+    """How many the desk will call before this ticket (``sisaantrean`` of a participant), from
+    the queue it waits in (its poli, that day).
 
-    Zero once the ticket itself has been called: nobody is ahead of a patient at the door.
+    Waiting: those waiting who joined earlier. Booked, not yet checked in: everyone waiting now,
+    since check-in puts it at the back. Called or done: nobody. A priority patient arriving later
+    may still go first; nobody can count those in advance.
     """
-    if mine.status not in NOT_YET_CALLED:
+    if mine.status == TicketStatus.BOOKED:
+        return sum(1 for e in queue if e.status == TicketStatus.WAITING)
+    if mine.status != TicketStatus.WAITING:
         return 0
-    return sum(1 for e in entries if e.status in NOT_YET_CALLED and e.seq < mine.seq)
+    place = (mine.joined_at, mine.seq)
+    return sum(
+        1 for e in queue if e.status == TicketStatus.WAITING and (e.joined_at, e.seq) < place
+    )
 
 
 def last_called(entries: Iterable[QueueEntry]) -> str | None:
-    """The number the desk called most recently in the shift (``antreanpanggil``), if any.
+    """The number the desk called most recently among these (``antreanpanggil``), if any.
 
     It stays shown after that patient is served or missed, until the desk calls the next one,
     as a waiting-room display does.

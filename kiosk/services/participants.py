@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,8 +17,9 @@ from kiosk.store import Store
 from kiosk.store.convert import to_participant
 from kiosk.store.models import ParticipantRow
 
-# Two registrations at once may pick the same next number (PostgreSQL lets both read it); the
-# unique column turns the loser away and it simply takes the number after.
+# Registrations take turns: BEGIN IMMEDIATE on SQLite, this transaction-scoped advisory lock on
+# PostgreSQL. The unique columns stay the last guard: a loser looks again and takes the next number.
+_REGISTER_LOCK = 0x6B696F736B01  # "kiosk" + 1: the clinic's medical record numbers
 _REGISTER_ATTEMPTS = 5
 
 
@@ -77,6 +78,8 @@ class ParticipantService:
         self, registration: Registration, facility: Facility, now: datetime
     ) -> Participant:
         with self.store.write() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REGISTER_LOCK})
             row = session.scalars(
                 select(ParticipantRow).where(ParticipantRow.card_number == registration.card_number)
             ).first()

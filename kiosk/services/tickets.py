@@ -235,7 +235,31 @@ class TicketService:
             return to_ticket(row) if row else None
 
     def queue_by_shift(self, poli_code: str, service_date: date) -> dict[int, list[QueueEntry]]:
-        """Every live ticket of a poli and day, by the practice shift (schedule id) it is in."""
+        """Every live ticket a poli issued for a day, by its practice shift (schedule id)."""
+        shifts: dict[int, list[QueueEntry]] = {}
+        for schedule_id, entry in self._entries(
+            TicketRow.poli_code == poli_code, TicketRow.service_date == service_date
+        ):
+            if schedule_id is not None:
+                shifts.setdefault(schedule_id, []).append(entry)
+        return shifts
+
+    def queue_of(self, ticket_id: int) -> tuple[QueueEntry, list[QueueEntry]]:
+        """A ticket's own entry and every live ticket of the queue it waits in: the poli it
+        waits at (a transfer moves it), that day. The desk calls that queue."""
+        with self.store.read() as session:
+            row = session.get_one(TicketRow, ticket_id)
+            joined = row.queued_at or row.checked_in_at or row.created_at
+            mine = QueueEntry(row.seq, row.number, TicketStatus(row.status), row.called_at, joined)
+            waits_at, service_date = row.current_poli or row.poli_code, row.service_date
+        entries = self._entries(
+            func.coalesce(TicketRow.current_poli, TicketRow.poli_code) == waits_at,
+            TicketRow.service_date == service_date,
+        )
+        return mine, [entry for _, entry in entries]
+
+    def _entries(self, *where: Any) -> list[tuple[int | None, QueueEntry]]:
+        joined = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
         with self.store.read() as session:
             rows = session.execute(
                 select(
@@ -244,30 +268,22 @@ class TicketService:
                     TicketRow.number,
                     TicketRow.status,
                     TicketRow.called_at,
+                    TicketRow.queued_at,
+                    TicketRow.checked_in_at,
+                    TicketRow.created_at,
                 )
-                .where(
-                    TicketRow.poli_code == poli_code,
-                    TicketRow.service_date == service_date,
-                    TicketRow.status != TicketStatus.CANCELLED,
-                )
-                .order_by(TicketRow.seq)
+                .where(*where, TicketRow.status != TicketStatus.CANCELLED)
+                .order_by(joined, TicketRow.seq)
             ).all()
-        shifts: dict[int, list[QueueEntry]] = {}
-        for schedule_id, seq, number, status, called_at in rows:
-            if schedule_id is not None:
-                entry = QueueEntry(seq, number, TicketStatus(status), called_at)
-                shifts.setdefault(schedule_id, []).append(entry)
-        return shifts
-
-    def queue_of(self, ticket_id: int) -> tuple[QueueEntry, list[QueueEntry]]:
-        """A ticket's own entry and every live ticket of its shift (itself included)."""
-        with self.store.read() as session:
-            row = session.get_one(TicketRow, ticket_id)
-            schedule_id, poli_code, service_date = row.schedule_id, row.poli_code, row.service_date
-            mine = QueueEntry(row.seq, row.number, TicketStatus(row.status), row.called_at)
-        if schedule_id is None:
-            return mine, [mine]
-        return mine, self.queue_by_shift(poli_code, service_date).get(schedule_id, [mine])
+        return [
+            (
+                schedule_id,
+                QueueEntry(
+                    seq, number, TicketStatus(status), called_at, queued or checked_in or created
+                ),
+            )
+            for schedule_id, seq, number, status, called_at, queued, checked_in, created in rows
+        ]
 
     def position(self, ticket_id: int) -> QueuePosition:
         """How many wait before this ticket, who is being served, and a call-time window."""

@@ -94,9 +94,8 @@ def create_app(services: Services) -> FastAPI:
         keeper.check(token, username)
 
     Authorised = Depends(authorised)
-    either: Any = MetadataOnly  # the refusals share every call's documented 200 answer
 
-    @app.get("/auth", response_model=TokenAnswer | either, tags=["auth"])
+    @app.get("/auth", response_model=TokenAnswer | MetadataOnly, tags=["auth"])
     def auth(
         x_username: Annotated[str | None, Header()] = None,
         x_password: Annotated[str | None, Header()] = None,
@@ -108,7 +107,7 @@ def create_app(services: Services) -> FastAPI:
 
     @app.get(
         "/antrean/status/{kodepoli}/{tanggalperiksa}",
-        response_model=StatusAnswer | either,
+        response_model=StatusAnswer | MetadataOnly,
         dependencies=[Authorised],
         tags=["antrean"],
     )
@@ -121,7 +120,7 @@ def create_app(services: Services) -> FastAPI:
 
     @app.post(
         "/antrean",
-        response_model=BookedAnswer | either,
+        response_model=BookedAnswer | MetadataOnly,
         dependencies=[Authorised],
         tags=["antrean"],
     )
@@ -131,7 +130,7 @@ def create_app(services: Services) -> FastAPI:
 
     @app.get(
         "/antrean/sisapeserta/{nomorkartu}/{kodepoli}/{tanggalperiksa}",
-        response_model=PositionAnswer | either,
+        response_model=PositionAnswer | MetadataOnly,
         dependencies=[Authorised],
         tags=["antrean"],
     )
@@ -154,7 +153,10 @@ def create_app(services: Services) -> FastAPI:
         return MetadataOnly(metadata=ok())
 
     @app.post(
-        "/peserta", response_model=NormAnswer | either, dependencies=[Authorised], tags=["peserta"]
+        "/peserta",
+        response_model=NormAnswer | MetadataOnly,
+        dependencies=[Authorised],
+        tags=["peserta"],
     )
     def register(body: PatientRequest) -> NormAnswer:
         """Register a new patient: their medical record number (``norm``)."""
@@ -213,7 +215,8 @@ def describe(error: Any) -> str:
     if kind == "string_too_long":
         return t("ws.contract.too_long", "id", field=field, n=context.get("max_length", "?"))
     if kind == "literal_error":
-        return t("ws.contract.choice", "id", field=field, rule=context.get("expected", "?"))
+        choices = str(context.get("expected", "?")).replace(" or ", " atau ")
+        return t("ws.contract.choice", "id", field=field, rule=choices)
     if kind.startswith("int_"):
         return t("ws.contract.integer", "id", field=field)
     if kind.startswith("string_"):

@@ -143,20 +143,24 @@ class ShiftStatus(BaseModel):
     jampraktek: str
 
 
+_AHEAD = "How many the desk will call first at this poli (a booking joins at check-in)."
+_CALLED = 'The number called last at this poli, or "-".'
+
+
 class Booked(BaseModel):
     nomorantrean: str
     angkaantrean: int
     namapoli: str
-    sisaantrean: int = Field(description="Numbers of the same shift still to be called first.")
-    antreanpanggil: str
+    sisaantrean: int = Field(description=_AHEAD)
+    antreanpanggil: str = Field(description=_CALLED)
     keterangan: str
 
 
 class Position(BaseModel):
     nomorantrean: str
     namapoli: str
-    sisaantrean: int
-    antreanpanggil: str
+    sisaantrean: int = Field(description=_AHEAD)
+    antreanpanggil: str = Field(description=_CALLED)
     keterangan: str
 
 

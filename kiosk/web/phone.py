@@ -3,11 +3,15 @@
 Bookings take their number from the kiosk's allocator (``TicketService.take``) in the same store,
 so a phone booking and a walk-in never share a number, and the kiosk's check-in finds the booking.
 
-Figures, per practice shift (one doctor's hours, the line a patient actually waits in):
+Figures. ``GET /antrean/status`` answers per doctor and shift, as the contract asks:
 - ``totalantrean``: numbers given in the shift, cancelled ones excepted;
-- ``sisaantrean``: of a shift, how many are not yet called (booked or waiting); of a participant,
-  how many of those come before their number (0 once they have been called);
-- ``antreanpanggil``: the number the desk called last in the shift, ``"-"`` before the first call.
+- ``sisaantrean``: of those, how many are not yet called (booked or waiting);
+- ``antreanpanggil``: the number called last in the shift, ``"-"`` before the first call.
+For one participant (``POST /antrean``, ``GET /antrean/sisapeserta``) they follow the desk, which
+calls each poli's queue in order of arrival:
+- ``sisaantrean``: how many the desk will call first (waiting, joined earlier; for a booking not
+  yet checked in, everyone waiting, since check-in puts it at the back); 0 once called;
+- ``antreanpanggil``: the number called last at that poli, as the waiting-room board shows it.
 
 New patients: a participant the store does not know, or knows without a medical record number,
 gets code 202; ``POST /peserta`` then gives the number (creating the participant from the phone's
@@ -121,11 +125,18 @@ class PhoneDesk:
         service_date = self._bookable_date(body.tanggalperiksa)
         poli = self._poli(body.kodepoli)
         slot = self._slot(poli, service_date, body.kodedokter, start, end, body.jampraktek)
+        participant = self._eligible_participant(body.nomorkartu, nik)
+        if participant is not None:
+            held = self.services.tickets.held(participant.id, poli.code, service_date)
+            if held is not None:
+                raise self._duplicate(held)
         if slot_is_over(slot, self.clock.now()):
             raise refuse("take.over")
         if slot.remaining == 0:  # checked again, under the allocator's lock, by take()
             raise refuse("take.full")
-        participant = self._bookable_participant(body.nomorkartu, nik)
+        if participant is None or participant.medical_record is None:
+            # A new patient: the phone registers them (POST /peserta), then books again.
+            raise ContractAnswer(202, t("ws.new_patient", "id", facility=self.facility.name))
         try:
             outcome = self.services.tickets.take(
                 TakeRequest(
@@ -142,19 +153,17 @@ class PhoneDesk:
         except Refused as refused:
             raise refuse(refused.key, **refused.params) from None
         ticket = outcome.ticket
-        if outcome.existing:  # the kiosk shows that ticket; the phone is told it exists
-            raise refuse(
-                "ws.duplicate", number=ticket.number, poli=poli.name, date=_day(service_date)
-            )
+        if outcome.existing:  # won by a simultaneous booking; the kiosk would show that ticket
+            raise self._duplicate(ticket)
         log.info("booked %s at poli %s for %s", ticket.number, poli.code, participant.masked_card)
-        mine, shift = self.services.tickets.queue_of(ticket.id)
+        mine, queue = self.services.tickets.queue_of(ticket.id)
         note = t("ws.booked", "id", facility=self.facility.name, hours=ticket.jampraktek)
         return Booked(
             nomorantrean=ticket.number,
             angkaantrean=ticket.seq,
             namapoli=poli.name,
-            sisaantrean=ahead_of(shift, mine),
-            antreanpanggil=last_called(shift) or NOBODY_CALLED,
+            sisaantrean=ahead_of(queue, mine),
+            antreanpanggil=last_called(queue) or NOBODY_CALLED,
             keterangan=self._with_verification(note, ticket),
         )
 
@@ -164,13 +173,13 @@ class PhoneDesk:
         ticket, cancelled = self._find(card, poli_code, service_date)
         if ticket is None:
             raise refuse("ws.ticket.cancelled" if cancelled else "ws.ticket.unknown")
-        mine, shift = self.services.tickets.queue_of(ticket.id)
+        mine, queue = self.services.tickets.queue_of(ticket.id)
         note = t(f"ws.position.{ticket.status.value}", "id")
         return Position(
             nomorantrean=ticket.number,
             namapoli=ticket.poli_name,
-            sisaantrean=ahead_of(shift, mine),
-            antreanpanggil=last_called(shift) or NOBODY_CALLED,
+            sisaantrean=ahead_of(queue, mine),
+            antreanpanggil=last_called(queue) or NOBODY_CALLED,
             keterangan=self._with_verification(note, ticket),
         )
 
@@ -258,11 +267,12 @@ class PhoneDesk:
     def _participant(self, card: str) -> Participant | None:
         return self.services.participants.identify(Identity(IdentityKind.CARD, card))
 
-    def _bookable_participant(self, card: str, nik: str) -> Participant:
+    def _eligible_participant(self, card: str, nik: str) -> Participant | None:
+        """The card's participant if the store knows them (None: a new patient), or a 201 when
+        the NIK is someone else's or the registry cache says they cannot book here."""
         participant = self._participant(card)
-        new_patient = ContractAnswer(202, t("ws.new_patient", "id", facility=self.facility.name))
         if participant is None:
-            raise new_patient
+            return None
         if participant.nik and participant.nik != nik:
             raise refuse("ws.nik_mismatch")
         refusal = check_eligibility(participant, self.facility.code)
@@ -270,9 +280,17 @@ class PhoneDesk:
             raise refuse(
                 refusal.value, amount=rupiah(participant.arrears), fktp=participant.fktp_name
             )
-        if participant.medical_record is None:
-            raise new_patient
         return participant
+
+    @staticmethod
+    def _duplicate(ticket: Ticket) -> ContractAnswer:
+        """One number per participant, poli and day: the phone is told which one they hold."""
+        return refuse(
+            "ws.duplicate",
+            number=ticket.number,
+            poli=ticket.poli_name,
+            date=_day(ticket.service_date),
+        )
 
     def _find(self, card: str, poli_code: str, service_date: date) -> tuple[Ticket | None, bool]:
         """The participant's live ticket for a poli and day (the natural key), and, when there

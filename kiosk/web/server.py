@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 
@@ -38,4 +39,6 @@ def serve(services: Services, host: str, port: int) -> None:
         access_log=True,
         server_header=False,
     )
-    uvicorn.Server(config).run()
+    # Ctrl+C: uvicorn shuts down cleanly, then passes the signal on; that is the end, not an error.
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run()

@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 
 from kiosk.domain.models import TicketSource, TicketStatus
 from kiosk.services import Services
+from kiosk.services.desk import DeskService
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ParticipantRow, ScheduleRow
 from tests.conftest import MovableClock
@@ -39,6 +40,7 @@ from tests.web.phone import (
     patient,
     set_quota,
     ticket_rows,
+    token_headers,
 )
 
 TOMORROW = TODAY + timedelta(days=1)
@@ -208,8 +210,7 @@ async def test_status_marks_full_and_finished_shifts(
     shifts = (await phone.get(STATUS, headers=headers)).json()["response"]
     assert shifts[0]["keterangan"] == "Kuota penuh"
     clock_source.instant += timedelta(hours=4)  # 13:00: the morning shifts are over
-    fresh = await phone.get("/auth", headers={"x-username": USERNAME, "x-password": PASSWORD})
-    headers = {**headers, "x-token": fresh.json()["response"]["token"]}
+    headers = await token_headers(phone)
     shifts = (await phone.get(STATUS, headers=headers)).json()["response"]
     assert [s["keterangan"] for s in shifts] == [
         "Jam praktik sudah selesai",
@@ -270,8 +271,8 @@ async def test_booking_takes_the_next_number_from_the_kiosk_allocator(
     assert booked["nomorantrean"] == "A-002"
     assert booked["angkaantrean"] == 2
     assert booked["namapoli"] == "Umum"
-    # The walk-in is in dr. Maya's shift: nobody waits before Siti in dr. Andi's.
-    assert (booked["sisaantrean"], booked["antreanpanggil"]) == (0, "-")
+    # The desk calls Poli Umum's queue, whichever doctor: the walk-in waits there already.
+    assert (booked["sisaantrean"], booked["antreanpanggil"]) == (1, "-")
     assert "Check-in di kiosk Puskesmas Sukamaju" in booked["keterangan"]
     row = ticket_rows(services)[-1]
     assert row.source == TicketSource.BOOKING
@@ -314,6 +315,15 @@ async def test_a_second_booking_for_the_same_poli_and_day_is_refused(
         "Peserta sudah memiliki antrean A-001 di Poli Umum pada tanggal 23-11-2026."
     )
     assert len(ticket_rows(services)) == 2  # A-001 and the demo's booking for Rina
+
+
+async def test_the_duplicate_is_named_even_when_the_shift_is_full_now(
+    phone: httpx.AsyncClient, headers: dict[str, str], services: Services
+) -> None:
+    set_quota(services, "001", 101, 1)
+    assert code_of(await phone.post("/antrean", json=booking(), headers=headers)) == 200
+    again = await phone.post("/antrean", json=booking(), headers=headers)
+    assert message_of(again).startswith("Peserta sudah memiliki antrean A-001")
 
 
 async def test_a_booking_for_tomorrow_is_fine(
@@ -396,8 +406,7 @@ async def test_booking_a_finished_shift_is_refused(
     phone: httpx.AsyncClient, headers: dict[str, str], clock_source: MovableClock
 ) -> None:
     clock_source.instant += timedelta(hours=3, minutes=30)  # 12:30
-    fresh = await phone.get("/auth", headers={"x-username": USERNAME, "x-password": PASSWORD})
-    headers = {**headers, "x-token": fresh.json()["response"]["token"]}
+    headers = await token_headers(phone)
     answer = await phone.post("/antrean", json=booking(), headers=headers)
     assert code_of(answer) == 201
     assert message_of(answer) == "Jam praktik ini sudah selesai."
@@ -472,7 +481,7 @@ async def test_an_unknown_card_registers_then_books_unverified(
         ({"nomorkartu": RINA_CARD}, "Nomor kartu ini terdaftar dengan NIK lain."),
         ({"nik": "3273015503920000"}, "Nomor urut pada NIK tidak valid."),
         ({"nama": "   "}, "nama wajib diisi."),
-        ({"jeniskelamin": "X"}, "jeniskelamin harus salah satu dari"),
+        ({"jeniskelamin": "X"}, "jeniskelamin harus salah satu dari: 'L' atau 'P'."),
         ({"tanggallahir": "1992-02-30"}, "tanggallahir bukan tanggal yang valid"),
         ({"rt": "1234"}, "Format rt tidak valid"),
         ({"nomorkk": "123"}, "Format nomorkk tidak valid (harus 16 digit angka)."),
@@ -524,6 +533,50 @@ async def test_sisapeserta_follows_the_desk(
     position = (await phone.get(SISA, headers=headers)).json()["response"]
     assert (position["sisaantrean"], position["antreanpanggil"]) == (0, "A-002")
     assert position["keterangan"] == "Nomor Anda sedang dipanggil."
+
+
+async def test_sisapeserta_as_the_real_desk_calls_after_check_in(
+    phone: httpx.AsyncClient,
+    headers: dict[str, str],
+    services: Services,
+    clock_source: MovableClock,
+) -> None:
+    desk = DeskService(services.store, services.clock, services.slips)
+    walk_in = services.tickets.take(TakeRequest("001", TODAY, _schedule(services, 102, "00:00")))
+    booked = (await phone.post("/antrean", json=booking(), headers=headers)).json()["response"]
+    assert (booked["nomorantrean"], booked["sisaantrean"]) == ("A-002", 1)
+    clock_source.instant += timedelta(minutes=5)
+    later = services.tickets.take(TakeRequest("001", TODAY, _schedule(services, 102, "00:00")))
+    clock_source.instant += timedelta(minutes=5)
+    headers = await token_headers(phone)  # ten minutes on: a new token
+    siti = services.tickets.held(1, "001", TODAY)
+    assert siti is not None
+    services.tickets.check_in(siti.id)  # at the kiosk: she joins the queue now, after A-003
+    position = (await phone.get(SISA, headers=headers)).json()["response"]
+    assert (position["sisaantrean"], position["keterangan"]) == (2, "Menunggu dipanggil.")
+    assert desk.call_next("001", "Meja 1", "petugas") == services.tickets.get(walk_in.ticket.id)
+    position = (await phone.get(SISA, headers=headers)).json()["response"]
+    assert (position["sisaantrean"], position["antreanpanggil"]) == (1, "A-001")
+    clock_source.instant += timedelta(minutes=1)
+    called = desk.call_next("001", "Meja 1", "petugas")
+    assert called is not None and called.id == later.ticket.id
+    clock_source.instant += timedelta(minutes=1)
+    desk.call_next("001", "Meja 1", "petugas")
+    position = (await phone.get(SISA, headers=headers)).json()["response"]
+    assert position == {
+        "nomorantrean": "A-002",
+        "namapoli": "Umum",
+        "sisaantrean": 0,
+        "antreanpanggil": "A-002",
+        "keterangan": "Nomor Anda sedang dipanggil.",
+    }
+    status = (await phone.get(STATUS, headers=headers)).json()["response"]
+    # Per shift: dr. Andi's has Siti (called); dr. Maya's morning has A-001 and A-003 (called).
+    assert [(s["totalantrean"], s["sisaantrean"], s["antreanpanggil"]) for s in status] == [
+        (1, 0, "A-002"),
+        (2, 0, "A-003"),
+        (0, 0, "-"),
+    ]
 
 
 @pytest.mark.parametrize(

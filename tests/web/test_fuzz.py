@@ -26,7 +26,7 @@ def openapi_schema(app: FastAPI) -> BaseSchema:
 
 
 @schemathesis.pytest.from_fixture("openapi_schema").parametrize()
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_request_makes_a_server_error(case: Case, app: FastAPI) -> None:
     token = app.state.tokens.issue(USERNAME, PASSWORD)
     response = case.call(headers={"x-token": token, "x-username": USERNAME})
