@@ -215,6 +215,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Kuota jam praktik ini sudah penuh. Pilih jam atau hari lain.",
         "This shift is full. Choose another shift or day.",
     ),
+    "take.numbers_exhausted": (
+        "Nomor antrean poli ini untuk hari itu sudah habis. Silakan ke loket pendaftaran.",
+        "This poli has given all its numbers for that day. Please go to the registration desk.",
+    ),
     "take.closed": (
         "Poli ini tidak buka pada jam/tanggal itu.",
         "This poli is not open at that time/date.",

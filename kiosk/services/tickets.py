@@ -15,12 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.domain import antrean
-from kiosk.domain.booking import QueueEntry
+from kiosk.domain.booking import QueueEntry, ahead_of, last_called
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.eligibility import check_eligibility
 from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
-from kiosk.domain.numbering import format_number
+from kiosk.domain.numbering import MAX_SEQ, format_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
@@ -114,6 +114,8 @@ class TicketService:
                 raise Refused("take.closed")
             # Lock the poli/day counter first: the quota count below then sees a settled queue.
             seq = next_seq(session, request.poli_code, request.service_date)
+            if seq > MAX_SEQ:  # A-999 was the day's last number at this poli
+                raise Refused("take.numbers_exhausted")
             taken = session.scalar(
                 select(func.count())
                 .select_from(TicketRow)
@@ -286,33 +288,15 @@ class TicketService:
         ]
 
     def position(self, ticket_id: int) -> QueuePosition:
-        """How many wait before this ticket, who is being served, and a call-time window."""
+        """How many the desk will call first, who was called last, and a call-time window.
+
+        The same figures as the desk's calling order and the phone's ``sisapeserta``.
+        """
         now = self.clock.now()
-        with self.store.read() as session:
-            row = session.get_one(TicketRow, ticket_id)
-            ahead = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(TicketRow)
-                    .where(
-                        TicketRow.poli_code == row.poli_code,
-                        TicketRow.service_date == row.service_date,
-                        TicketRow.status == TicketStatus.WAITING,
-                        TicketRow.seq < row.seq,
-                    )
-                )
-                or 0
-            )
-            serving = session.scalars(
-                select(TicketRow.number)
-                .where(
-                    TicketRow.poli_code == row.poli_code,
-                    TicketRow.service_date == row.service_date,
-                    TicketRow.status.in_((TicketStatus.CALLED, TicketStatus.SERVING)),
-                )
-                .order_by(TicketRow.called_at.desc())
-            ).first()
-            ticket = to_ticket(row)
+        mine, queue = self.queue_of(ticket_id)
+        ahead = ahead_of(queue, mine)
+        serving = last_called(queue)
+        ticket = self.get(ticket_id)
         low = high = None
         if ticket.status in (TicketStatus.WAITING, TicketStatus.BOOKED):
             reference = (

@@ -195,3 +195,16 @@ def test_every_desk_action_is_in_the_audit_with_who(clinic: Any, desk: DeskServi
         ("served", DESK),
     ]
     assert row.served_at is not None
+
+
+def test_the_thousandth_number_of_a_day_is_refused_not_a_crash(clinic: Any) -> None:
+    from kiosk.store.models import ScheduleRow, TicketCounterRow
+
+    today = clinic.services.clock.today()
+    with clinic.store.write() as session:
+        for schedule in session.scalars(select(ScheduleRow)):
+            schedule.quota = 5000
+        session.add(TicketCounterRow(poli_code="001", service_date=today, last_seq=999))
+    with pytest.raises(Refused) as refused:
+        clinic.take("001")
+    assert refused.value.key == "take.numbers_exhausted"
