@@ -11,7 +11,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -177,8 +177,8 @@ def settings() -> None:
     """Show the settings in force (from KIOSK_* variables and the settings file)."""
     current = _settings()
     for name, value in current.model_dump().items():
-        shown = "****" if name in ("staff_pin", "ws_password", "ws_secret") and value else value
-        click.echo(f"KIOSK_{name.upper():<22} {shown}")
+        shown = "****" if name in SECRET_SETTINGS and value else value
+        click.echo(f"KIOSK_{name.upper():<24} {shown}")
 
 
 @cli.command()

@@ -27,6 +27,11 @@ APP_NAME = "antrean-kiosk"
 ENV_PREFIX = "KIOSK_"
 
 # Indonesia's three zones; a clinic's day and numbering follow its own, never UTC.
+# Never printed or logged in full.
+SECRET_SETTINGS = frozenset(
+    {"staff_pin", "ws_password", "ws_secret", "central_secret", "central_user_key"}
+)
+
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -68,6 +73,26 @@ class Settings(BaseSettings):
     # live minutes, so a restart only makes phones ask for a new one; set it when several server
     # processes must accept each other's tokens.
     ws_secret: str = Field(default="", max_length=200)
+    # The central (BPJS Antrean FKTP and PCare participant lookup; `kiosk central` in the demo).
+    # No URL: the clinic runs offline-only and its outbox waits. Production has one base URL per
+    # service; both may point at the same `kiosk central`.
+    central_antrean_url: str = Field(default="", max_length=300)
+    central_pcare_url: str = Field(default="", max_length=300)
+    central_cons_id: str = Field(default="", max_length=60)
+    central_secret: str = Field(default="", max_length=200)
+    central_user_key: str = Field(default="", max_length=200)
+    # A participant lookup waits this long before the kiosk falls back to its cache.
+    central_lookup_timeout: float = Field(default=2.0, gt=0, le=30)
+    # Every other call to the central (the pump runs in the background).
+    central_timeout: float = Field(default=10.0, gt=0, le=120)
+
+    @field_validator("central_antrean_url", "central_pcare_url")
+    @classmethod
+    def _central_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise ValueError("use an http:// or https:// base URL, or leave it empty (offline)")
+        return value
 
     @field_validator("facility_code")
     @classmethod
@@ -114,6 +139,11 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file()))
+
+    @property
+    def central_configured(self) -> bool:
+        """Both services have a URL and there is a consumer to sign with."""
+        return bool(self.central_antrean_url and self.central_pcare_url and self.central_cons_id)
 
     @property
     def zone(self) -> ZoneInfo:
