@@ -5,12 +5,11 @@ Four processes on one SQLite file (WAL), eight on PostgreSQL: what one clinic's 
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from collections import Counter
 from typing import Any
 
 import pytest
+from _race_workers import run_all
 from _workers import take_walk_ins
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -30,34 +29,9 @@ def test_processes_get_distinct_contiguous_numbers(clinic: Any) -> None:
     workers = 8 if url.startswith("postgresql") else 4
     clinic.store.dispose()  # the parent holds no connection while the children write
 
-    context = multiprocessing.get_context("spawn")
-    start = context.Barrier(workers)
-    results = context.Queue()
-    processes = [
-        context.Process(
-            target=take_walk_ins,
-            args=(url, POLI, today, schedule_id, PER_WORKER, start, results),
-        )
-        for _ in range(workers)
-    ]
-    for process in processes:
-        process.start()
-    reports = []
-    try:
-        for _ in range(workers):
-            reports.append(results.get(timeout=60))
-    except queue.Empty:
-        pytest.fail(f"only {len(reports)} of {workers} workers reported: {reports}")
-    finally:
-        for process in processes:
-            process.join(timeout=30)
-            if process.is_alive():
-                process.kill()
-                process.join()
-
-    errors = [report[2] for report in reports if report[0] != "ok"]
-    assert errors == []
-    assert all(process.exitcode == 0 for process in processes)
+    reports = run_all(
+        take_walk_ins, [(url, POLI, today, schedule_id, PER_WORKER) for _ in range(workers)]
+    )
     assert len({report[1] for report in reports}) == workers
 
     total = workers * PER_WORKER
