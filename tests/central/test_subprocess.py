@@ -10,7 +10,7 @@ import pytest
 
 from tests.central.wire import add_body, decrypt_independently
 from tests.central_server import CentralServer
-from tests.demo_ids import SITI_CARD
+from tests.demo_ids import SITI_CARD, SITI_NIK
 
 DAY = "2026-11-23"
 
@@ -33,6 +33,13 @@ def test_a_clinic_session_over_loopback(central_server: CentralServer) -> None:
     again = central_server.request("POST", "/antreanfktp/antrean/add", json=add_body())
     assert again.json()["metadata"]["code"] == 208
     assert [e["nomorantrean"] for e in central_server.mirror(DAY)] == ["A-001"]
+    nik = central_server.request("GET", f"/pcare-rest/peserta/nik/{SITI_NIK}")
+    assert nik.json()["metaData"]["code"] == 200
+    # The access log names the calls, with card numbers and NIKs masked.
+    central_server.stop()
+    log = (central_server.data_dir / "logs" / "central.log").read_text(encoding="utf-8")
+    assert "/pcare-rest/peserta/•••••••••7801" in log and "nik/••••••••••••0001" in log
+    assert SITI_CARD not in log and SITI_NIK not in log
 
 
 def test_stopped_killed_and_started_again_on_the_same_port_and_database(
