@@ -254,5 +254,10 @@ def staff_disable(name: str) -> None:
     click.echo(f"Disabled {name}")
 
 
+from kiosk.central.commands import central  # noqa: E402  (the reference central's group)
+
+cli.add_command(central)
+
+
 def main() -> None:
     cli()
