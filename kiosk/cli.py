@@ -175,9 +175,13 @@ def serve(host: str, port: int) -> None:
 @cli.command()
 def settings() -> None:
     """Show the settings in force (from KIOSK_* variables and the settings file)."""
+    from sqlalchemy.engine import make_url
+
     current = _settings()
     for name, value in current.model_dump().items():
         shown = "****" if name in SECRET_SETTINGS and value else value
+        if name.endswith("database_url") and value:  # a PostgreSQL URL may carry a password
+            shown = make_url(value).render_as_string(hide_password=True)
         click.echo(f"KIOSK_{name.upper():<24} {shown}")
 
 

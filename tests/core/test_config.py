@@ -223,10 +223,20 @@ def test_cli_script_bad_setting(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_cli_settings_hides_the_pin(tmp_path: Path) -> None:
-    result = run_kiosk(tmp_path, "settings", KIOSK_STAFF_PIN="97531", KIOSK_TIMEZONE="WIT")
+def test_cli_settings_hides_the_pin_secrets_and_database_passwords(tmp_path: Path) -> None:
+    result = run_kiosk(
+        tmp_path,
+        "settings",
+        KIOSK_STAFF_PIN="97531",
+        KIOSK_TIMEZONE="WIT",
+        KIOSK_CENTRAL_SECRET="central-secret-86420",
+        KIOSK_CENTRAL_USER_KEY="user-key-13579",
+        KIOSK_CENTRAL_DATABASE_URL="postgresql+psycopg://bpjs:pw-24680@db.lan/central",
+    )
     assert result.returncode == 0, result.stderr
-    assert "97531" not in result.stdout
+    for secret in ("97531", "central-secret-86420", "user-key-13579", "pw-24680"):
+        assert secret not in result.stdout
+    assert "postgresql+psycopg://bpjs:***@db.lan/central" in result.stdout
     assert "****" in result.stdout
     assert "Asia/Jayapura" in result.stdout
 
