@@ -38,4 +38,4 @@ class DeskApp(App[None]):
         self.switch_screen(PickPoliScreen(polis))
 
     def _polis(self) -> list[Poli]:
-        return [day.poli for day in self.services.clinic.poli_days(self.services.clock.today())]
+        return self.services.clinic.desk_queues()
