@@ -254,5 +254,10 @@ def staff_disable(name: str) -> None:
     click.echo(f"Disabled {name}")
 
 
+from kiosk.cli_report import report  # noqa: E402 (its own module: `kiosk report`)
+
+cli.add_command(report)
+
+
 def main() -> None:
     cli()

@@ -537,7 +537,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.col.no_shows": ("Tdk hadir", "No-shows"),
     "report.col.cancelled": ("Batal", "Cancelled"),
     "report.total": ("Total", "Total"),
-    "report.minutes": ("mnt", "min"),
+    "report.minutes": (
+        "Waktu dalam menit: rata-rata / persentil ke-90.",
+        "Times in minutes: mean / 90th percentile.",
+    ),
     "report.arrivals": ("Kedatangan per jam", "Arrivals per hour"),
     "report.no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),
     "report.offline": ("Terputus dari pusat (BPJS)", "Offline from the central (BPJS)"),
