@@ -543,6 +543,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "report.arrivals": ("Kedatangan per jam", "Arrivals per hour"),
     "report.no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),
+    "report.arrivals_range": (
+        "{first}–{last}: {n} pasien, paling ramai {top} per jam",
+        "{first}–{last}: {n} patients, at most {top} an hour",
+    ),
     "report.offline": ("Terputus dari pusat (BPJS)", "Offline from the central (BPJS)"),
     "report.offline_none": ("Tidak pernah terputus.", "Never offline."),
     "report.offline_open": ("masih terputus", "still offline"),
