@@ -62,7 +62,11 @@ class BoardApp(App[None]):
     ) -> None:
         super().__init__()
         self.services = services
-        self.board = board or BoardService(services.store, services.clock)
+        self.board = board or BoardService(
+            services.store,
+            services.clock,
+            minutes_per_patient=services.settings.minutes_per_patient,
+        )
         self.announcer = announcer
         self.poll_seconds = poll_seconds
         self.flash_seconds = flash_seconds

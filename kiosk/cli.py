@@ -262,6 +262,10 @@ from kiosk.central.commands import central  # noqa: E402  (the reference central
 
 cli.add_command(central)
 
+from kiosk.cli_report import report  # noqa: E402 (its own module: `kiosk report`)
+
+cli.add_command(report)
+
 
 def main() -> None:
     cli()

@@ -10,6 +10,7 @@ from kiosk.screens.desk.pick_poli import PickPoliScreen
 from kiosk.screens.desk.sign_in import SignInScreen
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
+from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
 
@@ -23,6 +24,7 @@ class DeskApp(App[None]):
         self.services = services
         self.desk = DeskService(services.store, services.clock, services.slips)
         self.staff = StaffService(services.store, services.clock)
+        self.report = ReportService(services.store, services.clock)
         self.lang = services.settings.lang
         self.member: StaffMember | None = None
         self.register_theme(KIOSK_THEME)
@@ -38,4 +40,4 @@ class DeskApp(App[None]):
         self.switch_screen(PickPoliScreen(polis))
 
     def _polis(self) -> list[Poli]:
-        return [day.poli for day in self.services.clinic.poli_days(self.services.clock.today())]
+        return self.services.clinic.desk_queues()

@@ -641,6 +641,43 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} antrean tercatat pada {date}.",
         "{n} queue numbers recorded on {date}.",
     ),
+    # -- wait estimates, verifying at the desk, the day's report (issue 6)
+    "board.estimate": ("tunggu {low}–{high} mnt", "wait {low}–{high} min"),
+    "desk.act.verify": ("Verifikasi", "Verify"),
+    "desk.act.report": ("Laporan", "Report"),
+    "desk.done.verified": ("{number} terverifikasi", "{number} verified"),
+    "desk.already_verified": ("{number} sudah terverifikasi.", "{number} is already verified."),
+    "report.title": ("Laporan harian {date}", "Daily report {date}"),
+    "report.col.poli": ("Poli", "Poli"),
+    "report.col.patients": ("Pasien", "Patients"),
+    "report.col.wait": ("Tunggu rata/p90", "Wait avg/p90"),
+    "report.col.service": ("Layanan rata/p90", "Service avg/p90"),
+    "report.col.no_shows": ("Tdk hadir", "No-shows"),
+    "report.col.cancelled": ("Batal", "Cancelled"),
+    "report.total": ("Total", "Total"),
+    "report.minutes": (
+        "Waktu dalam menit: rata-rata / persentil ke-90.",
+        "Times in minutes: mean / 90th percentile.",
+    ),
+    "report.arrivals": ("Kedatangan per jam", "Arrivals per hour"),
+    "report.no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),
+    "report.arrivals_range": (
+        "{first}–{last}: {n} pasien, paling ramai {top} per jam",
+        "{first}–{last}: {n} patients, at most {top} an hour",
+    ),
+    "report.offline": ("Terputus dari pusat (BPJS)", "Offline from the central (BPJS)"),
+    "report.offline_none": ("Tidak pernah terputus.", "Never offline."),
+    "report.offline_open": ("masih terputus", "still offline"),
+    "report.loading": ("Menyusun laporan...", "Preparing the report..."),
+    "report.close": ("Tutup", "Close"),
+    "report.csv_written": (
+        "CSV ditulis: {polis} dan {arrivals}",
+        "CSV written: {polis} and {arrivals}",
+    ),
+    "report.bad_date": (
+        "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
+        "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
+    ),
 }
 
 

@@ -17,6 +17,8 @@ from sqlalchemy import func, select
 
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.models import TicketStatus
+from kiosk.domain.waiting import CallPace, wait_minutes
+from kiosk.services.pace import paces
 from kiosk.store import Store
 from kiosk.store.models import FacilityRow, PoliRow, TicketEventRow, TicketRow
 
@@ -51,6 +53,9 @@ class PoliBoard:
     name: str
     current: Call | None
     waiting: int
+    # A newcomer's wait, in minutes (from the poli's pace of calls; see kiosk.domain.waiting).
+    wait_low: int = 0
+    wait_high: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,10 +70,17 @@ class BoardState:
 
 
 class BoardService:
-    def __init__(self, store: Store, clock: FacilityClock, recent: int = RECENT_CALLS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: FacilityClock,
+        recent: int = RECENT_CALLS,
+        minutes_per_patient: float = 10,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.recent = recent
+        self.minutes_per_patient = minutes_per_patient
 
     def change_marker(self) -> int:
         """Moves whenever any ticket changes (every change leaves an audit event)."""
@@ -137,6 +149,13 @@ class BoardService:
             current: dict[str, Call] = {}
             for row in session.execute(called_today.where(TicketRow.status.in_(_NOW_CALLED))):
                 current.setdefault(row.at_poli, call(row))
+            pace = paces(session, self.clock, self.minutes_per_patient, day=day)
+        default = CallPace.default(self.minutes_per_patient)
+
+        def newcomer(code: str) -> tuple[int, int]:
+            waiting = counts[code].get(TicketStatus.WAITING.value, 0)
+            low, high = wait_minutes(waiting, pace.get(code, default))
+            return round(low), round(high)
 
         active.update(
             poli
@@ -149,6 +168,8 @@ class BoardService:
                 name=names[code],
                 current=current.get(code),
                 waiting=counts[code].get(TicketStatus.WAITING.value, 0),
+                wait_low=newcomer(code)[0],
+                wait_high=newcomer(code)[1],
             )
             for code in order
             if code in active or code in current

@@ -59,10 +59,13 @@ class ClinicService:
         return bookable_dates(self.clock.today())
 
     def poli_days(self, service_date: date) -> list[PoliDay]:
+        """What the kiosk offers: the polis that give numbers (never the pharmacy)."""
         now = self.clock.now()
         with self.store.read() as session:
             polis = session.scalars(
-                select(PoliRow).where(PoliRow.active.is_(True)).order_by(PoliRow.sort_order)
+                select(PoliRow)
+                .where(PoliRow.active.is_(True), PoliRow.bookable.is_(True))
+                .order_by(PoliRow.sort_order)
             ).all()
             days = []
             for row in polis:
@@ -71,10 +74,19 @@ class ClinicService:
             return days
 
     def poli(self, poli_code: str) -> Poli | None:
-        """An active poli by its code, or None."""
+        """An active poli that gives numbers, by its code, or None (the phone books nothing
+        else: the pharmacy is as unknown to it as a made-up code)."""
         with self.store.read() as session:
             row = session.get(PoliRow, poli_code)
-            return to_poli(row) if row is not None and row.active else None
+            return to_poli(row) if row is not None and row.active and row.bookable else None
+
+    def desk_queues(self) -> list[Poli]:
+        """Every queue a desk can run, call from and transfer to: the polis and the pharmacy."""
+        with self.store.read() as session:
+            rows = session.scalars(
+                select(PoliRow).where(PoliRow.active.is_(True)).order_by(PoliRow.sort_order)
+            ).all()
+            return [to_poli(row) for row in rows]
 
     def slots(self, poli_code: str, service_date: date) -> list[Slot]:
         """One poli's shifts on a date (none if the poli is unknown or closed that day)."""

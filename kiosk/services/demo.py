@@ -20,6 +20,7 @@ from kiosk.store import Store
 from kiosk.store.models import (
     DoctorRow,
     FacilityRow,
+    LinkEventRow,
     OutboxRow,
     ParticipantRow,
     PoliRow,
@@ -40,6 +41,7 @@ _ALL_TABLES = (
     PoliRow,
     ParticipantRow,
     FacilityRow,
+    LinkEventRow,
 )
 
 
@@ -73,6 +75,7 @@ def load_demo(store: Store, clock: FacilityClock, facility_code: str, facility_n
                     prefix=poli["prefix"],
                     sort_order=order,
                     active=True,
+                    bookable=poli.get("bookable", True),
                 )
             )
         for doctor in data["doctor"]:

@@ -27,7 +27,7 @@ from kiosk.services.journal import queue_for_central, record_event
 from kiosk.services.slips import SlipService
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_ticket
-from kiosk.store.models import ParticipantRow, PoliRow, TicketEventRow, TicketRow
+from kiosk.store.models import OutboxRow, ParticipantRow, PoliRow, TicketEventRow, TicketRow
 from kiosk.store.numbers import lock_poli_day
 
 MAX_RECALLS = 3
@@ -41,7 +41,10 @@ _STATE_FIELDS = (
     "queued_at",
     "counter",
     "priority_reason",
+    "verified",
 )
+# An undone call's panggil item, not yet sent, is withdrawn: the pump sends only "pending" items.
+VOID = "void"
 # Where a ticket waits: its current poli, or the one that issued it (tickets from before desks).
 _waits_at = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
 _joined_at = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
@@ -186,8 +189,8 @@ class DeskService:
             before = self._state(row)
             row.status = TicketStatus.SERVING.value
             row.updated_at = self.clock.utcnow()
-            self._changed(session, row, "serving", actor, before)
-            self._tell_central_called(session, row, present=True)
+            told = self._tell_central_called(session, row, present=True)
+            self._changed(session, row, "serving", actor, before, told)
             return to_ticket(row)
 
     def finish(self, ticket_id: int, actor: str) -> Ticket:
@@ -195,10 +198,11 @@ class DeskService:
             row = self._load(session, ticket_id, (TicketStatus.SERVING, TicketStatus.CALLED))
             before = self._state(row)
             now = self.clock.utcnow()
+            told = None
             if row.status == TicketStatus.CALLED:
-                self._tell_central_called(session, row, present=True)
+                told = self._tell_central_called(session, row, present=True)
             row.status, row.served_at, row.updated_at = TicketStatus.SERVED.value, now, now
-            self._changed(session, row, "served", actor, before)
+            self._changed(session, row, "served", actor, before, told)
             return to_ticket(row)
 
     def transfer(self, ticket_id: int, to_poli: str, actor: str) -> Ticket:
@@ -264,15 +268,56 @@ class DeskService:
             if event is None:
                 raise Refused("desk.nothing_to_undo")
             row = session.get_one(TicketRow, event.ticket_id)
-            if self._state(row) != event.detail.get("after"):
+            # Only the fields the event recorded (events from older versions recorded fewer).
+            after = event.detail.get("after") or {}
+            if {k: v for k, v in self._state(row).items() if k in after} != after:
                 raise Refused("desk.changed_since")
             before = self._state(row)
             self._restore(row, event.detail["before"])
+            if event.kind == "verified" and row.participant is not None:
+                row.participant.verified = bool(event.detail.get("participant_was", True))
             row.updated_at = self.clock.utcnow()
-            self._changed(session, row, "undo", actor, before, {"undid": event.id})
+            extra: dict[str, Any] = {"undid": event.id}
+            extra.update(self._withdraw(session, event.detail.get("outbox")))
+            self._changed(session, row, "undo", actor, before, extra)
+            return to_ticket(row)
+
+    def verify(self, ticket_id: int, actor: str) -> Ticket:
+        """Staff saw the card: the ticket and its participant are verified (undo reverses it)."""
+        with self.store.write() as session:
+            row = self._load(session, ticket_id, tuple(TicketStatus))
+            participant = row.participant
+            if row.verified and (participant is None or participant.verified):
+                raise Refused("desk.already_verified", number=row.number)
+            before = self._state(row)
+            participant_was = participant.verified if participant is not None else None
+            row.verified = True
+            if participant is not None:
+                participant.verified = True
+            row.updated_at = self.clock.utcnow()
+            self._changed(
+                session, row, "verified", actor, before, {"participant_was": participant_was}
+            )
             return to_ticket(row)
 
     # -- helpers -----------------------------------------------------------------------------
+    @staticmethod
+    def _withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
+        """Withdraw the panggil item an undone action queued, unless the central already has it:
+        then it stays, and the audit says why (the central heard of a call we took back)."""
+        if not isinstance(outbox_id, int):
+            return {}
+        item = session.get(OutboxRow, outbox_id)
+        if item is None:
+            return {}
+        if item.state == "pending":
+            item.state, item.last_error = VOID, "undone at the desk before it was sent"
+            return {"outbox_withdrawn": outbox_id}
+        return {
+            "outbox_kept": outbox_id,
+            "outbox_kept_why": f"already {item.state} to the central before the undo",
+        }
+
     def _next_candidate(self, session: Session, poli_code: str, day: date) -> int | None:
         rows = session.scalars(
             select(TicketRow).where(
@@ -350,14 +395,17 @@ class DeskService:
     ) -> Ticket:
         row.status = TicketStatus.SKIPPED.value
         row.updated_at = self.clock.utcnow()
-        self._changed(session, row, "no_show", actor, before)
-        self._tell_central_called(session, row, present=False)
+        told = self._tell_central_called(session, row, present=False)
+        self._changed(session, row, "no_show", actor, before, told)
         return to_ticket(row)
 
-    def _tell_central_called(self, session: Session, row: TicketRow, present: bool) -> None:
+    def _tell_central_called(
+        self, session: Session, row: TicketRow, present: bool
+    ) -> dict[str, Any] | None:
+        """Queue the panggil item; the event keeps its id, so an undo can withdraw it."""
         if row.participant is None:
-            return  # general patients are not the central's business
-        queue_for_central(
+            return None  # general patients are not the central's business
+        item = queue_for_central(
             session,
             row,
             "antrean.panggil",
@@ -366,6 +414,8 @@ class DeskService:
             ),
             self.clock.utcnow(),
         )
+        session.flush()
+        return {"outbox": item.id}
 
     def _changed(
         self,
@@ -391,7 +441,9 @@ class DeskService:
     @staticmethod
     def _restore(row: TicketRow, state: dict[str, Any]) -> None:
         for name in _STATE_FIELDS:
-            value = state.get(name)
+            if name not in state:
+                continue
+            value = state[name]
             if name in ("called_at", "served_at", "queued_at") and value is not None:
                 value = datetime.fromisoformat(value)
             setattr(row, name, value)
@@ -406,4 +458,5 @@ _UNDOABLE = (
     "transferred",
     "requeued",
     "priority",
+    "verified",
 )

@@ -26,9 +26,9 @@ def record_event(
 
 def queue_for_central(
     session: Session, row: TicketRow, kind: str, payload: dict[str, Any], at: datetime
-) -> None:
-    session.add(
-        OutboxRow(
-            ticket_id=row.id, kind=kind, payload=payload, state="pending", attempts=0, created_at=at
-        )
+) -> OutboxRow:
+    item = OutboxRow(
+        ticket_id=row.id, kind=kind, payload=payload, state="pending", attempts=0, created_at=at
     )
+    session.add(item)
+    return item

@@ -60,6 +60,16 @@ class SlipService:
             masked_card=ticket.masked_card,
             qr_payload=self.code_for(ticket),
             issued_at=self.clinic.clock.now(),
+            estimate=(
+                t(
+                    "ticket.estimate",
+                    lang,
+                    low=f"{self.clinic.clock.local(position.estimate_from):%H:%M}",
+                    high=f"{self.clinic.clock.local(position.estimate_to):%H:%M}",
+                )
+                if position.estimate_from and position.estimate_to
+                else None
+            ),
             labels=SlipLabels(
                 title=t("slip.title", lang),
                 poli=t("slip.poli", lang),

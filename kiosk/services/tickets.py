@@ -25,6 +25,7 @@ from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
+from kiosk.services.pace import pace_of
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
 from kiosk.store.models import (
@@ -106,8 +107,11 @@ class TicketService:
                         fktp=participant.fktp_name,
                     )
             schedule = session.get(ScheduleRow, request.schedule_id)
+            poli_row = session.get(PoliRow, request.poli_code)
             if (
-                schedule is None
+                poli_row is None
+                or not poli_row.bookable  # the pharmacy: reached by a transfer, never taken
+                or schedule is None
                 or schedule.poli_code != request.poli_code
                 or schedule.weekday != request.service_date.weekday()
             ):
@@ -299,6 +303,13 @@ class TicketService:
         ticket = self.get(ticket_id)
         low = high = None
         if ticket.status in (TicketStatus.WAITING, TicketStatus.BOOKED):
+            with self.store.read() as session:
+                waits_at = session.scalar(
+                    select(func.coalesce(TicketRow.current_poli, TicketRow.poli_code)).where(
+                        TicketRow.id == ticket_id
+                    )
+                )
+                pace = pace_of(session, self.clock, waits_at or "", self.minutes_per_patient)
             reference = (
                 now
                 if ticket.service_date == now.date()
@@ -310,9 +321,7 @@ class TicketService:
                     minute=0,
                 )
             )
-            low, high = estimate_call_window(
-                reference, ticket.shift_start, ahead, self.minutes_per_patient
-            )
+            low, high = estimate_call_window(reference, ticket.shift_start, ahead, pace)
         return QueuePosition(ticket, ahead, serving, low, high)
 
     # -- helpers -------------------------------------------------------------------------------

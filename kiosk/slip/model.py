@@ -55,6 +55,8 @@ class SlipData:
     qr_payload: str
     issued_at: datetime.datetime
     labels: SlipLabels
+    # The expected call time as a range, already worded ("Perkiraan dipanggil 09:20–09:45").
+    estimate: str | None = None
 
     def __post_init__(self) -> None:
         if self.people_ahead < 0:

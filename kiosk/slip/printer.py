@@ -199,6 +199,8 @@ def escpos_bytes(slip: SlipData, width: int = PAPER_58MM) -> bytes:
     printer.set(align="center", bold=True)
     _wrapped(printer, labels.people_ahead(slip.people_ahead), columns)
     printer.set(bold=False)
+    if slip.estimate:
+        _wrapped(printer, slip.estimate, columns)
     if slip.masked_card is None:
         _wrapped(printer, labels.non_jkn, columns)
     else:

@@ -255,6 +255,8 @@ def render_slip(slip: SlipData, width: int = PAPER_58MM) -> Image.Image:
     receipt.space(round(10 * unit))
 
     receipt.text(labels.people_ahead(slip.people_ahead), round(24 * unit), bold=True)
+    if slip.estimate:
+        receipt.text(slip.estimate, body, max_lines=2)
     receipt.space(round(4 * unit))
     if slip.masked_card is None:
         receipt.text(labels.non_jkn, body, max_lines=2)

@@ -75,6 +75,9 @@ class PoliRow(Base):
     prefix: Mapped[str] = mapped_column(String(1), unique=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # False for a queue that patients reach only through the desk (the pharmacy): the kiosk and
+    # the phone service offer no numbers for it, the desk transfers to it and calls from it.
+    bookable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class DoctorRow(Base):
@@ -211,6 +214,8 @@ class TicketEventRow(Base):
     """Append-only audit: every change to a ticket, who made it and when."""
 
     __tablename__ = "ticket_event"
+    # Wait estimates and the day's report read the calls of a few days by kind and time.
+    __table_args__ = (Index("ix_ticket_event_kind_at", "kind", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
@@ -234,3 +239,14 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LinkEventRow(Base):
+    """When the link to the central went down or came back: written only on a change."""
+
+    __tablename__ = "link_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    online: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")

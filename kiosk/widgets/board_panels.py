@@ -60,7 +60,11 @@ class PoliPanel(Vertical):
         self.query_one(".number", BigNumber).text = current.number if current else ""
         counter = t("board.no_call", self.lang) if current is None else current.counter or ""
         self.query_one(".counter", Static).update(counter)
-        self.query_one(".waiting", Static).update(t("board.waiting", self.lang, n=board.waiting))
+        waiting = t("board.waiting", self.lang, n=board.waiting)
+        if board.wait_high:
+            estimate = t("board.estimate", self.lang, low=board.wait_low, high=board.wait_high)
+            waiting = f"{waiting} · {estimate}"
+        self.query_one(".waiting", Static).update(waiting)
         self.set_class(current is None, "idle")
 
     @property

@@ -330,13 +330,13 @@ def test_default_slot_none_when_nothing_left() -> None:
 
 def test_estimate_during_the_shift() -> None:
     now = at(9)
-    low, high = estimate_call_window(now, time(8, 0), people_ahead=3, minutes_per_patient=10)
+    low, high = estimate_call_window(now, time(8, 0), people_ahead=3, pace=10)
     assert low == now + timedelta(minutes=20)
     assert high == now + timedelta(minutes=40)
 
 
 def test_estimate_before_the_shift_starts_from_the_shift() -> None:
-    low, high = estimate_call_window(at(9), time(13, 0), people_ahead=0, minutes_per_patient=10)
+    low, high = estimate_call_window(at(9), time(13, 0), people_ahead=0, pace=10)
     assert low == at(13)
     assert high == at(13, 10)
     assert low.tzinfo is not None

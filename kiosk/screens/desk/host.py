@@ -6,12 +6,14 @@ from typing import Protocol
 
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
+from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 
 
 class DeskHost(Protocol):
     services: Services
     desk: DeskService
+    report: ReportService
     staff: StaffService
     lang: str
     member: StaffMember | None

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
+from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.widgets.choices import Choice, ChoiceList
@@ -36,6 +37,8 @@ ACTIONS = (
     ("p", "reprint", "desk.act.reprint"),
     ("slash", "find", "desk.act.find"),
     ("exclamation_mark", "priority", "desk.act.priority"),
+    ("v", "verify", "desk.act.verify"),
+    ("g", "report", "desk.act.report"),
 )
 
 
@@ -258,6 +261,12 @@ class DeskScreen(Screen[None]):
             lambda tid, actor: tickets.cancel(tid, "Dibatalkan petugas", actor),
             "desk.done.cancelled",
         )
+
+    def action_verify(self) -> None:
+        self._on_selected(self.host.desk.verify, "desk.done.verified")
+
+    def action_report(self) -> None:
+        self.app.push_screen(ReportScreen())
 
     def action_undo(self) -> None:
         desk, actor = self.host.desk, self.actor

@@ -1,0 +1,144 @@
+"""The day's report: gathers a day's tickets, their audit events and the central link's changes,
+and hands them to the pure rules in :mod:`kiosk.domain.report`; writes the CSV files."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from kiosk.domain.clock import FacilityClock
+from kiosk.domain.report import (
+    AuditEvent,
+    DayReport,
+    Figures,
+    LinkChange,
+    PoliFigures,
+    TicketHistory,
+    day_report,
+    offline_periods,
+)
+from kiosk.store import Store
+from kiosk.store.models import LinkEventRow, PoliRow, TicketEventRow, TicketRow
+
+CSV_HEADER = (
+    "tanggal",
+    "kode_poli",
+    "poli",
+    "pasien",
+    "tunggu_rata_menit",
+    "tunggu_p90_menit",
+    "layanan_rata_menit",
+    "layanan_p90_menit",
+    "tidak_hadir",
+    "batal",
+)
+TOTAL = "TOTAL"
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    polis: Path
+    arrivals: Path
+
+
+class ReportService:
+    def __init__(self, store: Store, clock: FacilityClock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def day(self, day: date | None = None) -> DayReport:
+        day = day or self.clock.today()
+        start = datetime.combine(day, time(0), self.clock.zone)
+        end = start + timedelta(days=1)
+        with self.store.read() as session:
+            names = {
+                code: name
+                for code, name in session.execute(
+                    select(PoliRow.code, PoliRow.name).order_by(PoliRow.sort_order, PoliRow.code)
+                )
+            }
+            homes = dict(
+                session.execute(
+                    select(TicketRow.id, TicketRow.poli_code).where(TicketRow.service_date == day)
+                ).all()
+            )
+            events: dict[int, list[AuditEvent]] = defaultdict(list)
+            for row in session.scalars(
+                select(TicketEventRow)
+                .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+                .where(TicketRow.service_date == day)
+                .order_by(TicketEventRow.id)
+            ):
+                detail = row.detail or {}
+                undid = detail.get("undid")
+                events[row.ticket_id].append(
+                    AuditEvent(
+                        id=row.id,
+                        at=row.at,
+                        kind=row.kind,
+                        to_poli=detail.get("to"),
+                        undid=undid if isinstance(undid, int) else None,
+                    )
+                )
+            # The state the day began in (the last change before it), then the day's changes.
+            before = session.scalars(
+                select(LinkEventRow)
+                .where(LinkEventRow.at < start)
+                .order_by(LinkEventRow.at.desc(), LinkEventRow.id.desc())
+            ).first()
+            during = session.scalars(
+                select(LinkEventRow)
+                .where(LinkEventRow.at >= start, LinkEventRow.at < end)
+                .order_by(LinkEventRow.at, LinkEventRow.id)
+            ).all()
+            changes = [LinkChange(r.at, r.online) for r in ([before] if before else []) + [*during]]
+        histories = [
+            TicketHistory(ticket_id, poli, tuple(events.get(ticket_id, ())))
+            for ticket_id, poli in homes.items()
+        ]
+        offline = offline_periods(changes, start, end)
+        return day_report(histories, names, self.clock.zone, offline)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _row(day: date, figures: PoliFigures, code: str, name: str) -> list[str]:
+    def pair(f: Figures) -> list[str]:
+        return [_number(f.mean), _number(f.p90)]
+
+    return [
+        day.isoformat(),
+        code,
+        name,
+        str(figures.patients),
+        *pair(figures.wait),
+        *pair(figures.service),
+        str(figures.no_shows),
+        str(figures.cancellations),
+    ]
+
+
+def write_csv(report: DayReport, day: date, path: Path) -> ReportFiles:
+    """The per-poli table (a header, one row per poli, a TOTAL row) in ``path``, and the
+    arrivals per hour beside it in ``<name>-kedatangan.csv``: two plain tables, each opening in
+    a spreadsheet as it is (UTF-8 with a byte-order mark, which spreadsheets read as UTF-8)."""
+    arrivals = path.with_name(f"{path.stem}-kedatangan{path.suffix or '.csv'}")
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADER)
+        for poli in report.polis:
+            writer.writerow(_row(day, poli, poli.code, poli.name))
+        writer.writerow(_row(day, report.total, TOTAL, TOTAL))
+    with arrivals.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("tanggal", "jam", "kedatangan"))
+        for hour, count in enumerate(report.arrivals_per_hour):
+            writer.writerow((day.isoformat(), f"{hour:02d}:00", count))
+    return ReportFiles(path, arrivals)

@@ -1,0 +1,128 @@
+"""The desk's day report (g), verifying a participant (v) and its undo, the pharmacy desk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from kiosk.desk_app import DeskApp
+from kiosk.domain.models import TicketStatus
+from kiosk.services import Services
+from kiosk.services.desk import DeskService
+from kiosk.store.link import record_link_state
+from kiosk.store.models import ParticipantRow, TicketRow
+from tests.conftest import MovableClock
+from tests.demo_ids import BUDI_NIK
+from tests.ui.helpers import screen_name, screen_text, settle
+from tests.ui.test_desk import desk_services, key, open_umum, said, sign_in, status, take
+
+__all__ = ["desk_services"]  # the fixture, shared with the desk's other tests
+
+
+def budi_id(services: Services) -> int:
+    from kiosk.domain.identity import parse_identity
+
+    found = services.participants.identify(parse_identity(BUDI_NIK, services.clock.today()))
+    assert found is not None
+    return found.id
+
+
+def a_morning(services: Services, clock: MovableClock) -> None:
+    """Four walk-ins at Umum and one at Gigi, three called, one served, an hour offline."""
+    desk = DeskService(services.store, services.clock, services.slips)
+    start = clock.instant
+    clock.instant = start - timedelta(hours=1, minutes=30)
+    for poli in ("001", "001", "002", "001", "001"):
+        take(services, poli=poli)
+        clock.instant += timedelta(minutes=12)
+    record_link_state(services.store, False, clock.instant - timedelta(minutes=20), "timeout")
+    for _ in range(3):
+        called = desk.call_next("001", "Loket 1", "sari@Loket 1")
+        assert called is not None
+        clock.instant += timedelta(minutes=4)
+    desk.finish(called.id, "sari@Loket 1")
+    record_link_state(services.store, True, clock.instant)
+    clock.instant = start
+
+
+async def open_report(pilot: Pilot[None]) -> None:
+    await open_umum(pilot)
+    await key(pilot, "g")
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+async def test_the_report_screen_shows_the_day_and_goes_back(
+    desk_services: Services, clock_source: MovableClock
+) -> None:
+    a_morning(desk_services, clock_source)
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_report(pilot)
+        assert screen_name(app) == "ReportScreen"
+        text = screen_text(app)
+        assert "Laporan harian 23-11-2026" in text
+        assert "Umum" in text and "Gigi" in text and "Total" in text
+        assert "07:00–08:59: 5 pasien" in text
+        assert "Umum   4       48 / 58" in text  # waits of 60, 52 and 32 minutes
+        assert "08:10–08:42" in text  # offline from 08:10 to 08:42 WIB
+        chart = app.screen.query_one("#report-chart")
+        assert list(chart.data or []) == [3.0, 2.0]  # type: ignore[attr-defined]
+        await key(pilot, "escape")
+        assert screen_name(app) == "DeskScreen"
+
+
+async def test_verify_a_participant_at_the_desk_and_undo_it(desk_services: Services) -> None:
+    budi = budi_id(desk_services)
+    with desk_services.store.write() as session:
+        session.get_one(ParticipantRow, budi).verified = False
+    ticket_id = take(desk_services, budi)
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        assert "BELUM VERIFIKASI" in screen_text(app)
+        await key(pilot, "v")
+        assert "A-001 terverifikasi" in said(app)
+        with desk_services.store.read() as session:
+            assert session.get_one(TicketRow, ticket_id).verified
+            assert session.get_one(ParticipantRow, budi).verified
+        await pilot.pause(1.2)
+        await settle(pilot)
+        assert "BELUM VERIFIKASI" not in screen_text(app)
+        await key(pilot, "u")
+        with desk_services.store.read() as session:
+            assert not session.get_one(TicketRow, ticket_id).verified
+            assert not session.get_one(ParticipantRow, budi).verified
+
+
+async def test_the_pharmacy_desk_calls_who_was_sent_there(desk_services: Services) -> None:
+    first = take(desk_services)
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        await key(pilot, "n")
+        await key(pilot, "f")
+        await key(pilot, "t")
+        text = screen_text(app)
+        assert "Farmasi" in text
+        await key(pilot, "4")  # Gigi, KIA, Lansia, Farmasi
+        assert status(desk_services, first) == TicketStatus.WAITING
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot)
+        await key(pilot, "5")  # the pharmacy's desk
+        assert "Farmasi" in screen_text(app) and "A-001" in screen_text(app)
+        await key(pilot, "n")
+        assert "Memanggil A-001" in said(app)
+        assert status(desk_services, first) == TicketStatus.CALLED
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_report_snapshot(
+    desk_services: Services, clock_source: MovableClock, snap_compare: Any, size: tuple[int, int]
+) -> None:
+    a_morning(desk_services, clock_source)
+    assert snap_compare(DeskApp(desk_services), terminal_size=size, run_before=open_report)
