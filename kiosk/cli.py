@@ -254,5 +254,10 @@ def staff_disable(name: str) -> None:
     click.echo(f"Disabled {name}")
 
 
+from kiosk.sync.commands import sync_command  # noqa: E402 (registered with the others)
+
+cli.add_command(sync_command)
+
+
 def main() -> None:
     cli()

@@ -124,6 +124,8 @@ class ParticipantRow(Base):
     # False for a patient the clinic knows only from a phone's registration (POST /peserta): the
     # registry data above is assumed (active, paid up, registered here) until the registry says.
     verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The registry's own words on the membership (PCare ketAktif), as last fetched.
+    status_note: Mapped[str | None] = mapped_column(String(60))
 
 
 class TicketCounterRow(Base):
@@ -224,6 +226,7 @@ class OutboxRow(Base):
     """What the central must learn, written in the same transaction as the change itself."""
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_ticket_order", "ticket_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
@@ -234,3 +237,19 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A pump sending it ("sending"): which one and since when. A pump that died mid-send leaves
+    # the claim behind; another takes the item over once the claim is older than its lease.
+    claimed_by: Mapped[str | None] = mapped_column(String(60))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CentralLinkRow(Base):
+    """One row: whether the central answered lately and when it last did (any process's pump)."""
+
+    __tablename__ = "central_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    reachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)

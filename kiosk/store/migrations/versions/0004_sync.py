@@ -1,0 +1,49 @@
+"""sync with the central: outbox claims, the link's state, the registry's membership note
+
+Revision ID: 0004sync
+Revises: 0003
+Create Date: 2026-11-24 09:00:00.000000
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from kiosk.store.models import UTCDateTime
+
+revision = "0004sync"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("claimed_by", sa.String(length=60), nullable=True))
+        batch_op.add_column(sa.Column("claimed_at", UTCDateTime(), nullable=True))
+    with op.batch_alter_table("participant", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("status_note", sa.String(length=60), nullable=True))
+    link = op.create_table(
+        "central_link",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("reachable", sa.Boolean(), nullable=False),
+        sa.Column("last_contact_at", UTCDateTime(), nullable=True),
+        sa.Column("last_attempt_at", UTCDateTime(), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_central_link")),
+    )
+    # One row, there from the start: pumps on several terminals only ever update it.
+    op.bulk_insert(link, [{"id": 1, "reachable": False}])
+    # The pump's question, "what is the next item of each ticket", reads by ticket and order.
+    op.create_index("ix_outbox_ticket_order", "outbox", ["ticket_id", "id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_outbox_ticket_order", table_name="outbox")
+    op.drop_table("central_link")
+    with op.batch_alter_table("participant", schema=None) as batch_op:
+        batch_op.drop_column("status_note")
+    with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_column("claimed_at")
+        batch_op.drop_column("claimed_by")
