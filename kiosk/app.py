@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from textual import events
@@ -42,6 +43,7 @@ class KioskApp(App[None]):
         self.facility_name = settings.facility_name
         self._last_input = time.monotonic()
         self._warning_open = False
+        self._pump_stop = threading.Event()
         self.register_theme(KIOSK_THEME)
         self.register_theme(CONTRAST_THEME)
         self.theme = "kiosk-contrast" if settings.theme == "high-contrast" else "kiosk"
@@ -52,6 +54,18 @@ class KioskApp(App[None]):
         self.facility_name = self.services.clinic.facility().name
         self.push_screen(WelcomeScreen())
         self.set_interval(1.0, self._check_idle, name="idle")
+        if self.services.sync.configured:
+            # The outbox drains in the background; the screens never wait for the central.
+            self.run_worker(
+                lambda: self.services.sync.run_pump(self._pump_stop),
+                thread=True,
+                name="outbox-pump",
+                group="sync",
+                exit_on_error=False,
+            )
+
+    def on_unmount(self) -> None:
+        self._pump_stop.set()
 
     # -- idle reset ------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
