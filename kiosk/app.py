@@ -55,14 +55,15 @@ class KioskApp(App[None]):
         self.push_screen(WelcomeScreen())
         self.set_interval(1.0, self._check_idle, name="idle")
         if self.services.sync.configured:
-            # The outbox drains in the background; the screens never wait for the central.
-            self.run_worker(
-                lambda: self.services.sync.run_pump(self._pump_stop),
-                thread=True,
+            # The outbox drains in the background; the screens never wait for the central. A
+            # plain thread, not a Textual worker: it lives as long as the app, and waiting for
+            # the screens' workers to finish must not wait for it.
+            threading.Thread(
+                target=self.services.sync.run_pump,
+                args=(self._pump_stop,),
                 name="outbox-pump",
-                group="sync",
-                exit_on_error=False,
-            )
+                daemon=True,
+            ).start()
 
     def on_unmount(self) -> None:
         self._pump_stop.set()
