@@ -258,6 +258,10 @@ from kiosk.sync.commands import sync_command  # noqa: E402 (registered with the 
 
 cli.add_command(sync_command)
 
+from kiosk.central.commands import central  # noqa: E402  (the reference central's group)
+
+cli.add_command(central)
+
 
 def main() -> None:
     cli()

@@ -85,6 +85,10 @@ class Settings(BaseSettings):
     central_lookup_timeout: float = Field(default=2.0, gt=0, le=30)
     # Every other call to the central (the pump runs in the background).
     central_timeout: float = Field(default=10.0, gt=0, le=120)
+    # `kiosk central` (the reference server) keeps its own database, never the clinic's store.
+    central_database_url: str = Field(
+        default="", description="SQLAlchemy URL of `kiosk central`; default SQLite in data_dir."
+    )
 
     @field_validator("central_antrean_url", "central_pcare_url")
     @classmethod
@@ -127,6 +131,9 @@ class Settings(BaseSettings):
     def _default_database(self) -> Settings:
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'kiosk.db'}")
+        if not self.central_database_url:
+            central_db = f"sqlite:///{self.data_dir / 'central.db'}"
+            object.__setattr__(self, "central_database_url", central_db)
         return self
 
     @classmethod

@@ -15,6 +15,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.services import Services
 from kiosk.services.setup import open_clinic
+from tests.central_server import central_server  # noqa: F401  (a fixture for every folder)
 from tests.pg import PostgresServer, find_bin_dir
 
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.

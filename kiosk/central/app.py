@@ -1,0 +1,440 @@
+"""The FastAPI app of ``kiosk central``, built by :func:`create_central_app` for the CLI and tests.
+
+Routes as the real service lays them out: Antrean FKTP under ``/antreanfktp``, PCare participant
+lookup under ``/pcare-rest`` (which spells the envelope's key ``metaData``).
+
+Every request, ``/openapi.json`` included, must carry the consumer's headers (``X-cons-id``,
+``X-timestamp``, ``X-signature``, ``user_key``); a refusal is HTTP 401 with code 401 and a message
+saying which check failed. Business refusals and contract errors (malformed JSON, wrong types,
+oversized bodies, bad dates) are HTTP 200 with code 201; an unknown address or method keeps its
+HTTP status (404, 405) with code 201. No stack trace ever leaves the server, and no full card
+number or NIK is logged. Answers with a body are encrypted with the request's key unless
+``encrypt`` is off. The ``/admin`` calls (faults, mirror) are for drills: loopback and signed only,
+outside the published contract.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Path, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kiosk.central.consumer import Consumer, check, consumer_from
+from kiosk.central.contract import (
+    CARD,
+    DATE,
+    NIK,
+    POLI,
+    RULES,
+    AddRequest,
+    CallRequest,
+    CancelRequest,
+    DoctorAnswer,
+    Faults,
+    MetadataOnly,
+    PcareMetadataOnly,
+    PesertaAnswer,
+    PoliAnswer,
+    envelope,
+)
+from kiosk.central.db import CentralDatabase
+from kiosk.central.faults import FaultSwitch
+from kiosk.central.registry import Outcome, Refused, Registry
+from kiosk.config import Settings
+from kiosk.domain.signing import MAX_SKEW_SECONDS, encrypt
+from kiosk.i18n import t
+
+log = logging.getLogger(__name__)
+
+ANTREAN = "/antreanfktp"
+PCARE = "/pcare-rest"
+ADMIN = "/admin"
+MAX_BODY_BYTES = 16 * 1024  # the largest body of the contract (antrean/add) is under 1 KB
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def create_central_app(
+    settings: Settings,
+    *,
+    database: CentralDatabase | None = None,
+    consumer: Consumer | None = None,
+    encrypt_answers: bool = True,
+    faults: FaultSwitch | None = None,
+    now: Callable[[], float] = time.time,
+) -> FastAPI:
+    """The central on ``settings.central_database_url`` (created and seeded with the demo clinic on
+    first start) for the consumer of the settings (the demo consumer when none is set)."""
+    if database is None:
+        database = CentralDatabase(settings.central_database_url)
+        database.create(settings.facility_code, settings.facility_name)
+    if consumer is None:
+        consumer = consumer_from(settings)
+    registry = Registry(database)
+    switch = faults or FaultSwitch()
+    app = FastAPI(
+        title="Reference central: Antrean FKTP and PCare participants",
+        version="1",
+        description=(
+            "Our reference of BPJS's central (protocol.md, part 2). Every call is signed by the "
+            "consumer; answers with a body are encrypted (AES-256-CBC over LZString)."
+        ),
+        docs_url=None,  # the interactive pages load scripts from the internet
+        redoc_url=None,
+    )
+    app.state.database = database
+    app.state.consumer = consumer
+    app.state.registry = registry
+    app.state.faults = switch
+    _install_error_answers(app)
+    app.add_middleware(_Gate, consumer=consumer, faults=switch, now=now)
+    _hide_default_422(app)
+
+    def answer(request: Request, body: dict[str, Any]) -> Response:
+        if encrypt_answers and body.get("response") is not None:
+            plain = json.dumps(body["response"], ensure_ascii=False, separators=(",", ":"))
+            body["response"] = encrypt(
+                plain, consumer.cons_id, consumer.secret, request.state.timestamp
+            )
+        return JSONResponse(body)
+
+    def outcome(result: Outcome) -> Response:
+        return JSONResponse(envelope(result.code, t(result.key, "id", **result.params)))
+
+    # -- Antrean FKTP -----------------------------------------------------------------------
+
+    @app.get(
+        f"{ANTREAN}/ref/poli/tanggal/{{tanggal}}",
+        response_model=PoliAnswer | MetadataOnly,
+        tags=["antrean"],
+    )
+    def ref_poli(request: Request, tanggal: Annotated[str, Path(pattern=DATE)]) -> Response:
+        """The polis with a doctor's schedule on a date."""
+        polis = registry.polis(tanggal)
+        return answer(request, envelope(1, "OK", [p.model_dump() for p in polis]))
+
+    @app.get(
+        f"{ANTREAN}/ref/dokter/kodepoli/{{kodepoli}}/tanggal/{{tanggal}}",
+        response_model=DoctorAnswer | MetadataOnly,
+        tags=["antrean"],
+    )
+    def ref_dokter(
+        request: Request,
+        kodepoli: Annotated[str, Path(pattern=POLI)],
+        tanggal: Annotated[str, Path(pattern=DATE)],
+    ) -> Response:
+        """The doctors, shifts and capacities of a poli on a date."""
+        doctors = registry.doctors(kodepoli, tanggal)
+        return answer(request, envelope(1, "OK", [d.model_dump() for d in doctors]))
+
+    @app.post(f"{ANTREAN}/antrean/add", response_model=MetadataOnly, tags=["antrean"])
+    def antrean_add(request: Request, body: AddRequest) -> Response:
+        """A number the clinic issued; 208 "duplikasi" when the central already holds it."""
+        return outcome(registry.add(request.state.cons_id, body))
+
+    @app.post(f"{ANTREAN}/antrean/panggil", response_model=MetadataOnly, tags=["antrean"])
+    def antrean_panggil(request: Request, body: CallRequest) -> Response:
+        """The patient was called: status 1 present, 2 absent; waktu in epoch milliseconds."""
+        return outcome(registry.call(request.state.cons_id, body))
+
+    @app.post(f"{ANTREAN}/antrean/batal", response_model=MetadataOnly, tags=["antrean"])
+    def antrean_batal(request: Request, body: CancelRequest) -> Response:
+        """A cancellation; cancelling twice changes nothing, a number called present cannot be."""
+        return outcome(registry.cancel(request.state.cons_id, body))
+
+    # -- PCare ------------------------------------------------------------------------------
+
+    @app.get(
+        f"{PCARE}/peserta/nik/{{nik}}",
+        response_model=PesertaAnswer | PcareMetadataOnly,
+        tags=["pcare"],
+    )
+    def peserta_nik(request: Request, nik: Annotated[str, Path(pattern=NIK)]) -> Response:
+        """A participant by NIK."""
+        found = registry.participant_by_nik(nik)
+        return answer(request, envelope(200, "OK", found.model_dump(), pcare=True))
+
+    @app.get(
+        f"{PCARE}/peserta/{{nomorkartu}}",
+        response_model=PesertaAnswer | PcareMetadataOnly,
+        tags=["pcare"],
+    )
+    def peserta_card(request: Request, nomorkartu: Annotated[str, Path(pattern=CARD)]) -> Response:
+        """A participant by card number."""
+        found = registry.participant_by_card(nomorkartu)
+        return answer(request, envelope(200, "OK", found.model_dump(), pcare=True))
+
+    # -- drills (loopback, signed, not in the contract) -------------------------------------
+
+    @app.get(f"{ADMIN}/faults", include_in_schema=False)
+    def faults_now() -> dict[str, Any]:
+        return _faults_dict(switch)
+
+    @app.post(f"{ADMIN}/faults", include_in_schema=False)
+    def faults_change(body: Faults) -> dict[str, Any]:
+        switch.change(**body.model_dump())
+        log.info("faults now %s", _faults_dict(switch))
+        return _faults_dict(switch)
+
+    @app.get(f"{ADMIN}/mirror/{{tanggal}}", include_in_schema=False)
+    def mirror(tanggal: Annotated[str, Path(pattern=DATE)]) -> list[dict[str, Any]]:
+        return registry.mirror(tanggal)
+
+    return app
+
+
+def _faults_dict(switch: FaultSwitch) -> dict[str, Any]:
+    current = switch.settings
+    return {
+        "fail_rate": current.fail_rate,
+        "delay_ms": current.delay_ms,
+        "bad_json_rate": current.bad_json_rate,
+        "down": current.down,
+        "seed": current.seed,
+    }
+
+
+# -- errors as envelope answers ------------------------------------------------------------------
+
+
+def _is_pcare(scope_or_path: str) -> bool:
+    return scope_or_path.startswith(PCARE)
+
+
+def _answer(path: str, code: int, message: str, status_code: int = 200) -> JSONResponse:
+    return JSONResponse(envelope(code, message, pcare=_is_pcare(path)), status_code=status_code)
+
+
+def _install_error_answers(app: FastAPI) -> None:
+    async def refused(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, Refused)
+        return _answer(request.url.path, 201, t(exc.key, "id", **exc.params))
+
+    async def invalid_request(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        messages = list(dict.fromkeys(describe(error) for error in exc.errors()))
+        return _answer(request.url.path, 201, " ".join(messages[:3]))
+
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 400:  # the body could not even be decoded (not UTF-8, say)
+            return _answer(request.url.path, 201, t("central.contract.json", "id"))
+        key = {404: "central.contract.not_found", 405: "central.contract.method"}.get(
+            exc.status_code, "central.error"
+        )
+        return _answer(request.url.path, 201, t(key, "id"), exc.status_code)
+
+    app.add_exception_handler(Refused, refused)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(HTTPException, http_error)
+
+
+def describe(error: Any) -> str:
+    """One validation error as an Indonesian sentence naming the field."""
+    kind = str(error.get("type", ""))
+    names = [str(p) for p in error.get("loc", ()) if p not in ("body", "path", "header", "query")]
+    field = names[0] if names else ""
+    context = error.get("ctx") or {}
+    if kind == "json_invalid":
+        return t("central.contract.json", "id")
+    if not field:
+        return t("central.contract.object", "id")
+    if kind == "missing":
+        return t("central.contract.missing", "id", field=field)
+    if kind == "extra_forbidden":
+        return t("central.contract.extra", "id", field=field)
+    if kind == "string_pattern_mismatch":
+        rule = t(RULES.get(field, "central.rule.text"), "id")
+        return t("central.contract.format", "id", field=field, rule=rule)
+    if kind in ("string_too_long", "string_too_short"):
+        return t("central.contract.length", "id", field=field)
+    if kind == "literal_error":
+        choices = str(context.get("expected", "?")).replace(" or ", " atau ")
+        return t("central.contract.choice", "id", field=field, rule=choices)
+    if kind.startswith("int_") or kind.startswith("greater_") or kind.startswith("less_"):
+        return t("central.contract.integer", "id", field=field)
+    if kind.startswith("string_"):
+        return t("central.contract.text", "id", field=field)
+    return t("central.contract.invalid", "id", field=field)
+
+
+class _Gate:
+    """Outermost, on every request: the body size limit, the consumer's signature, the drill's
+    faults, and a guard that turns any fault of ours into an envelope answer.
+
+    The body is read here (at most ``MAX_BODY_BYTES``, whatever Content-Length claims) and handed
+    on whole. A fault is logged with its type and where it happened, never its message or the
+    request (both may carry a NIK or card number).
+    """
+
+    def __init__(
+        self, app: ASGIApp, consumer: Consumer, faults: FaultSwitch, now: Callable[[], float]
+    ) -> None:
+        self.app = app
+        self.consumer = consumer
+        self.faults = faults
+        self.now = now
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = str(scope.get("path", ""))
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+
+        refusal = check(
+            self.consumer,
+            headers.get("x-cons-id"),
+            headers.get("x-timestamp"),
+            headers.get("x-signature"),
+            headers.get("user_key", headers.get("user-key")),
+            self.now(),
+        )
+        if refusal is not None:
+            why = t(refusal.value, "id", n=MAX_SKEW_SECONDS)
+            await _answer(path, 401, why, 401)(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+        state["cons_id"] = headers["x-cons-id"]
+        state["timestamp"] = headers["x-timestamp"]
+
+        admin = path == ADMIN or path.startswith(f"{ADMIN}/")
+        if admin:
+            client = scope.get("client")
+            if client is None or client[0] not in LOOPBACK:
+                await _answer(path, 403, t("central.admin.loopback", "id"), 403)(
+                    scope, receive, send
+                )
+                return
+        else:
+            draw = self.faults.draw()
+            if draw.delay_ms:
+                await asyncio.sleep(draw.delay_ms / 1000)
+            if draw.down:
+                await PlainTextResponse("Service Unavailable", 503)(scope, receive, send)
+                return
+            if draw.fail:
+                await PlainTextResponse("Internal Server Error", 500)(scope, receive, send)
+                return
+            if draw.bad_json:
+                send = _garbled(send)
+
+        declared = headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+            await self._too_large(path, scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                await self._too_large(path, scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, replay, watch)
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            log.error(
+                "fault on %s %s: %s at %s:%s",
+                scope.get("method"),
+                _route_of(scope),
+                type(exc).__name__,
+                where.filename if where else "?",
+                where.lineno if where else "?",
+            )
+            if not started:
+                await _answer(path, 201, t("central.error", "id"))(scope, receive, send)
+
+    @staticmethod
+    async def _too_large(path: str, scope: Scope, receive: Receive, send: Send) -> None:
+        message = t("central.contract.too_large", "id", n=MAX_BODY_BYTES)
+        await _answer(path, 201, message)(scope, receive, send)
+
+
+def _garbled(send: Send) -> Send:
+    """The answer is worked out and stored as usual, then cut in half on the wire (bad JSON)."""
+    start: Message | None = None
+    chunks: list[bytes] = []
+
+    async def garble(message: Message) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            start = message
+            return
+        if message["type"] != "http.response.body" or start is None:
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        whole = b"".join(chunks)
+        cut = whole[: max(1, len(whole) // 2)]
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(cut)).encode()))
+        await send({**start, "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": cut, "more_body": False})
+
+    return garble
+
+
+def _route_of(scope: Scope) -> str:
+    """The matched route's template (``/peserta/{nomorkartu}``), never the path itself."""
+    route = scope.get("route")
+    return str(getattr(route, "path", "?"))
+
+
+def _hide_default_422(app: FastAPI) -> None:
+    """FastAPI documents a 422 for every call; the central answers 200 with code 201 instead."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    operation.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
