@@ -541,6 +541,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "sync.never": ("belum pernah terhubung", "never reached"),
     "sync.waiting": ("{n} menunggu dikirim", "{n} waiting"),
     "sync.parked": ("{n} ditolak pusat", "{n} refused by central"),
+    "sync.unknown_participant": (
+        "Peserta tidak dikenal BPJS: periksa kartu pasien di loket, lalu kirim ulang.",
+        "BPJS does not know this participant: check the patient's card at the desk, then resend.",
+    ),
     # -- the reference central (`kiosk central`): its answers, and its commands' lines
     "central.ok": ("Ok.", "Ok."),
     "central.duplicate": (

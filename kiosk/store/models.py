@@ -222,11 +222,25 @@ class TicketEventRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+def natural_key(payload: dict[str, Any]) -> str | None:
+    """``tanggalperiksa:kodepoli:nomorkartu`` of an Antrean payload (None if it has none)."""
+    parts = [payload.get(name) for name in ("tanggalperiksa", "kodepoli", "nomorkartu")]
+    return ":".join(str(p) for p in parts) if all(parts) else None
+
+
+def _natural_key_default(context: Any) -> str | None:
+    payload = context.get_current_parameters().get("payload")
+    return natural_key(payload) if isinstance(payload, dict) else None
+
+
 class OutboxRow(Base):
     """What the central must learn, written in the same transaction as the change itself."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_ticket_order", "ticket_id", "id"),)
+    __table_args__ = (
+        Index("ix_outbox_ticket_order", "ticket_id", "id"),
+        Index("ix_outbox_natural_key", "natural_key", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
@@ -241,6 +255,9 @@ class OutboxRow(Base):
     # the claim behind; another takes the item over once the claim is older than its lease.
     claimed_by: Mapped[str | None] = mapped_column(String(60))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The central keeps one entry per card, poli and date: items for the same key go in order
+    # even across tickets (a cancelled number, then a new one for the same poli and day).
+    natural_key: Mapped[str | None] = mapped_column(String(40), default=_natural_key_default)
 
 
 class CentralLinkRow(Base):

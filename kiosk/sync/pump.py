@@ -29,10 +29,11 @@ from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.domain.privacy import mask_number
+from kiosk.i18n import t
 from kiosk.store import Store
 from kiosk.store.models import CentralLinkRow, OutboxRow, TicketRow
 from kiosk.sync.client import Answer, CentralClient, Outcome, mask_digits
-from kiosk.sync.registry import reverify
+from kiosk.sync.registry import Found, look_up, remember, reverify
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,8 @@ class OutboxPump:
 
     # -- one round ------------------------------------------------------------------------------
     def claim(self) -> list[Claimed]:
-        """Take the next item of each ticket whose earlier items are all sent (one transaction)."""
+        """Take the next item of each ticket (and each card, poli and date) whose earlier items are
+        all sent, in one transaction."""
         now = utcnow()
         stale = now - self.lease
         earlier = aliased(OutboxRow)
@@ -128,7 +130,10 @@ class OutboxPump:
             and_(OutboxRow.state == SENDING, OutboxRow.claimed_at < stale),
         )
         blocked = exists().where(
-            earlier.ticket_id == OutboxRow.ticket_id,
+            or_(
+                earlier.ticket_id == OutboxRow.ticket_id,
+                earlier.natural_key == OutboxRow.natural_key,
+            ),
             earlier.id < OutboxRow.id,
             earlier.state.in_((PENDING, SENDING, PARKED)),
         )
@@ -162,7 +167,7 @@ class OutboxPump:
         items = self.claim()
         report.claimed = len(items)
         for index, item in enumerate(items):
-            answer = self.client.send(item.kind, item.payload)
+            answer = self._complete(item) or self.client.send(item.kind, item.payload)
             if answer.outcome == Outcome.RETRY:
                 self._release(items[index:], answer)
                 report.failed, report.error = True, answer.message
@@ -233,9 +238,21 @@ class OutboxPump:
                     break
                 stop.wait(self.backoff())
             elif not report.claimed:
-                break
+                if not self._others_sending():
+                    break
+                # Another pump (or one that died) holds items: wait for them or their lease.
+                stop.wait(min(self.idle_seconds, 0.5))
         status = sync_status(self.store, with_parked=False)
         return status.waiting == 0 and status.parked == 0
+
+    def _others_sending(self) -> bool:
+        with self.store.read() as session:
+            return (
+                session.scalar(
+                    select(func.count()).select_from(OutboxRow).where(OutboxRow.state == SENDING)
+                )
+                or 0
+            ) > 0
 
     def reverify(self) -> int:
         """People taken on trust while offline: ask the central about them again."""
@@ -253,6 +270,24 @@ class OutboxPump:
         answer = self.client.ref_poli(utcnow().date().isoformat())
         self._note_link(answer.outcome != Outcome.RETRY, answer.message, contact=1)
         return answer.outcome != Outcome.RETRY
+
+    def _complete(self, item: Claimed) -> Answer | None:
+        """An add needs the NIK; a card taken on trust offline has none until the central names
+        it. None: the item is complete and can go."""
+        if item.kind != "antrean.add" or item.payload.get("nik"):
+            return None
+        found = look_up(self.client, card=str(item.payload.get("nomorkartu") or ""))
+        if found.found == Found.UNREACHABLE:
+            return Answer(Outcome.RETRY, message="participant lookup unreachable")
+        if found.peserta is None or found.peserta.nik is None:
+            return Answer(Outcome.REFUSED, message=t("sync.unknown_participant", "id"))
+        item.payload["nik"] = found.peserta.nik
+        with self.store.write() as session:
+            remember(session, found.peserta, utcnow())
+            session.execute(
+                update(OutboxRow).where(OutboxRow.id == item.id).values(payload=item.payload)
+            )
+        return None
 
     # -- marking ----------------------------------------------------------------------------------
     def _settle(self, item: Claimed, answer: Answer) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from kiosk.store.models import UTCDateTime
+from kiosk.store.models import UTCDateTime, natural_key
 
 revision = "0004sync"
 down_revision = "0003"
@@ -22,6 +22,7 @@ def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.add_column(sa.Column("claimed_by", sa.String(length=60), nullable=True))
         batch_op.add_column(sa.Column("claimed_at", UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("natural_key", sa.String(length=40), nullable=True))
     with op.batch_alter_table("participant", schema=None) as batch_op:
         batch_op.add_column(sa.Column("status_note", sa.String(length=60), nullable=True))
     link = op.create_table(
@@ -37,13 +38,35 @@ def upgrade() -> None:
     op.bulk_insert(link, [{"id": 1, "reachable": False}])
     # The pump's question, "what is the next item of each ticket", reads by ticket and order.
     op.create_index("ix_outbox_ticket_order", "outbox", ["ticket_id", "id"])
+    op.create_index("ix_outbox_natural_key", "outbox", ["natural_key", "id"])
+    # Items already waiting get their key from their payload.
+    outbox = sa.table(
+        "outbox",
+        sa.column("id", sa.Integer),
+        sa.column("payload", sa.JSON),
+        sa.column("state", sa.String),
+        sa.column("natural_key", sa.String),
+    )
+    connection = op.get_bind()
+    waiting = connection.execute(
+        sa.select(outbox.c.id, outbox.c.payload).where(outbox.c.state != "sent")
+    ).all()
+    for item_id, payload in waiting:
+        if isinstance(payload, dict):
+            connection.execute(
+                outbox.update()
+                .where(outbox.c.id == item_id)
+                .values(natural_key=natural_key(payload))
+            )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_outbox_natural_key", table_name="outbox")
     op.drop_index("ix_outbox_ticket_order", table_name="outbox")
     op.drop_table("central_link")
     with op.batch_alter_table("participant", schema=None) as batch_op:
         batch_op.drop_column("status_note")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_column("natural_key")
         batch_op.drop_column("claimed_at")
         batch_op.drop_column("claimed_by")
