@@ -18,6 +18,7 @@ from kiosk.store import Store
 from kiosk.store.convert import to_participant
 from kiosk.store.models import FacilityRow, ParticipantRow
 from kiosk.sync.client import CentralClient
+from kiosk.sync.pump import note_link
 from kiosk.sync.registry import Found, look_up, remember
 
 # Registrations take turns: BEGIN IMMEDIATE on SQLite, this transaction-scoped advisory lock on
@@ -56,6 +57,7 @@ class ParticipantService:
         card = identity.digits if identity.kind == IdentityKind.CARD else None
         found = look_up(self.central, card=card, nik=None if card else identity.digits)
         now = datetime.now(UTC)
+        note_link(self.store, found.found != Found.UNREACHABLE, "participant lookup unreachable")
         if found.peserta is not None:
             with self.store.write() as session:
                 return Identified(to_participant(remember(session, found.peserta, now)))

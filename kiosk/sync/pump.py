@@ -317,19 +317,24 @@ class OutboxPump:
             )
 
     def _note_link(self, reachable: bool, error: str, contact: int) -> None:
-        now = utcnow()
-        with self.store.write() as session:
-            row = session.get(CentralLinkRow, _LINK_ID)
-            if row is None:
-                row = CentralLinkRow(id=_LINK_ID, reachable=False)
-                session.add(row)
-            row.reachable = reachable
-            row.last_attempt_at = now
-            if reachable and contact:
-                row.last_contact_at = now
-                row.last_error = None
-            elif not reachable:
-                row.last_error = mask_digits(error)[:300]
+        note_link(self.store, reachable, error, contact)
+
+
+def note_link(store: Store, reachable: bool, error: str = "", contact: int = 1) -> None:
+    """Whether the central answered just now (the pump, or a lookup at the kiosk)."""
+    now = utcnow()
+    with store.write() as session:
+        row = session.get(CentralLinkRow, _LINK_ID)
+        if row is None:
+            row = CentralLinkRow(id=_LINK_ID, reachable=False)
+            session.add(row)
+        row.reachable = reachable
+        row.last_attempt_at = now
+        if reachable and contact:
+            row.last_contact_at = now
+            row.last_error = None
+        elif not reachable:
+            row.last_error = mask_digits(error)[:300]
 
 
 # -- reading the state (any process: the kiosk's mark, the desk, `kiosk sync --status`) ------------

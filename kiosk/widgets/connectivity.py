@@ -39,7 +39,7 @@ class ConnectivityMark(Static):
         interval: float = 3.0,
         id: str = "connectivity",
     ) -> None:
-        super().__init__("", id=id)
+        super().__init__("○", id=id)  # never empty: an auto width of nothing breaks layout
         self._read = read
         self.lang = lang
         self._local = local
@@ -48,6 +48,14 @@ class ConnectivityMark(Static):
     def on_mount(self) -> None:
         self.poll()
         self.set_interval(self._interval, self.poll)
+
+    def on_resize(self) -> None:
+        self._to_the_right()
+
+    def _to_the_right(self) -> None:
+        """Docked on the header line, so it takes no room; the offset moves it to the right end."""
+        width = self.outer_size.width or 1
+        self.styles.offset = (max(self.screen.size.width - width, 0), 0)
 
     @work(thread=True, exclusive=True, group="connectivity", exit_on_error=False)
     def poll(self) -> None:
@@ -73,3 +81,4 @@ class ConnectivityMark(Static):
             parts.append(t("sync.parked", self.lang, n=state.parked))
         self.update(("● " if state.reachable else "○ ") + " · ".join(parts))
         self.set_class(not state.reachable, "offline")
+        self.call_after_refresh(self._to_the_right)
