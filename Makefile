@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format snapshots demo bench clean
+.PHONY: install run test lint format snapshots demo bench clean tour
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,26 @@ format: $(STAMP)
 # Every figure next to its limit in one table (quick; BENCH_ARGS="--full" for the big runs).
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The full tour: the reference central, the phone web service and the outbox pump in the
+# background, the kiosk in the foreground; the background ones stop when the kiosk closes.
+# Pull the network with `kill $$(cat $(TOUR_DIR)/central.pid)` and watch the kiosk carry on.
+TOUR_DIR ?= /tmp/antrean-tour
+TOUR_PORT ?= 8081
+TOUR_ENV = KIOSK_CENTRAL_ANTREAN_URL=http://127.0.0.1:$(TOUR_PORT)/antreanfktp \
+	KIOSK_CENTRAL_PCARE_URL=http://127.0.0.1:$(TOUR_PORT)/pcare-rest \
+	KIOSK_CENTRAL_CONS_ID=tour-1 KIOSK_CENTRAL_SECRET=tour-secret KIOSK_CENTRAL_USER_KEY=tour-key
+
+tour: $(STAMP)
+	@mkdir -p $(TOUR_DIR)
+	@export $(TOUR_ENV); \
+	KIOSK_DATA_DIR=$(TOUR_DIR)/central $(BIN)/kiosk central --port $(TOUR_PORT) \
+		>$(TOUR_DIR)/central.out 2>&1 & echo $$! >$(TOUR_DIR)/central.pid; \
+	$(BIN)/kiosk serve >$(TOUR_DIR)/serve.out 2>&1 & serve=$$!; \
+	$(BIN)/kiosk sync >$(TOUR_DIR)/sync.out 2>&1 & pump=$$!; \
+	trap 'kill $$(cat $(TOUR_DIR)/central.pid) $$serve $$pump 2>/dev/null; wait' EXIT INT TERM; \
+	echo "central :$(TOUR_PORT) (pid $$(cat $(TOUR_DIR)/central.pid)), serve :8080, sync; logs in $(TOUR_DIR)"; \
+	sleep 2; $(BIN)/kiosk
 
 snapshots: $(STAMP)
 	$(BIN)/pytest tests/ui/test_snapshots.py --snapshot-update

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from textual import events
@@ -42,6 +43,7 @@ class KioskApp(App[None]):
         self.facility_name = settings.facility_name
         self._last_input = time.monotonic()
         self._warning_open = False
+        self._pump_stop = threading.Event()
         self.register_theme(KIOSK_THEME)
         self.register_theme(CONTRAST_THEME)
         self.theme = "kiosk-contrast" if settings.theme == "high-contrast" else "kiosk"
@@ -52,6 +54,19 @@ class KioskApp(App[None]):
         self.facility_name = self.services.clinic.facility().name
         self.push_screen(WelcomeScreen())
         self.set_interval(1.0, self._check_idle, name="idle")
+        if self.services.sync.configured:
+            # The outbox drains in the background; the screens never wait for the central. A
+            # plain thread, not a Textual worker: it lives as long as the app, and waiting for
+            # the screens' workers to finish must not wait for it.
+            threading.Thread(
+                target=self.services.sync.run_pump,
+                args=(self._pump_stop,),
+                name="outbox-pump",
+                daemon=True,
+            ).start()
+
+    def on_unmount(self) -> None:
+        self._pump_stop.set()
 
     # -- idle reset ------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:

@@ -258,6 +258,10 @@ def staff_disable(name: str) -> None:
     click.echo(f"Disabled {name}")
 
 
+from kiosk.sync.commands import sync_command  # noqa: E402 (registered with the others)
+
+cli.add_command(sync_command)
+
 from kiosk.central.commands import central  # noqa: E402  (the reference central's group)
 
 cli.add_command(central)

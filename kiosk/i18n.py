@@ -523,6 +523,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data antrean tidak dapat dibaca, mencoba lagi...",
         "Cannot read the queue, retrying...",
     ),
+    # -- the central (BPJS): lookups offline, the connectivity mark, what waits to be sent
+    "identify.offline_nik": (
+        "Jaringan ke BPJS sedang terputus dan NIK ini belum dikenal di sini. Ketik nomor kartu "
+        "JKN (13 angka), atau tanyakan petugas di loket pendaftaran.",
+        "The link to BPJS is down and this NIK is not known here yet. Type the JKN card number "
+        "(13 digits), or ask the staff at the registration desk.",
+    ),
+    "status.unverified": (
+        "Belum terverifikasi BPJS: petugas akan memeriksa kartu Anda",
+        "Not yet verified by BPJS: the staff will check your card",
+    ),
+    "status.verification": ("Verifikasi", "Verification"),
+    "sync.online": ("BPJS terhubung", "BPJS online"),
+    "sync.offline": ("BPJS terputus", "BPJS offline"),
+    "sync.last_contact": ("terakhir {time}", "last {time}"),
+    "sync.never": ("belum pernah terhubung", "never reached"),
+    "sync.waiting": ("{n} menunggu dikirim", "{n} waiting"),
+    "sync.parked": ("{n} ditolak pusat", "{n} refused by central"),
+    "sync.unknown_participant": (
+        "Peserta tidak dikenal BPJS: periksa kartu pasien di loket, lalu kirim ulang.",
+        "BPJS does not know this participant: check the patient's card at the desk, then resend.",
+    ),
     # -- the reference central (`kiosk central`): its answers, and its commands' lines
     "central.ok": ("Ok.", "Ok."),
     "central.duplicate": (

@@ -16,6 +16,7 @@ from kiosk.services import Services
 from kiosk.services.errors import Refused
 from kiosk.session import PatientSession
 from kiosk.widgets.choices import ChoiceList
+from kiosk.widgets.connectivity import ConnectivityMark
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -57,6 +58,10 @@ class KioskScreen(Screen[None]):
 
     def compose_header(self) -> ComposeResult:
         yield Static(self.kiosk.facility_name, id="header-facility")
+        if self.services.sync.configured:  # offline-only clinics show no mark at all
+            yield ConnectivityMark(
+                lambda: self.services.sync.status(), self.lang, self.services.clock.local
+            )
         yield Static(self.t(self.TITLE_KEY), id="header-title")
 
     def compose_hint(self, key: str = "hint.choose") -> ComposeResult:

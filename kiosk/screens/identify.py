@@ -67,17 +67,19 @@ class IdentifyScreen(KioskScreen):
         self.query_one(Input).loading = True
         self.call_service(lambda: self._lookup(identity), self._identified)
 
-    def _lookup(self, identity: Identity) -> tuple[Participant, list[Participant]] | None:
-        participant = self.services.participants.identify(identity)
-        if participant is None:
-            return None
+    def _lookup(self, identity: Identity) -> tuple[Participant, list[Participant]] | str:
+        """The central first (a short timeout), then the cache: never blocks the screen."""
+        identified = self.services.participants.check(identity)
+        if identified.participant is None:
+            return identified.problem or "identify.unknown"
+        participant = identified.participant
         return participant, self.services.participants.family(participant)
 
-    def _identified(self, found: tuple[Participant, list[Participant]] | None) -> None:
+    def _identified(self, found: tuple[Participant, list[Participant]] | str) -> None:
         field = self.query_one(Input)
         field.loading = False
-        if found is None:
-            self.show_error(self.t("identify.unknown"))
+        if isinstance(found, str):
+            self.show_error(self.t(found))
             field.focus()
             return
         participant, family = found

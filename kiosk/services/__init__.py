@@ -9,8 +9,10 @@ from kiosk.domain.clock import FacilityClock
 from kiosk.services.clinic import ClinicService
 from kiosk.services.participants import ParticipantService
 from kiosk.services.slips import SlipService
+from kiosk.services.sync import SyncService
 from kiosk.services.tickets import TicketService
 from kiosk.store import Store
+from kiosk.sync.client import CentralClient, CentralConfig
 
 
 @dataclass
@@ -22,6 +24,7 @@ class Services:
     participants: ParticipantService
     tickets: TicketService
     slips: SlipService
+    sync: SyncService
 
 
 def build_services(
@@ -30,12 +33,19 @@ def build_services(
     store = store or Store(settings.database_url)
     clock = clock or FacilityClock(settings.zone)
     clinic = ClinicService(store, clock)
+    # No central configured: offline-only, the cache is the registry and the outbox waits.
+    central = (
+        CentralClient(CentralConfig.from_settings(settings))
+        if settings.central_configured
+        else None
+    )
     return Services(
         settings=settings,
         store=store,
         clock=clock,
         clinic=clinic,
-        participants=ParticipantService(store),
+        participants=ParticipantService(store, central),
         tickets=TicketService(store, clock, settings.facility_code, settings.minutes_per_patient),
         slips=SlipService(clinic, settings),
+        sync=SyncService(store, central),
     )

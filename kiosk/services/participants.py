@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
@@ -15,7 +16,10 @@ from kiosk.domain.registration import NORM_DIGITS, Registration, next_norm, pars
 from kiosk.services.errors import Refused
 from kiosk.store import Store
 from kiosk.store.convert import to_participant
-from kiosk.store.models import ParticipantRow
+from kiosk.store.models import FacilityRow, ParticipantRow
+from kiosk.sync.client import CentralClient
+from kiosk.sync.pump import note_link
+from kiosk.sync.registry import Found, look_up, remember
 
 # Registrations take turns: BEGIN IMMEDIATE on SQLite, this transaction-scoped advisory lock on
 # PostgreSQL. The unique columns stay the last guard: a loser looks again and takes the next number.
@@ -23,9 +27,71 @@ _REGISTER_LOCK = 0x6B696F736B01  # "kiosk" + 1: the clinic's medical record numb
 _REGISTER_ATTEMPTS = 5
 
 
+@dataclass(frozen=True)
+class Identified:
+    """Who is at the kiosk, or why nobody: ``problem`` is a translation key."""
+
+    participant: Participant | None
+    problem: str | None = None
+    offline: bool = False  # the central did not answer: the cache (or trust) spoke instead
+
+
 class ParticipantService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, central: CentralClient | None = None) -> None:
         self.store = store
+        self.central = central
+
+    def check(self, identity: Identity) -> Identified:
+        """The kiosk's lookup: the central first (short timeout), then the cache.
+
+        With the central out of reach, a card number the cache does not know still gets a
+        number: the person is taken on trust (active, paid up, registered here) and marked not
+        verified, for the desk to see and the pump to ask the central about later. A NIK alone
+        is not enough for that, since everything the central learns is keyed by the card: the
+        patient is asked for the card number instead. With no central configured at all, the
+        cache is the registry.
+        """
+        cached = self.identify(identity)
+        if self.central is None:
+            return Identified(cached, None if cached else "identify.unknown")
+        card = identity.digits if identity.kind == IdentityKind.CARD else None
+        found = look_up(self.central, card=card, nik=None if card else identity.digits)
+        now = datetime.now(UTC)
+        note_link(self.store, found.found != Found.UNREACHABLE, "participant lookup unreachable")
+        if found.peserta is not None:
+            with self.store.write() as session:
+                return Identified(to_participant(remember(session, found.peserta, now)))
+        if found.found == Found.UNKNOWN:
+            return Identified(cached, None if cached else "identify.unknown")
+        if cached is not None:
+            return Identified(cached, offline=True)
+        if card is None:
+            return Identified(None, "identify.offline_nik", offline=True)
+        return Identified(self._on_trust(card, now), offline=True)
+
+    def _on_trust(self, card: str, now: datetime) -> Participant:
+        try:
+            with self.store.write() as session:
+                facility = session.scalars(select(FacilityRow)).one()
+                row = ParticipantRow(
+                    card_number=card,
+                    display_name="",
+                    active=True,
+                    arrears=0,
+                    fktp_code=facility.code,
+                    fktp_name=facility.name,
+                    verified=False,
+                    fetched_at=now,
+                )
+                session.add(row)
+                session.flush()
+                return to_participant(row)
+        except IntegrityError:  # another terminal took the same card on trust a moment ago
+            with self.store.read() as session:
+                existing = session.scalars(
+                    select(ParticipantRow).where(ParticipantRow.card_number == card)
+                ).one()
+                return to_participant(existing)
 
     def identify(self, identity: Identity) -> Participant | None:
         column = (

@@ -127,6 +127,8 @@ class ParticipantRow(Base):
     # False for a patient the clinic knows only from a phone's registration (POST /peserta): the
     # registry data above is assumed (active, paid up, registered here) until the registry says.
     verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The registry's own words on the membership (PCare ketAktif), as last fetched.
+    status_note: Mapped[str | None] = mapped_column(String(60))
 
 
 class TicketCounterRow(Base):
@@ -225,10 +227,25 @@ class TicketEventRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+def natural_key(payload: dict[str, Any]) -> str | None:
+    """``tanggalperiksa:kodepoli:nomorkartu`` of an Antrean payload (None if it has none)."""
+    parts = [payload.get(name) for name in ("tanggalperiksa", "kodepoli", "nomorkartu")]
+    return ":".join(str(p) for p in parts) if all(parts) else None
+
+
+def _natural_key_default(context: Any) -> str | None:
+    payload = context.get_current_parameters().get("payload")
+    return natural_key(payload) if isinstance(payload, dict) else None
+
+
 class OutboxRow(Base):
     """What the central must learn, written in the same transaction as the change itself."""
 
     __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_ticket_order", "ticket_id", "id"),
+        Index("ix_outbox_natural_key", "natural_key", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
@@ -239,6 +256,13 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A pump sending it ("sending"): which one and since when. A pump that died mid-send leaves
+    # the claim behind; another takes the item over once the claim is older than its lease.
+    claimed_by: Mapped[str | None] = mapped_column(String(60))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The central keeps one entry per card, poli and date: items for the same key go in order
+    # even across tickets (a cancelled number, then a new one for the same poli and day).
+    natural_key: Mapped[str | None] = mapped_column(String(40), default=_natural_key_default)
 
 
 class LinkEventRow(Base):
@@ -250,3 +274,15 @@ class LinkEventRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     online: Mapped[bool] = mapped_column(Boolean)
     detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class CentralLinkRow(Base):
+    """One row: whether the central answered lately and when it last did (any process's pump)."""
+
+    __tablename__ = "central_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    reachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -35,5 +35,10 @@ class StatusCard(Static):
         grid.add_row(t("status.fktp", lang), participant.fktp_name)
         if participant.class_name:
             grid.add_row(t("status.class", lang), participant.class_name)
+        if not participant.verified:
+            grid.add_row(
+                t("status.verification", lang),
+                Text(t("status.unverified", lang), style="bold yellow"),
+            )
         self.update(grid)
         self.set_class(refusal is not None, "refused")

@@ -104,12 +104,15 @@ class DeskScreen(Screen[None]):
     def tr(self, key: str, **params: object) -> str:
         return t(key, self.host.lang, **params)
 
-    def compose(self) -> ComposeResult:
-        yield Static(
+    @property
+    def header_text(self) -> str:
+        return (
             f"{self.host.services.settings.facility_name} · Poli {self.poli.name} · "
-            f"{self.counter} · {self.host.member.name if self.host.member else ''}",
-            id="header-facility",
+            f"{self.counter} · {self.host.member.name if self.host.member else ''}"
         )
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.header_text, id="header-facility")
         with Horizontal(id="desk-body"):
             table: DataTable[Any] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
             yield table
@@ -145,11 +148,16 @@ class DeskScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def refresh_queue(self) -> None:
         entries = self.host.desk.waiting_list(self.poli.code)
-        self.app.call_from_thread(self._show, entries)
+        # Items the central refused wait for staff (`kiosk sync --status` lists them).
+        parked = self.host.services.sync.status().parked
+        self.app.call_from_thread(self._show, entries, parked)
 
-    def _show(self, entries: list[QueueEntry]) -> None:
+    def _show(self, entries: list[QueueEntry], parked: int = 0) -> None:
         if not self.is_attached:
             return
+        self.query_one("#header-facility", Static).update(
+            self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
+        )
         table = self.query_one(DataTable)
         keep = self.selected
         self.entries = entries

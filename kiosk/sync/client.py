@@ -1,0 +1,243 @@
+"""The clinic's client for the central (protocol.md, part 2): BPJS Antrean FKTP and PCare.
+
+Every call is signed (``X-cons-id``, ``X-timestamp``, ``X-signature``, ``user_key``), has a
+timeout, and is answered with a typed :class:`Answer`: done, duplicate (208, which counts as
+done), refused (the central's 201 and its message), or retry (unreachable, 5xx, an answer that is
+not the envelope or does not decrypt). Pointed at the real service with real credentials, the same
+code works: one base URL per service, either metadata spelling, codes 200 or 1 for success.
+
+Secrets never reach a log, and neither do card numbers or NIKs: httpx logs every request URL
+(``/peserta/0001234567801``) at INFO, so its loggers are held at WARNING and masked besides.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import httpx
+
+from kiosk.config import Settings
+from kiosk.domain.privacy import mask_number
+from kiosk.domain.signing import DecryptError, decrypt, signature
+
+log = logging.getLogger(__name__)
+
+# A card (13) or NIK/KK (16) anywhere in a log line: masked to the last four digits.
+_PERSONAL_DIGITS = re.compile(r"(?<!\d)(\d{13}|\d{16})(?!\d)")
+
+
+def mask_digits(text: str) -> str:
+    return _PERSONAL_DIGITS.sub(lambda m: mask_number(m.group(1)), text)
+
+
+class _MaskPersonalNumbers(logging.Filter):
+    """Rewrites a record whose text holds a card number or NIK (defence behind the level)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask_digits(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+_MASK = _MaskPersonalNumbers()
+
+
+def quiet_http_logs() -> None:
+    """httpx and httpcore log request URLs (with card numbers) at INFO/DEBUG: keep them out."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET or logger.level < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+        if _MASK not in logger.filters:
+            logger.addFilter(_MASK)
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    DUPLICATE = "duplicate"  # 208: the central already has it, which is as good as done
+    REFUSED = "refused"  # 201 (or another business code): the central said no, with a message
+    RETRY = "retry"  # unreachable, timed out, 5xx, not the envelope, undecryptable
+
+
+@dataclass(frozen=True)
+class Answer:
+    outcome: Outcome
+    code: int | None = None
+    message: str = ""
+    response: Any = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (Outcome.DONE, Outcome.DUPLICATE)
+
+
+# Codes that speak of our credentials or the clock, not of the item: keep it and try later.
+_AUTH_CODES = frozenset({401, 403, 407, 408})
+
+
+@dataclass(frozen=True)
+class CentralConfig:
+    antrean_url: str
+    pcare_url: str
+    cons_id: str
+    secret: str
+    user_key: str
+    lookup_timeout: float = 2.0
+    timeout: float = 10.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> CentralConfig:
+        return cls(
+            antrean_url=settings.central_antrean_url,
+            pcare_url=settings.central_pcare_url,
+            cons_id=settings.central_cons_id,
+            secret=settings.central_secret,
+            user_key=settings.central_user_key,
+            lookup_timeout=settings.central_lookup_timeout,
+            timeout=settings.central_timeout,
+        )
+
+    def __repr__(self) -> str:  # never print the secret or the user key
+        return f"CentralConfig(antrean_url={self.antrean_url!r}, pcare_url={self.pcare_url!r})"
+
+
+class CentralClient:
+    """Signed, timed calls to the central. Thread-safe (one httpx connection pool)."""
+
+    def __init__(self, config: CentralConfig) -> None:
+        quiet_http_logs()
+        self.config = config
+        self._http = httpx.Client(
+            timeout=config.timeout,
+            limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
+            headers={"Accept": "application/json"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- Antrean FKTP ---------------------------------------------------------------------------
+    def ref_poli(self, day: str) -> Answer:
+        return self._call("GET", self.config.antrean_url, f"/ref/poli/tanggal/{day}")
+
+    def ref_dokter(self, kodepoli: str, day: str) -> Answer:
+        return self._call(
+            "GET", self.config.antrean_url, f"/ref/dokter/kodepoli/{kodepoli}/tanggal/{day}"
+        )
+
+    def send(self, kind: str, payload: dict[str, Any]) -> Answer:
+        """An outbox item: ``antrean.add``, ``antrean.panggil`` or ``antrean.batal``."""
+        path = {
+            "antrean.add": "/antrean/add",
+            "antrean.panggil": "/antrean/panggil",
+            "antrean.batal": "/antrean/batal",
+        }.get(kind)
+        if path is None:
+            return Answer(Outcome.REFUSED, message=f"unknown outbox kind {kind!r}")
+        return self._call("POST", self.config.antrean_url, path, body=payload)
+
+    # -- PCare participant lookup (short timeout: a patient is waiting at the kiosk) ---------------
+    def peserta_by_card(self, card: str) -> Answer:
+        return self._call(
+            "GET", self.config.pcare_url, f"/peserta/{card}", timeout=self.config.lookup_timeout
+        )
+
+    def peserta_by_nik(self, nik: str) -> Answer:
+        return self._call(
+            "GET", self.config.pcare_url, f"/peserta/nik/{nik}", timeout=self.config.lookup_timeout
+        )
+
+    # -- the envelope ---------------------------------------------------------------------------
+    def headers(self, timestamp: str) -> dict[str, str]:
+        return {
+            "X-cons-id": self.config.cons_id,
+            "X-timestamp": timestamp,
+            "X-signature": signature(self.config.cons_id, self.config.secret, timestamp),
+            "user_key": self.config.user_key,
+        }
+
+    def _call(
+        self,
+        method: str,
+        base: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        timeout: float | None = None,
+    ) -> Answer:
+        timestamp = str(int(time.time()))
+        try:
+            reply = self._http.request(
+                method,
+                base + path,
+                headers=self.headers(timestamp),
+                json=body,
+                timeout=timeout if timeout is not None else self.config.timeout,
+            )
+        except httpx.HTTPError as error:
+            # The exception text can carry the URL: name only the kind of failure.
+            return Answer(Outcome.RETRY, message=f"unreachable: {type(error).__name__}")
+        if reply.status_code >= 500:
+            return Answer(Outcome.RETRY, reply.status_code, f"HTTP {reply.status_code}")
+        return self.read(reply.content, timestamp, reply.status_code)
+
+    def read(self, content: bytes, timestamp: str, status: int = 200) -> Answer:
+        """An answer's envelope, decrypted with the key of the request's timestamp."""
+        try:
+            envelope = json.loads(content)
+        except ValueError:
+            return Answer(Outcome.RETRY, None, f"HTTP {status}: not JSON")
+        if not isinstance(envelope, dict):
+            return Answer(Outcome.RETRY, None, f"HTTP {status}: not the envelope")
+        metadata = envelope.get("metadata", envelope.get("metaData"))
+        if not isinstance(metadata, dict):
+            return Answer(Outcome.RETRY, None, f"HTTP {status}: no metadata")
+        try:
+            code = int(metadata.get("code"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return Answer(Outcome.RETRY, None, f"HTTP {status}: no code")
+        message = mask_digits(str(metadata.get("message") or ""))[:300]
+        if status >= 400 or code in _AUTH_CODES:
+            # The central refused who we are (signature, consumer, clock), not the item.
+            return Answer(Outcome.RETRY, code, message or f"HTTP {status}")
+        try:
+            response = self._decode(envelope.get("response"), timestamp)
+        except DecryptError:
+            if code in (200, 1, 208):
+                return Answer(Outcome.RETRY, code, "the answer does not decrypt")
+            response = None  # a refusal's message is in the metadata; its body does not matter
+        if code in (200, 1):
+            return Answer(Outcome.DONE, code, message, response)
+        if code == 208:
+            return Answer(Outcome.DUPLICATE, code, message, response)
+        return Answer(Outcome.REFUSED, code, message, response)
+
+    def _decode(self, response: Any, timestamp: str) -> Any:
+        if not isinstance(response, str) or not response:
+            return response  # nothing, or the central sends plain JSON (encryption off)
+        plain = decrypt(response, self.config.cons_id, self.config.secret, timestamp)
+        try:
+            return json.loads(plain)
+        except ValueError:
+            raise DecryptError("the decrypted answer is not JSON") from None
+
+
+def count(value: Any) -> int | None:
+    """Counts such as ``sisaantrean`` arrive as strings or numbers."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

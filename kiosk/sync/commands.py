@@ -1,0 +1,133 @@
+"""``kiosk sync``: the outbox pump on its own, a one-shot drain, and what waits or was refused."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import signal
+import sys
+import threading
+from types import FrameType
+
+import click
+
+from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.store import Store
+from kiosk.store.db import StoreError
+from kiosk.sync.client import CentralClient, CentralConfig
+from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as error:
+        click.echo(f"kiosk: {error}", err=True)
+        sys.exit(2)
+
+
+def _log_to_file(settings: Settings) -> None:
+    settings.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        settings.log_dir / "sync.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def _open_store(settings: Settings) -> Store:
+    store = Store(settings.database_url)
+    try:
+        store.migrate()
+    except StoreError as error:
+        click.echo(f"kiosk: {error}", err=True)
+        sys.exit(3)
+    return store
+
+
+@click.command("sync")
+@click.option(
+    "--once", is_flag=True, help="Send what can be sent now, then exit (1: items remain)."
+)
+@click.option("--status", "show_status", is_flag=True, help="Show what waits and what was refused.")
+@click.option("--retry-parked", is_flag=True, help="Send the items the central refused again.")
+def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
+    """Tell the central (BPJS) what the clinic recorded: the outbox pump.
+
+    Runs until Ctrl+C; --once drains and exits with 0 when nothing waits or is parked.
+    """
+    settings = _settings()
+    store = _open_store(settings)
+    if retry_parked:
+        click.echo(f"{requeue_parked(store)} parked item(s) will be sent again")
+        if not once:
+            return
+    if show_status:
+        _print_status(store, settings)
+        return
+    if not settings.central_configured:
+        click.echo(
+            "kiosk: no central configured: set KIOSK_CENTRAL_ANTREAN_URL, "
+            "KIOSK_CENTRAL_PCARE_URL and KIOSK_CENTRAL_CONS_ID (the clinic runs offline-only)",
+            err=True,
+        )
+        sys.exit(2)
+    _log_to_file(settings)
+    with CentralClient(CentralConfig.from_settings(settings)) as client:
+        pump = OutboxPump(store, client)
+        if once:
+            sys.exit(0 if _drain(store, pump) else 1)
+        _run(pump, settings)
+
+
+def _drain(store: Store, pump: OutboxPump) -> bool:
+    waiting = sync_status(store, with_parked=False).waiting
+    if waiting == 0:
+        everything = pump.drain()
+    else:
+        with click.progressbar(length=waiting, label="Sending to the central") as bar:
+            everything = pump.drain(on_sent=bar.update)
+    status = sync_status(store, with_parked=False)
+    click.echo(
+        f"sent {status.sent}, waiting {status.waiting}, parked {status.parked}"
+        + ("" if status.reachable else f" (central unreachable: {status.last_error or '?'})")
+    )
+    return everything
+
+
+def _run(pump: OutboxPump, settings: Settings) -> None:
+    stop = threading.Event()
+
+    def ask_to_stop(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()  # the item being sent is finished and marked first
+
+    signal.signal(signal.SIGINT, ask_to_stop)
+    signal.signal(signal.SIGTERM, ask_to_stop)
+    click.echo(
+        f"Sending the outbox to {settings.central_antrean_url}; "
+        f"log: {settings.log_dir / 'sync.log'}; Ctrl+C stops"
+    )
+    worker = threading.Thread(target=pump.run, args=(stop,), name="outbox-pump")
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.5)
+    click.echo("stopped")
+
+
+def _print_status(store: Store, settings: Settings) -> None:
+    status = sync_status(store)
+    mode = "configured" if settings.central_configured else "not configured (offline-only)"
+    contact = (
+        f"{status.last_contact_at:%Y-%m-%d %H:%M:%S} UTC" if status.last_contact_at else "never"
+    )
+    click.echo(f"central:      {mode}, {'reachable' if status.reachable else 'unreachable'}")
+    click.echo(f"last contact: {contact}")
+    click.echo(f"waiting:      {status.waiting}")
+    click.echo(f"parked:       {status.parked}")
+    click.echo(f"sent:         {status.sent}")
+    for item in status.parked_items:
+        click.echo(
+            f"  #{item.id} {item.kind} {item.number or '-'} card {item.masked_card}: {item.message}"
+        )
+    if status.parked > len(status.parked_items):
+        click.echo(f"  ... and {status.parked - len(status.parked_items)} more")

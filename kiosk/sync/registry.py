@@ -1,0 +1,181 @@
+"""The participant registry (PCare ``/peserta``): ask the central, keep what it says in our cache.
+
+The cache is the ``participant`` table with the time each row was fetched. A person the clinic
+took on trust (a phone registration, or a card number typed at the kiosk while the central was
+out of reach) is ``verified`` False until the central confirms them; then their tickets lose the
+mark too.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from kiosk.domain.privacy import mask_name
+from kiosk.store import Store
+from kiosk.store.models import ParticipantRow, TicketRow
+from kiosk.sync.client import Answer, CentralClient, Outcome
+
+log = logging.getLogger(__name__)
+
+
+class Found(StrEnum):
+    KNOWN = "known"  # the central answered with the participant
+    UNKNOWN = "unknown"  # the central answered: no such participant
+    UNREACHABLE = "unreachable"  # no answer in time (or a broken one): use the cache
+
+
+@dataclass(frozen=True)
+class Peserta:
+    """A PCare participant record, in our terms."""
+
+    card_number: str
+    nik: str | None
+    name: str
+    sex: str | None
+    birth_date: date | None
+    active: bool
+    status_note: str | None
+    arrears: int
+    fktp_code: str
+    fktp_name: str
+    class_name: str | None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    found: Found
+    peserta: Peserta | None = None
+
+
+def parse_peserta(data: Any) -> Peserta | None:
+    """PCare's fields (``noKartu``, ``tglLahir`` dd-mm-yyyy, ``kdProviderPst`` ...), or None."""
+    if not isinstance(data, dict):
+        return None
+    card = str(data.get("noKartu") or "").strip()
+    if not (card.isdigit() and len(card) == 13):
+        return None
+    nik = str(data.get("noKTP") or "").strip()
+    provider = data.get("kdProviderPst") or {}
+    kelas = data.get("jnsKelas") or {}
+    try:
+        arrears = int(float(data.get("tunggakan") or 0))
+    except (TypeError, ValueError):
+        arrears = 0
+    sex = str(data.get("sex") or "").strip().upper()[:1] or None
+    return Peserta(
+        card_number=card,
+        nik=nik if nik.isdigit() and len(nik) == 16 else None,
+        name=str(data.get("nama") or ""),
+        sex=sex if sex in ("L", "P") else None,
+        birth_date=_ddmmyyyy(data.get("tglLahir")),
+        active=_truthy(data.get("aktif")),
+        status_note=(str(data["ketAktif"])[:60] if data.get("ketAktif") else None),
+        arrears=max(arrears, 0),
+        fktp_code=str(provider.get("kdProvider") or "").strip()[:20] if provider else "",
+        fktp_name=str(provider.get("nmProvider") or "").strip()[:120] if provider else "",
+        class_name=(
+            str(kelas.get("nama"))[:30] if isinstance(kelas, dict) and kelas.get("nama") else None
+        ),
+    )
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "ya", "aktif")
+    return bool(value)
+
+
+def _ddmmyyyy(value: Any) -> date | None:
+    try:
+        return datetime.strptime(str(value), "%d-%m-%Y").date()
+    except (TypeError, ValueError):
+        return None
+
+
+def look_up(client: CentralClient, card: str | None = None, nik: str | None = None) -> Lookup:
+    """Ask the central (lookup timeout). A broken or late answer counts as unreachable."""
+    answer: Answer = client.peserta_by_card(card) if card else client.peserta_by_nik(nik or "")
+    if answer.outcome == Outcome.RETRY:
+        return Lookup(Found.UNREACHABLE)
+    if answer.outcome == Outcome.REFUSED:
+        return Lookup(Found.UNKNOWN)
+    peserta = parse_peserta(answer.response)
+    if peserta is None:
+        log.warning("the central's participant answer has no usable card number")
+        return Lookup(Found.UNREACHABLE)
+    return Lookup(Found.KNOWN, peserta)
+
+
+def remember(session: Session, peserta: Peserta, fetched_at: datetime) -> ParticipantRow:
+    """Write the central's answer into the cache; the person and their tickets are verified."""
+    row = session.scalars(
+        select(ParticipantRow).where(ParticipantRow.card_number == peserta.card_number)
+    ).first()
+    if row is None:
+        row = ParticipantRow(card_number=peserta.card_number, fetched_at=fetched_at)
+        session.add(row)
+    if peserta.nik and row.nik != peserta.nik:
+        taken = session.scalars(
+            select(ParticipantRow.id).where(
+                ParticipantRow.nik == peserta.nik, ParticipantRow.card_number != peserta.card_number
+            )
+        ).first()
+        if taken is None:
+            row.nik = peserta.nik
+    row.display_name = mask_name(peserta.name) or row.display_name or ""
+    row.birth_date = peserta.birth_date or row.birth_date
+    row.sex = peserta.sex or row.sex
+    row.active = peserta.active
+    row.status_note = peserta.status_note
+    row.arrears = peserta.arrears
+    row.fktp_code = peserta.fktp_code or row.fktp_code or ""
+    row.fktp_name = peserta.fktp_name or row.fktp_name or ""
+    row.class_name = peserta.class_name or row.class_name
+    row.fetched_at = fetched_at
+    was_verified = bool(row.verified) and row.id is not None
+    row.verified = True
+    session.flush()
+    if not was_verified:
+        session.execute(
+            update(TicketRow)
+            .where(TicketRow.participant_id == row.id, TicketRow.verified.is_(False))
+            .values(verified=True)
+        )
+    return row
+
+
+def reverify(store: Store, client: CentralClient, now: datetime, limit: int = 20) -> int:
+    """Ask the central again about people taken on trust; answers how many it confirmed.
+
+    Stops at the first unreachable answer (the pump tries again later).
+    """
+    with store.read() as session:
+        cards = session.scalars(
+            select(ParticipantRow.card_number)
+            .where(ParticipantRow.verified.is_(False))
+            .order_by(ParticipantRow.fetched_at)
+            .limit(limit)
+        ).all()
+    confirmed = 0
+    for card in cards:
+        found = look_up(client, card=card)
+        if found.found == Found.UNREACHABLE:
+            break
+        with store.write() as session:
+            if found.peserta is not None:
+                remember(session, found.peserta, now)
+                confirmed += 1
+            else:  # still unknown: asked again later, after the others
+                session.execute(
+                    update(ParticipantRow)
+                    .where(ParticipantRow.card_number == card)
+                    .values(fetched_at=now)
+                )
+    return confirmed
