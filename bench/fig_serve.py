@@ -1,4 +1,4 @@
-"""Figures 5 and 6: the clinic's web service under load, and the outbox drain to the central.
+"""Figure 5: the clinic's web service under load.
 
 Figure 5 runs once ``kiosk.web.create_app`` exists. Two servers are started one after the other,
 each in its own process with ``uvicorn.run(app, host="127.0.0.1", access_log=False)``:
@@ -16,8 +16,6 @@ one request each in flight, bounded by a request count and a time. Rows:
 
 Requests per second over the whole run, and p99 of the requests. Any answer other than HTTP 200
 with ``metadata.code`` 200 counts as a failure and is reported in the row.
-
-Figure 6 (10,000 outbox items drained to ``kiosk central`` on loopback) waits for the central.
 """
 
 from __future__ import annotations
@@ -56,10 +54,6 @@ BOOKERS = (
     ("0001234567806", "3273014902950006", "000006"),
 )
 POLIS = ("001", "002", "003", "004")
-
-
-def drain_figure(_options: Options, _engines: object) -> list[Row]:
-    return [skipped("6 outbox drain to central (items/s)", "not yet: needs kiosk central")]
 
 
 def serve_figure(options: Options, _engines: object) -> list[Row]:

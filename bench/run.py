@@ -36,13 +36,21 @@ LIMITS = {
     3: "bare: a one-widget Textual app started and shown the same way",
     4: "bare: the same six keys in a bare Textual app, each pushing an empty screen",
     5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
-    6: "(not measured yet)",
+    6: "bare: the same signed antrean/add calls sent straight from the client, no store",
     7: "limit: the same kiosk process's RSS before the first patient (second row: halfway)",
 }
 
 
 def _figures() -> dict[int, tuple[str, Figure]]:
-    from bench import fig_concurrency, fig_memory, fig_serve, fig_start, fig_take, fig_walkin
+    from bench import (
+        fig_concurrency,
+        fig_drain,
+        fig_memory,
+        fig_serve,
+        fig_start,
+        fig_take,
+        fig_walkin,
+    )
 
     return {
         1: ("take a number", fig_take.figure),
@@ -50,7 +58,7 @@ def _figures() -> dict[int, tuple[str, Figure]]:
         3: ("kiosk start", fig_start.figure),
         4: ("walk-in flow", fig_walkin.figure),
         5: ("kiosk serve", fig_serve.serve_figure),
-        6: ("outbox drain", fig_serve.drain_figure),
+        6: ("outbox drain", fig_drain.figure),
         7: ("memory", fig_memory.figure),
     }
 
