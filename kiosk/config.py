@@ -173,7 +173,9 @@ def load_settings(**overrides: Any) -> Settings:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
         given = first.get("input")
-        shown = "" if isinstance(given, dict) else f" (got {given!r})"
+        # A wrong secret is named, never echoed: the line ends up on screens and in logs.
+        hidden = isinstance(given, dict) or field in SECRET_SETTINGS
+        shown = "" if hidden else f" (got {given!r})"
         message = str(first["msg"]).removeprefix("Value error, ")
         raise SettingsError(
             f"Setting {ENV_PREFIX}{field.upper()} is wrong{shown}: {message}"

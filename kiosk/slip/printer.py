@@ -119,7 +119,8 @@ def _parse_net(rest: str) -> PrinterSpec | None:
         return None
     if not sep:
         return PrinterSpec("escpos-net", host=host)
-    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+    # ASCII only: "²".isdigit() is true, but int() refuses it.
+    if not (port_text.isascii() and port_text.isdigit()) or not 1 <= int(port_text) <= 65535:
         return None
     return PrinterSpec("escpos-net", host=host, port=int(port_text))
 
