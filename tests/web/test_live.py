@@ -129,7 +129,7 @@ def test_kiosk_serve_answers_on_its_port_and_logs_no_card_number(tmp_path: Path)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
     server = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "serve", "--port", str(port)],
+        [sys.executable, "-m", "kiosk", "serve", "--demo", "--port", str(port)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -170,7 +170,7 @@ def test_kiosk_serve_will_not_expose_the_demo_password(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "serve", "--host", "0.0.0.0", "--port", "1"],
+        [sys.executable, "-m", "kiosk", "serve", "--demo", "--host", "0.0.0.0", "--port", "1"],
         env=env,
         capture_output=True,
         text=True,
@@ -181,3 +181,21 @@ def test_kiosk_serve_will_not_expose_the_demo_password(tmp_path: Path) -> None:
         "kiosk: set KIOSK_WS_PASSWORD before serving beyond this machine (--host 0.0.0.0); "
         "the demo password is published"
     ]
+
+
+def test_kiosk_serve_wants_demo_mode_for_the_demo_password(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "serve", "--port", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "kiosk: set KIOSK_WS_PASSWORD (the demo password is published), "
+        "or try the demo on this machine with `kiosk serve --demo`"
+    ]
+    assert not (tmp_path / "kiosk.db").exists()  # refused before the store is touched
