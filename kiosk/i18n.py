@@ -237,6 +237,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sistem antrean sedang bermasalah. Silakan ke loket pendaftaran.",
         "The queue system has a problem. Please go to the registration desk.",
     ),
+    # -- out of service: the store cannot be reached or written (drills)
+    "outage.title": ("Kiosk sedang tidak dapat melayani", "The kiosk is out of service"),
+    "outage.body": (
+        "Mohon maaf, nomor antrean tidak dapat diambil di kiosk saat ini. "
+        "Silakan menuju loket pendaftaran; petugas akan membantu Anda.",
+        "Sorry, queue numbers cannot be taken at the kiosk right now. "
+        "Please go to the registration desk; the staff will help you.",
+    ),
+    "outage.retrying": (
+        "Kiosk mencoba lagi dengan sendirinya dan akan segera siap kembali.",
+        "The kiosk is retrying by itself and will be back shortly.",
+    ),
     "slipcode.malformed": (
         "Kode tidak dikenali. Pindai kode QR pada slip, atau ketik nomor kartu.",
         "Code not recognised. Scan the slip's QR code, or type the card number.",
