@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     ws_username: str = Field(default="mobilejkn", min_length=1, max_length=60)
     ws_password: str = Field(default="demo-mobilejkn-2468", min_length=8, max_length=200)
     ws_token_seconds: int = Field(default=300, ge=10, le=86400)
+    # Failed GET /auth attempts allowed per client address and minute (password guessing).
+    ws_auth_per_minute: int = Field(default=10, ge=1, le=1000)
     # Signs the tokens (HS256). Empty: each `kiosk serve` process draws its own at start. Tokens
     # live minutes, so a restart only makes phones ask for a new one; set it when several server
     # processes must accept each other's tokens.

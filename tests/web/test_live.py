@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from kiosk.domain.models import TicketStatus
@@ -199,3 +200,32 @@ def test_kiosk_serve_wants_demo_mode_for_the_demo_password(tmp_path: Path) -> No
         "or try the demo on this machine with `kiosk serve --demo`"
     ]
     assert not (tmp_path / "kiosk.db").exists()  # refused before the store is touched
+
+
+async def test_password_guessing_is_slowed_per_client_address(live_server: LiveServer) -> None:
+    """Over a real socket (the client address is the socket's): ten wrong passwords a minute,
+    then even the right one waits; the answer stays in the envelope, in Indonesian."""
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=10) as guesser:
+        for guess in range(10):
+            wrong = await guesser.get(
+                "/auth", headers={"x-username": USERNAME, "x-password": f"tebakan-{guess}"}
+            )
+            assert code_of(wrong) == 201 and "tidak sesuai" in message_of(wrong)
+        right = {"x-username": USERNAME, "x-password": PASSWORD}
+        refused = await guesser.get("/auth", headers=right)
+        assert refused.status_code == 200 and code_of(refused) == 201
+        assert message_of(refused).startswith("Terlalu banyak percobaan masuk. Coba lagi dalam ")
+        assert "response" not in refused.json()
+
+
+async def test_one_guessing_address_does_not_lock_out_the_others(app: FastAPI) -> None:
+    def client_at(address: str) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=app, client=(address, 40000))
+        return httpx.AsyncClient(transport=transport, base_url="http://puskesmas")
+
+    async with client_at("10.0.0.9") as guesser, client_at("10.0.0.8") as phone:
+        for guess in range(11):
+            await guesser.get("/auth", headers={"x-username": USERNAME, "x-password": str(guess)})
+        right = {"x-username": USERNAME, "x-password": PASSWORD}
+        assert "Terlalu banyak" in message_of(await guesser.get("/auth", headers=right))
+        assert code_of(await phone.get("/auth", headers=right)) == 200
