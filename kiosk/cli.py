@@ -268,5 +268,10 @@ def staff_disable(name: str) -> None:
     click.echo(f"Disabled {name}")
 
 
+from kiosk.maintenance import add_commands  # noqa: E402  (purge, backup: after the helpers)
+
+add_commands(cli, _settings, _one_line_errors, _setup_logging)
+
+
 def main() -> None:
     cli()

@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     minutes_per_patient: int = Field(default=10, ge=1, le=120)
     staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
     theme: Literal["default", "high-contrast"] = "default"
+    # `kiosk purge`: complaints and cached participant details older than this are removed.
+    retention_days: int = Field(default=90, ge=1, le=36500)
     # The clinic's web service for Mobile JKN (`kiosk serve`): the credentials the phone app is
     # given, and how long a token from GET /auth lives.
     ws_username: str = Field(default="mobilejkn", min_length=1, max_length=60)
