@@ -51,7 +51,7 @@ tour: $(STAMP)
 	@export $(TOUR_ENV); \
 	KIOSK_DATA_DIR=$(TOUR_DIR)/central $(BIN)/kiosk central --port $(TOUR_PORT) \
 		>$(TOUR_DIR)/central.out 2>&1 & echo $$! >$(TOUR_DIR)/central.pid; \
-	$(BIN)/kiosk serve >$(TOUR_DIR)/serve.out 2>&1 & serve=$$!; \
+	$(BIN)/kiosk serve --demo >$(TOUR_DIR)/serve.out 2>&1 & serve=$$!; \
 	$(BIN)/kiosk sync >$(TOUR_DIR)/sync.out 2>&1 & pump=$$!; \
 	trap 'kill $$(cat $(TOUR_DIR)/central.pid) $$serve $$pump 2>/dev/null; wait' EXIT INT TERM; \
 	echo "central :$(TOUR_PORT) (pid $$(cat $(TOUR_DIR)/central.pid)), serve :8080, sync; logs in $(TOUR_DIR)"; \

@@ -16,6 +16,8 @@ from kiosk.session import PatientSession
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
 
 IDLE_WARNING_SECONDS = 10
+# How often an out-of-service kiosk asks the store whether it answers again.
+OUTAGE_RETRY_SECONDS = 5.0
 
 
 class KioskApp(App[None]):
@@ -30,7 +32,13 @@ class KioskApp(App[None]):
         Binding("ctrl+x", "staff_exit", show=False, priority=True),
     ]
 
-    def __init__(self, services: Services, *, idle_seconds: float | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        idle_seconds: float | None = None,
+        retry_seconds: float = OUTAGE_RETRY_SECONDS,
+    ) -> None:
         super().__init__()
         self.services = services
         settings = services.settings
@@ -44,6 +52,7 @@ class KioskApp(App[None]):
         self._last_input = time.monotonic()
         self._warning_open = False
         self._pump_stop = threading.Event()
+        self.retry_seconds = retry_seconds
         self.register_theme(KIOSK_THEME)
         self.register_theme(CONTRAST_THEME)
         self.theme = "kiosk-contrast" if settings.theme == "high-contrast" else "kiosk"
@@ -85,7 +94,7 @@ class KioskApp(App[None]):
     def _check_idle(self) -> None:
         from kiosk.screens.dialogs import IdleWarning
 
-        if self.at_welcome or self._warning_open:
+        if self.at_welcome or self._warning_open or self.in_outage:
             return
         warn_after = max(self.idle_seconds - IDLE_WARNING_SECONDS, self.idle_seconds * 0.5)
         if self.idle_for >= warn_after:
@@ -116,6 +125,21 @@ class KioskApp(App[None]):
         if language_changed and isinstance(self.screen, WelcomeScreen):
             self.call_later(self.screen.rebuild)
         self.touch()
+
+    # -- store outage ------------------------------------------------------------------------
+    @property
+    def in_outage(self) -> bool:
+        from kiosk.screens.out_of_service import OutOfServiceScreen
+
+        return any(isinstance(screen, OutOfServiceScreen) for screen in self.screen_stack)
+
+    def out_of_service(self) -> None:
+        """The store failed: send patients to the desk until it answers (reset() ends it)."""
+        from kiosk.screens.out_of_service import OutOfServiceScreen
+
+        if not self.in_outage:
+            self.patient = PatientSession()  # whatever was chosen is gone with the store
+            self.push_screen(OutOfServiceScreen(self.retry_seconds))
 
     # -- language ---------------------------------------------------------------------------
     def toggle_lang(self) -> None:

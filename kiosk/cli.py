@@ -119,10 +119,12 @@ def board(voice: str, no_sound: bool) -> None:
 @_one_line_errors
 def demo(reset: bool) -> None:
     """Load the demo clinic (polis, doctors, shifts, participants, one phone booking)."""
+    from kiosk.assets import assets_dir
     from kiosk.services import build_services
     from kiosk.services.demo import has_facility, load_demo
 
     settings = _settings()
+    assets_dir()  # the demo clinic is an asset: say so before creating a store
     services = build_services(settings)
     services.store.migrate()
     if reset or not has_facility(services.store):
@@ -148,21 +150,33 @@ def migrate() -> None:
 @click.option(
     "--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
 )
+@click.option(
+    "--demo", is_flag=True, help="Accept the published demo password (this machine only)."
+)
 @_one_line_errors
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, demo: bool) -> None:
     """Serve the clinic's web service for Mobile JKN (Antrean FKTP, faskes side) on the store."""
     from kiosk.services.setup import open_clinic
     from kiosk.web.server import serve as run_server
 
     settings = _settings()
     demo_password = Settings.model_fields["ws_password"].default
-    if host not in ("127.0.0.1", "localhost", "::1") and settings.ws_password == demo_password:
-        click.echo(
-            f"kiosk: set KIOSK_WS_PASSWORD before serving beyond this machine (--host {host}); "
-            "the demo password is published",
-            err=True,
-        )
-        sys.exit(2)
+    if settings.ws_password == demo_password:
+        # The demo password is in the README: only a deliberate demo on loopback may use it.
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            click.echo(
+                f"kiosk: set KIOSK_WS_PASSWORD before serving beyond this machine (--host {host}); "
+                "the demo password is published",
+                err=True,
+            )
+            sys.exit(2)
+        if not demo:
+            click.echo(
+                "kiosk: set KIOSK_WS_PASSWORD (the demo password is published), "
+                "or try the demo on this machine with `kiosk serve --demo`",
+                err=True,
+            )
+            sys.exit(2)
     _setup_logging(settings, "serve")
     services = open_clinic(settings)
     click.echo(
@@ -269,6 +283,10 @@ cli.add_command(central)
 from kiosk.cli_report import report  # noqa: E402 (its own module: `kiosk report`)
 
 cli.add_command(report)
+
+from kiosk.maintenance import add_commands  # noqa: E402  (purge, backup: after the helpers)
+
+add_commands(cli, _settings, _one_line_errors, _setup_logging)
 
 
 def main() -> None:

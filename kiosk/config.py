@@ -64,11 +64,15 @@ class Settings(BaseSettings):
     minutes_per_patient: int = Field(default=10, ge=1, le=120)
     staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
     theme: Literal["default", "high-contrast"] = "default"
+    # `kiosk purge`: complaints and cached participant details older than this are removed.
+    retention_days: int = Field(default=90, ge=1, le=36500)
     # The clinic's web service for Mobile JKN (`kiosk serve`): the credentials the phone app is
     # given, and how long a token from GET /auth lives.
     ws_username: str = Field(default="mobilejkn", min_length=1, max_length=60)
     ws_password: str = Field(default="demo-mobilejkn-2468", min_length=8, max_length=200)
     ws_token_seconds: int = Field(default=300, ge=10, le=86400)
+    # Failed GET /auth attempts allowed per client address and minute (password guessing).
+    ws_auth_per_minute: int = Field(default=10, ge=1, le=1000)
     # Signs the tokens (HS256). Empty: each `kiosk serve` process draws its own at start. Tokens
     # live minutes, so a restart only makes phones ask for a new one; set it when several server
     # processes must accept each other's tokens.
@@ -180,7 +184,9 @@ def load_settings(**overrides: Any) -> Settings:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
         given = first.get("input")
-        shown = "" if isinstance(given, dict) else f" (got {given!r})"
+        # A wrong secret is named, never echoed: the line ends up on screens and in logs.
+        hidden = isinstance(given, dict) or field in SECRET_SETTINGS
+        shown = "" if hidden else f" (got {given!r})"
         message = str(first["msg"]).removeprefix("Value error, ")
         raise SettingsError(
             f"Setting {ENV_PREFIX}{field.upper()} is wrong{shown}: {message}"

@@ -237,6 +237,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Sistem antrean sedang bermasalah. Silakan ke loket pendaftaran.",
         "The queue system has a problem. Please go to the registration desk.",
     ),
+    # -- out of service: the store cannot be reached or written (drills)
+    "outage.title": ("Kiosk sedang tidak dapat melayani", "The kiosk is out of service"),
+    "outage.body": (
+        "Mohon maaf, nomor antrean tidak dapat diambil di kiosk saat ini. "
+        "Silakan menuju loket pendaftaran; petugas akan membantu Anda.",
+        "Sorry, queue numbers cannot be taken at the kiosk right now. "
+        "Please go to the registration desk; the staff will help you.",
+    ),
+    "outage.retrying": (
+        "Kiosk mencoba lagi dengan sendirinya dan akan segera siap kembali.",
+        "The kiosk is retrying by itself and will be back shortly.",
+    ),
     "slipcode.malformed": (
         "Kode tidak dikenali. Pindai kode QR pada slip, atau ketik nomor kartu.",
         "Code not recognised. Scan the slip's QR code, or type the card number.",
@@ -360,6 +372,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Send the username and password (headers x-username and x-password).",
     ),
     "ws.auth.wrong": ("Username atau password tidak sesuai.", "Wrong username or password."),
+    # -- drills: login attempts limited per client address
+    "ws.auth.too_many": (
+        "Terlalu banyak percobaan masuk. Coba lagi dalam {seconds} detik.",
+        "Too many sign-in attempts. Try again in {seconds} seconds.",
+    ),
     "ws.token.missing": (
         "Token tidak ditemukan: kirim header x-token dan x-username (token dari GET /auth).",
         "No token: send the x-token and x-username headers (token from GET /auth).",

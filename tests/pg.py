@@ -47,6 +47,10 @@ class PostgresServer:
         subprocess.run([*self._as_user, *args], check=True, capture_output=True, timeout=120)
 
     def start(self) -> None:
+        self._init()
+        self.resume()
+
+    def _init(self) -> None:
         self._run(
             str(self.bin_dir / "initdb"),
             "-D",
@@ -59,6 +63,9 @@ class PostgresServer:
             "UTF8",
             "--no-sync",
         )
+
+    def resume(self) -> None:
+        """Start the server on its data (again, after :meth:`pause`)."""
         options = f"-p {self.port} -k {self.root} -h 127.0.0.1 -F -c max_connections=200"
         self._run(
             str(self.bin_dir / "pg_ctl"),
@@ -73,6 +80,10 @@ class PostgresServer:
             "60",
             "start",
         )
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data: the clinic's database is unreachable until resume."""
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         try:

@@ -308,7 +308,8 @@ def test_network_printer_receives_the_job() -> None:
             received = b""
             while chunk := connection.recv(65536):
                 received += chunk
-    assert received == escpos_bytes(sample_slip(), 384)
+    # The paper sensor is asked before and after (DLE EOT 4); this printer keeps quiet.
+    assert received == b"\x10\x04\x04" + escpos_bytes(sample_slip(), 384) + b"\x10\x04\x04"
 
 
 def test_none_printer_does_nothing() -> None:

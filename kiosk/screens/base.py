@@ -14,6 +14,7 @@ from textual.widgets import Static
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.errors import Refused
+from kiosk.services.health import is_store_fault
 from kiosk.session import PatientSession
 from kiosk.widgets.choices import ChoiceList
 from kiosk.widgets.connectivity import ConnectivityMark
@@ -33,6 +34,8 @@ class KioskHost(Protocol):
     def reset(self) -> None: ...
 
     def toggle_lang(self) -> None: ...
+
+    def out_of_service(self) -> None: ...
 
 
 class KioskScreen(Screen[None]):
@@ -105,7 +108,8 @@ class KioskScreen(Screen[None]):
     ) -> None:
         """Run a blocking service call in a thread; ``then`` gets its result on the UI thread.
 
-        A refusal shows its reason; anything else unexpected sends the patient to the desk.
+        A refusal shows its reason; a store that cannot be reached or written takes the kiosk out
+        of service until it answers; anything else unexpected sends the patient to the desk.
         The screen never shows a traceback.
         """
 
@@ -115,7 +119,11 @@ class KioskScreen(Screen[None]):
             except Refused as refusal:
                 self.app.call_from_thread(self.show_error, self.t(refusal.key, **refusal.params))
                 return
-            except Exception:
+            except Exception as error:
+                if is_store_fault(error):
+                    log.error("store unavailable on %s: %s", type(self).__name__, error)
+                    self.app.call_from_thread(self.kiosk.out_of_service)
+                    return
                 log.exception("service call failed on %s", type(self).__name__)
                 self.app.call_from_thread(self.show_error, self.t("error.store"))
                 return

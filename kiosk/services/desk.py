@@ -23,7 +23,12 @@ from kiosk.domain.models import Ticket, TicketStatus
 from kiosk.domain.numbering import parse_number
 from kiosk.domain.slip_code import SlipCodeError
 from kiosk.services.errors import Refused
-from kiosk.services.journal import queue_for_central, record_event
+from kiosk.services.journal import (
+    joined_at,
+    not_before_latest,
+    queue_for_central,
+    record_event,
+)
 from kiosk.services.slips import SlipService
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_ticket
@@ -158,7 +163,8 @@ class DeskService:
                 raise Refused("desk.busy")
             before = self._state(row)
             now = self.clock.utcnow()
-            row.status, row.called_at, row.counter = TicketStatus.CALLED.value, now, counter
+            called = not_before_latest(session, TicketRow.called_at, poli_code, today, now)
+            row.status, row.called_at, row.counter = TicketStatus.CALLED.value, called, counter
             row.recalls = 0
             row.updated_at = now
             self._changed(session, row, "called", actor, before, {"counter": counter})
@@ -173,7 +179,13 @@ class DeskService:
             if row.recalls >= MAX_RECALLS:
                 return self._no_show(session, row, actor, before)
             row.recalls += 1
-            row.called_at = now
+            row.called_at = not_before_latest(
+                session,
+                TicketRow.called_at,
+                row.current_poli or row.poli_code,
+                row.service_date,
+                now,
+            )
             row.updated_at = now
             self._changed(session, row, "recalled", actor, before, {"recalls": row.recalls})
             return to_ticket(row)
@@ -222,7 +234,12 @@ class DeskService:
             )
             before = self._state(row)
             now = self.clock.utcnow()
-            row.status, row.current_poli, row.queued_at = TicketStatus.WAITING.value, to_poli, now
+            joined = not_before_latest(session, joined_at(), to_poli, row.service_date, now)
+            row.status, row.current_poli, row.queued_at = (
+                TicketStatus.WAITING.value,
+                to_poli,
+                joined,
+            )
             row.called_at, row.served_at, row.counter, row.recalls = None, None, None, 0
             row.updated_at = now
             self._changed(session, row, "transferred", actor, before, {"to": to_poli})
@@ -234,7 +251,9 @@ class DeskService:
             row = self._load(session, ticket_id, (TicketStatus.SKIPPED,))
             before = self._state(row)
             now = self.clock.utcnow()
-            row.status, row.queued_at, row.recalls = TicketStatus.WAITING.value, now, 0
+            poli = row.current_poli or row.poli_code
+            joined = not_before_latest(session, joined_at(), poli, row.service_date, now)
+            row.status, row.queued_at, row.recalls = TicketStatus.WAITING.value, joined, 0
             row.called_at, row.counter, row.updated_at = None, None, now
             self._changed(session, row, "requeued", actor, before)
             return to_ticket(row)

@@ -25,6 +25,7 @@ from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
+from kiosk.services.journal import joined_at, not_before_latest
 from kiosk.services.pace import pace_of
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
@@ -138,6 +139,12 @@ class TicketService:
             # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
             # the day of service; only a walk-in for today joins the live queue at once.
             booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
+            # A walk-in joins the queue now: after the last to join, even if the clock went back.
+            joined = None
+            if not booking:
+                joined = not_before_latest(
+                    session, joined_at(), request.poli_code, request.service_date, now
+                )
             row = TicketRow(
                 poli_code=request.poli_code,
                 service_date=request.service_date,
@@ -158,6 +165,7 @@ class TicketService:
                 created_at=now,
                 updated_at=now,
                 checked_in_at=None if booking else now,
+                queued_at=joined,
             )
             session.add(row)
             session.flush()
@@ -187,6 +195,9 @@ class TicketService:
             if problem:
                 raise Refused(problem.value, date=f"{row.service_date:%d-%m-%Y}")
             if row.status == TicketStatus.BOOKED:
+                row.queued_at = not_before_latest(
+                    session, joined_at(), row.current_poli or row.poli_code, row.service_date, now
+                )
                 row.status = TicketStatus.WAITING.value
                 row.checked_in_at = now
                 row.updated_at = now

@@ -34,6 +34,8 @@ PRINTER_KINDS: tuple[str, ...] = get_args(PrinterKind)
 DEFAULT_NET_PORT = 9100  # the raw "JetDirect" port every network receipt printer listens on
 NETWORK_TIMEOUT_S = 3.0  # a patient is standing at the kiosk: fail fast, show the error
 USB_TIMEOUT_MS = 3000  # pyusb counts milliseconds; python-escpos' default 0 means wait forever
+# A printer answers its paper sensor query within milliseconds; one that keeps quiet prints anyway.
+STATUS_TIMEOUT_S = 0.5
 
 _FONT_A_DOTS = 12  # ESC/POS font A is 12 dots wide: 32 columns on 58 mm, 48 on 80 mm
 _ALLOWED_FORMS = "png, png:DIR, escpos-file:PATH, escpos-net:HOST[:PORT], escpos-usb:VID:PID, none"
@@ -119,7 +121,8 @@ def _parse_net(rest: str) -> PrinterSpec | None:
         return None
     if not sep:
         return PrinterSpec("escpos-net", host=host)
-    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+    # ASCII only: "²".isdigit() is true, but int() refuses it.
+    if not (port_text.isascii() and port_text.isdigit()) or not 1 <= int(port_text) <= 65535:
         return None
     return PrinterSpec("escpos-net", host=host, port=int(port_text))
 
@@ -308,7 +311,12 @@ class SlipPrinter:
                 )
             except OSError as exc:
                 raise PrinterError("printer unreachable (offline or wrong address)") from exc
+            printer.device.settimeout(STATUS_TIMEOUT_S)
+            _check_paper(printer)
+            printer.device.settimeout(self.timeout)
             printer._raw(job)  # the job is prebuilt; _raw is how python-escpos sends bytes
+            printer.device.settimeout(STATUS_TIMEOUT_S)
+            _confirm_printed(printer)
         except PrinterError:
             raise
         except TimeoutError as exc:
@@ -333,6 +341,7 @@ class SlipPrinter:
                 printer.open()
             except DeviceNotFoundError as exc:
                 raise PrinterError("USB printer not found (unplugged or no permission)") from exc
+            _check_paper(printer)
             printer._raw(job)
         except PrinterError:
             raise
@@ -341,6 +350,34 @@ class SlipPrinter:
             raise PrinterError("USB printer failed while printing") from exc
         finally:
             _close_quietly(printer)
+
+
+def _check_paper(printer: Any) -> None:
+    """Ask the paper sensor (DLE EOT 4) before sending: a job sent to an empty printer is lost
+    without a word. No answer (many clones keep quiet) is not a fault: the job goes out."""
+    try:
+        status = printer.paper_status()
+    except Exception:
+        return
+    if status == 0:
+        raise PrinterError("printer is out of paper")
+
+
+def _confirm_printed(printer: Any) -> None:
+    """Ask the sensor again after the job: a printer that lost power or ran dry mid-job closes
+    the connection or says so, where the job's bytes alone vanish into the socket buffers."""
+    from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER
+
+    try:
+        answer = printer.query_status(RT_STATUS_PAPER)
+    except TimeoutError:
+        return  # a quiet printer: nothing more to learn
+    except OSError as exc:
+        raise PrinterError("printer connection lost while printing") from exc
+    if not answer:
+        raise PrinterError("printer connection lost while printing")
+    if answer[0] & RT_MASK_NOPAPER == RT_MASK_NOPAPER:
+        raise PrinterError("printer ran out of paper while printing")
 
 
 def _close_quietly(printer: Any) -> None:

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk.i18n import t
 from kiosk.services import Services
-from kiosk.web.auth import TokenKeeper
+from kiosk.web.auth import AuthAttempts, TokenKeeper
 from kiosk.web.contract import (
     CARD,
     DATE,
@@ -95,15 +95,26 @@ def create_app(services: Services) -> FastAPI:
 
     Authorised = Depends(authorised)
 
+    attempts = AuthAttempts(settings.ws_auth_per_minute)
+
     @app.get("/auth", response_model=TokenAnswer | MetadataOnly, tags=["auth"])
     def auth(
+        request: Request,
         x_username: Annotated[str | None, Header()] = None,
         x_password: Annotated[str | None, Header()] = None,
     ) -> TokenAnswer:
-        """Trade the clinic's credentials for a token (lifetime ``KIOSK_WS_TOKEN_SECONDS``)."""
-        return TokenAnswer(
-            metadata=ok(), response=Token(token=keeper.issue(x_username, x_password))
-        )
+        """Trade the clinic's credentials for a token (lifetime ``KIOSK_WS_TOKEN_SECONDS``).
+
+        Failed attempts are limited per client address (``KIOSK_WS_AUTH_PER_MINUTE``): guessing
+        the password takes years, not an afternoon."""
+        address = request.client.host if request.client else "?"
+        attempts.check(address)
+        try:
+            token = keeper.issue(x_username, x_password)
+        except ContractAnswer:
+            attempts.failed(address)
+            raise
+        return TokenAnswer(metadata=ok(), response=Token(token=token))
 
     @app.get(
         "/antrean/status/{kodepoli}/{tanggalperiksa}",

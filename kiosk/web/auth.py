@@ -8,15 +8,48 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import math
 import secrets
+import time
 from datetime import timedelta
 
 import jwt
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from kiosk.domain.clock import FacilityClock
 from kiosk.web.contract import refuse
 
 ALGORITHM = "HS256"
+
+log = logging.getLogger(__name__)
+
+
+class AuthAttempts:
+    """Failed GET /auth attempts per client address in a moving one-minute window (the
+    ``limits`` library, in memory). Only failures count, so the app's normal token requests
+    never run into it; past the limit every attempt from that address is refused, the right
+    password too, until the window moves on. Each server process keeps its own count."""
+
+    def __init__(self, per_minute: int) -> None:
+        self._limit = RateLimitItemPerMinute(per_minute)
+        self._window = MovingWindowRateLimiter(MemoryStorage())
+
+    def check(self, address: str) -> None:
+        """Refuse with the contract's 201 (saying when to try again) while over the limit."""
+        if self._window.test(self._limit, "auth", address):
+            return
+        reset = self._window.get_window_stats(self._limit, "auth", address).reset_time
+        seconds = max(1, math.ceil(reset - time.time()))
+        log.warning(
+            "GET /auth: too many failed attempts from %s; refused for %d s", address, seconds
+        )
+        raise refuse("ws.auth.too_many", seconds=seconds)
+
+    def failed(self, address: str) -> None:
+        self._window.hit(self._limit, "auth", address)
 
 
 def _same(given: str, expected: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PIL import Image
 from kiosk.app import KioskApp
 from kiosk.config import Settings
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.identity import parse_identity
 from kiosk.services.setup import open_clinic
 from tests.conftest import WIB, MovableClock
 from tests.demo_ids import RINA_NIK, SITI_CARD, SITI_NIK
@@ -70,3 +72,93 @@ async def test_screens_slips_escpos_and_logs_hold_no_full_identity(
     assert b"A-00" in escpos
     assert_clean(escpos.decode("latin-1"), "the ESC/POS bytes")
     assert_clean(log_file.read_text(), "the log")
+
+
+# What the protocol makes us send the central: the identity fields of each outbox kind. Anything
+# else in a payload, and every audit detail, must hold no full NIK or card number.
+REQUIRED_BY_PROTOCOL = {
+    "antrean.add": {"nomorkartu", "nik"},
+    "antrean.batal": {"nomorkartu"},
+    "antrean.panggil": {"nomorkartu"},
+}
+
+
+async def test_desk_board_outbox_audit_escpos_and_logs_hold_no_full_identity(
+    make_settings: Callable[..., Settings], clock_source: MovableClock, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from kiosk.board_app import BoardApp
+    from kiosk.desk_app import DeskApp
+    from kiosk.domain.schedule import default_slot
+    from kiosk.services.announcer import Announcer
+    from kiosk.services.staff import StaffService
+    from kiosk.services.tickets import TakeRequest
+    from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
+    from tests.demo_ids import BUDI_CARD, BUDI_NIK, RINA_CARD
+    from tests.ui.test_desk import key, open_umum
+
+    secrets = (*SECRETS, BUDI_NIK, BUDI_CARD, RINA_CARD)
+    log_file = tmp_path / "everything.log"
+    handler = logging.FileHandler(log_file)
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.DEBUG)
+    printer = tmp_path / "desk-printer.bin"
+    services = open_clinic(
+        make_settings(printer=f"escpos-file:{printer}"), clock=FacilityClock(WIB, clock_source)
+    )
+    seen: dict[str, str] = {}
+    try:
+        today = services.clock.today()
+        for nik in (SITI_NIK, BUDI_NIK):
+            person = services.participants.identify(parse_identity(nik, today))
+            assert person is not None
+            slot = default_slot(services.clinic.poli_day("001", today).slots, services.clock.now())
+            assert slot is not None
+            services.tickets.take(
+                TakeRequest("001", today, slot.schedule_id, person.id, complaint="demam")
+            )
+        with services.store.read() as session:
+            rina = session.scalars(select(TicketRow).where(TicketRow.source == "booking")).one()
+            budi = session.scalars(select(TicketRow).where(TicketRow.number == "A-002")).one()
+        services.tickets.check_in(rina.id)
+        services.tickets.cancel(budi.id, "sudah sembuh")
+        StaffService(services.store, services.clock).add("sari", "4321")
+
+        desk = DeskApp(services)
+        async with desk.run_test(size=(100, 30)) as pilot:
+            await open_umum(pilot)
+            seen["desk: the waiting list"] = screen_text(desk)
+            await key(pilot, "n")  # call Siti
+            await key(pilot, "b")  # she comes: the central hears "present"
+            seen["desk: serving"] = screen_text(desk)
+            await key(pilot, "slash")
+            await pilot.press(*SITI_CARD, "enter")
+            await settle(pilot)
+            seen["desk: found by card"] = screen_text(desk)
+            await key(pilot, "p")
+            seen["desk: reprinted"] = screen_text(desk)
+        board = BoardApp(services, Announcer(enabled=False))
+        async with board.run_test(size=(160, 48)) as pilot:
+            await pilot.pause(1.5)  # its poller never completes: wait for one read, not for it
+            seen["board"] = screen_text(board)
+
+        with services.store.read() as session:
+            for row in session.scalars(select(OutboxRow)):
+                allowed = REQUIRED_BY_PROTOCOL[row.kind]
+                extra = {k: v for k, v in row.payload.items() if k not in allowed}
+                seen[f"outbox {row.id} {row.kind} (beyond {sorted(allowed)})"] = json.dumps(extra)
+            for event in session.scalars(select(TicketEventRow)):
+                seen[f"audit event {event.id} {event.kind}"] = json.dumps(event.detail)
+            kinds = set(session.scalars(select(OutboxRow.kind)))
+        assert kinds == {"antrean.add", "antrean.batal", "antrean.panggil"}  # all were looked at
+    finally:
+        services.store.dispose()
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    seen["ESC/POS bytes of the desk's reprint"] = printer.read_bytes().decode("latin-1")
+    seen["the log"] = log_file.read_text()
+    assert "A-001" in seen["board"] and "A-001" in seen["ESC/POS bytes of the desk's reprint"]
+    for where, text in seen.items():
+        for secret in secrets:
+            assert secret not in text, f"{where} holds a full identity number"

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from kiosk.domain.models import TicketStatus
@@ -129,7 +130,7 @@ def test_kiosk_serve_answers_on_its_port_and_logs_no_card_number(tmp_path: Path)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
     server = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "serve", "--port", str(port)],
+        [sys.executable, "-m", "kiosk", "serve", "--demo", "--port", str(port)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -170,7 +171,7 @@ def test_kiosk_serve_will_not_expose_the_demo_password(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "serve", "--host", "0.0.0.0", "--port", "1"],
+        [sys.executable, "-m", "kiosk", "serve", "--demo", "--host", "0.0.0.0", "--port", "1"],
         env=env,
         capture_output=True,
         text=True,
@@ -181,3 +182,50 @@ def test_kiosk_serve_will_not_expose_the_demo_password(tmp_path: Path) -> None:
         "kiosk: set KIOSK_WS_PASSWORD before serving beyond this machine (--host 0.0.0.0); "
         "the demo password is published"
     ]
+
+
+def test_kiosk_serve_wants_demo_mode_for_the_demo_password(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "serve", "--port", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "kiosk: set KIOSK_WS_PASSWORD (the demo password is published), "
+        "or try the demo on this machine with `kiosk serve --demo`"
+    ]
+    assert not (tmp_path / "kiosk.db").exists()  # refused before the store is touched
+
+
+async def test_password_guessing_is_slowed_per_client_address(live_server: LiveServer) -> None:
+    """Over a real socket (the client address is the socket's): ten wrong passwords a minute,
+    then even the right one waits; the answer stays in the envelope, in Indonesian."""
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=10) as guesser:
+        for guess in range(10):
+            wrong = await guesser.get(
+                "/auth", headers={"x-username": USERNAME, "x-password": f"tebakan-{guess}"}
+            )
+            assert code_of(wrong) == 201 and "tidak sesuai" in message_of(wrong)
+        right = {"x-username": USERNAME, "x-password": PASSWORD}
+        refused = await guesser.get("/auth", headers=right)
+        assert refused.status_code == 200 and code_of(refused) == 201
+        assert message_of(refused).startswith("Terlalu banyak percobaan masuk. Coba lagi dalam ")
+        assert "response" not in refused.json()
+
+
+async def test_one_guessing_address_does_not_lock_out_the_others(app: FastAPI) -> None:
+    def client_at(address: str) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=app, client=(address, 40000))
+        return httpx.AsyncClient(transport=transport, base_url="http://puskesmas")
+
+    async with client_at("10.0.0.9") as guesser, client_at("10.0.0.8") as phone:
+        for guess in range(11):
+            await guesser.get("/auth", headers={"x-username": USERNAME, "x-password": str(guess)})
+        right = {"x-username": USERNAME, "x-password": PASSWORD}
+        assert "Terlalu banyak" in message_of(await guesser.get("/auth", headers=right))
+        assert code_of(await phone.get("/auth", headers=right)) == 200
