@@ -35,6 +35,26 @@ async def take_umum_with_defaults(pilot: Pilot[None]) -> None:
         await settle(pilot)
 
 
+def go_idle(app: KioskApp, seconds: float = 2) -> None:
+    """From now, ``seconds`` without input count as idle. Tests walk to a screen with the idle
+    time far away (a slow machine must not trip it on the way), then shorten it here."""
+    app.idle_seconds = seconds
+    app.touch()
+
+
+async def screens_until(pilot: Pilot[None], name: str, seconds: float = 15) -> list[str]:
+    """The screens shown, in order, until ``name`` comes (nobody touches anything meanwhile)."""
+    seen: list[str] = []
+    for _ in range(int(seconds / 0.05)):
+        current = screen_name(pilot.app)  # type: ignore[arg-type]
+        if not seen or seen[-1] != current:
+            seen.append(current)
+        if current == name:
+            return seen
+        await pilot.pause(0.05)
+    raise AssertionError(f"never reached {name}: {seen}")
+
+
 def screen_name(app: KioskApp) -> str:
     return type(app.screen).__name__
 

@@ -16,9 +16,11 @@ from tests.conftest import MovableClock
 from tests.ui.helpers import (
     RINA_NIK,
     SITI_NIK,
+    go_idle,
     identify,
     screen_name,
     screen_text,
+    screens_until,
     settle,
     take_umum_with_defaults,
     text_of,
@@ -139,25 +141,24 @@ async def test_my_status_shows_position_and_cancels(services: Services) -> None:
 
 
 async def test_idle_kiosk_warns_then_forgets_the_patient(services: Services) -> None:
-    app = KioskApp(services, idle_seconds=2)
+    app = KioskApp(services, idle_seconds=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
         assert screen_name(app) == "StatusScreen"
-        await pilot.pause(1.6)
-        assert screen_name(app) == "IdleWarning"
+        go_idle(app)
+        await screens_until(pilot, "IdleWarning")
         assert "Masih di sana?" in screen_text(app)
-        await pilot.pause(2.5)
-        assert screen_name(app) == "WelcomeScreen"
+        await screens_until(pilot, "WelcomeScreen")
         assert app.patient.identified is None
         assert "Siti" not in screen_text(app)
 
 
 async def test_touch_during_the_warning_keeps_the_session(services: Services) -> None:
-    app = KioskApp(services, idle_seconds=2)
+    app = KioskApp(services, idle_seconds=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        await pilot.pause(1.6)
-        assert screen_name(app) == "IdleWarning"
+        go_idle(app)
+        await screens_until(pilot, "IdleWarning")
         await pilot.press("space")
         await pilot.pause()
         assert screen_name(app) == "StatusScreen"
@@ -165,7 +166,7 @@ async def test_touch_during_the_warning_keeps_the_session(services: Services) ->
 
 
 async def test_idle_reset_also_closes_dialogs_and_restores_language(services: Services) -> None:
-    app = KioskApp(services, idle_seconds=2)
+    app = KioskApp(services, idle_seconds=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         await settle(pilot)
@@ -177,8 +178,8 @@ async def test_idle_reset_also_closes_dialogs_and_restores_language(services: Se
         await pilot.press("1")
         await settle(pilot)
         assert screen_name(app) == "Question"
-        await pilot.pause(4.5)
-        assert screen_name(app) == "WelcomeScreen"
+        go_idle(app)
+        await screens_until(pilot, "WelcomeScreen")
         assert len(app.screen_stack) == 2
         assert "Ambil nomor antrean" in screen_text(app)
 

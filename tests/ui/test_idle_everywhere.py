@@ -12,9 +12,11 @@ from kiosk.services import Services
 from tests.ui.helpers import (
     RINA_NIK,
     SITI_NIK,
+    go_idle,
     identify,
     screen_name,
     screen_text,
+    screens_until,
     settle,
     take_umum_with_defaults,
 )
@@ -65,26 +67,14 @@ ROUTES = {
 }
 
 
-async def _screens_until(pilot: Any, name: str, seconds: float) -> list[str]:
-    """The screens shown, in order, until ``name`` comes (nobody touches anything meanwhile)."""
-    seen: list[str] = []
-    for _ in range(int(seconds / 0.05)):
-        current = screen_name(pilot.app)
-        if not seen or seen[-1] != current:
-            seen.append(current)
-        if current == name:
-            return seen
-        await pilot.pause(0.05)
-    raise AssertionError(f"never reached {name}: {seen}")
-
-
 @pytest.mark.parametrize("where", ROUTES)
 async def test_idle_forgets_the_patient_on_every_screen(services: Services, where: str) -> None:
-    app = KioskApp(services, idle_seconds=2)
+    app = KioskApp(services, idle_seconds=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await ROUTES[where](pilot)
         assert screen_name(app) == where
-        seen = await _screens_until(pilot, "WelcomeScreen", seconds=8)
+        go_idle(app)
+        seen = await screens_until(pilot, "WelcomeScreen")
         assert seen[:2] == [where, "IdleWarning"]  # over whatever was open, dialogs included
         assert len(app.screen_stack) == 2
         assert app.patient.identified is None and app.patient.patient is None
