@@ -4,14 +4,15 @@ so the kiosk can go out of service and come back by itself when the store answer
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError, TimeoutError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from kiosk.services.errors import StoreUnavailable
 from kiosk.store import Store
 
 # Raised by the driver for a server that is gone, a full disk, a lock held too long, or a pool that
 # cannot hand out a connection: the store's fault, not the patient's and not ours.
-_STORE_FAULTS = (StoreUnavailable, OperationalError, DisconnectionError, TimeoutError)
+_STORE_FAULTS = (StoreUnavailable, OperationalError, DisconnectionError, PoolTimeout)
 
 
 def is_store_fault(error: BaseException) -> bool:

@@ -42,10 +42,23 @@ ACTIONS = (
 )
 
 
-class PickDialog(ModalScreen[str | None]):
-    """Choose one of a few options by digit (a poli to transfer to, a priority reason)."""
+class _DeskDialog(ModalScreen[str | None]):
+    """A dialog that closes once: ``dismiss`` pops whatever screen is on top, so a second
+    Escape (or a choice) queued behind the first would close the desk itself, leaving a blank
+    terminal. Found by the monkey drill."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def action_close(self) -> None:
+        self.close(None)
+
+    def close(self, value: str | None) -> None:
+        if self.is_current:
+            self.dismiss(value)
+
+
+class PickDialog(_DeskDialog):
+    """Choose one of a few options by digit (a poli to transfer to, a priority reason)."""
 
     def __init__(self, title: str, choices: list[Choice]) -> None:
         super().__init__()
@@ -58,13 +71,11 @@ class PickDialog(ModalScreen[str | None]):
 
     @on(ChoiceList.Chosen, "#pick")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
-        self.dismiss(event.choice.id)
+        self.close(event.choice.id)
 
 
-class FindDialog(ModalScreen[str | None]):
+class FindDialog(_DeskDialog):
     """Find by number, card, NIK or a scanned slip QR (the scanner types into the field)."""
-
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -77,7 +88,7 @@ class FindDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#find")
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.close(event.value)
 
 
 class DeskScreen(Screen[None]):
