@@ -80,10 +80,12 @@ async def _screens_until(pilot: Any, name: str, seconds: float) -> list[str]:
 
 @pytest.mark.parametrize("where", ROUTES)
 async def test_idle_forgets_the_patient_on_every_screen(services: Services, where: str) -> None:
-    app = KioskApp(services, idle_seconds=2)
+    app = KioskApp(services, idle_seconds=3600)  # no warning while the test walks there
     async with app.run_test(size=(80, 24)) as pilot:
         await ROUTES[where](pilot)
-        assert screen_name(app) == where
+        await _screens_until(pilot, where, seconds=10)  # a loaded machine may be slow to get there
+        app.idle_seconds = 2
+        app.touch()  # the patient's last touch: from now on nobody is there
         seen = await _screens_until(pilot, "WelcomeScreen", seconds=8)
         assert seen[:2] == [where, "IdleWarning"]  # over whatever was open, dialogs included
         assert len(app.screen_stack) == 2
