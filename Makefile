@@ -26,8 +26,9 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Three workers on two cores: many tests wait on subprocesses, servers and timers.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 3
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)

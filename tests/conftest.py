@@ -18,6 +18,24 @@ from kiosk.services.setup import open_clinic
 from tests.central_server import central_server  # noqa: F401  (a fixture for every folder)
 from tests.pg import PostgresServer, find_bin_dir
 
+# The drills that take tens of seconds each. Run on several workers (`pytest -n`), they go first,
+# so no worker is left alone with one of them at the end while the others sit idle.
+LONG_DRILLS = (
+    "test_monkey",
+    "test_power_cut",
+    "test_identify_input",
+    "test_maintenance",
+    "tests/sync/test_drills",
+    "test_races",
+    "test_concurrency",
+    "test_privacy",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not any(name in item.nodeid for name in LONG_DRILLS))
+
+
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.
 MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 WIB = ZoneInfo("Asia/Jakarta")
