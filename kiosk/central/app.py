@@ -19,17 +19,16 @@ import asyncio
 import json
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kiosk.asgi import call_guarded, hide_default_422
 from kiosk.central.consumer import Consumer, check, consumer_from
 from kiosk.central.contract import (
     CARD,
@@ -98,7 +97,7 @@ def create_central_app(
     app.state.faults = switch
     _install_error_answers(app)
     app.add_middleware(_Gate, consumer=consumer, faults=switch, now=now)
-    _hide_default_422(app)
+    hide_default_422(app)
 
     def answer(request: Request, body: dict[str, Any]) -> Response:
         if encrypt_answers and body.get("response") is not None:
@@ -329,61 +328,18 @@ class _Gate:
             if draw.bad_json:
                 send = _garbled(send)
 
-        declared = headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-            await self._too_large(path, scope, receive, send)
-            return
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                await self._too_large(path, scope, receive, send)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        started = False
-
-        async def watch(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, replay, watch)
-        except Exception as exc:
-            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-            log.error(
-                "fault on %s %s: %s at %s:%s",
-                scope.get("method"),
-                _route_of(scope),
-                type(exc).__name__,
-                where.filename if where else "?",
-                where.lineno if where else "?",
-            )
-            if not started:
-                await _answer(path, 201, t("central.error", "id"))(scope, receive, send)
-
-    @staticmethod
-    async def _too_large(path: str, scope: Scope, receive: Receive, send: Send) -> None:
-        message = t("central.contract.too_large", "id", n=MAX_BODY_BYTES)
-        await _answer(path, 201, message)(scope, receive, send)
+        await call_guarded(
+            self.app,
+            scope,
+            receive,
+            send,
+            max_body_bytes=MAX_BODY_BYTES,
+            too_large=lambda: _answer(
+                path, 201, t("central.contract.too_large", "id", n=MAX_BODY_BYTES)
+            ),
+            fault=lambda: _answer(path, 201, t("central.error", "id")),
+            log=log,
+        )
 
 
 def _garbled(send: Send) -> Send:
@@ -410,31 +366,3 @@ def _garbled(send: Send) -> Send:
         await send({"type": "http.response.body", "body": cut, "more_body": False})
 
     return garble
-
-
-def _route_of(scope: Scope) -> str:
-    """The matched route's template (``/peserta/{nomorkartu}``), never the path itself."""
-    route = scope.get("route")
-    return str(getattr(route, "path", "?"))
-
-
-def _hide_default_422(app: FastAPI) -> None:
-    """FastAPI documents a 422 for every call; the central answers 200 with code 201 instead."""
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title,
-                version=app.version,
-                description=app.description,
-                routes=app.routes,
-            )
-            for path in schema.get("paths", {}).values():
-                for operation in path.values():
-                    operation.get("responses", {}).pop("422", None)
-            for name in ("HTTPValidationError", "ValidationError"):
-                schema.get("components", {}).get("schemas", {}).pop(name, None)
-            app.openapi_schema = schema
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]

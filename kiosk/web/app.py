@@ -10,17 +10,16 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 from __future__ import annotations
 
 import logging
-import traceback
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Path, Request, Security
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from kiosk.asgi import call_guarded, hide_default_422
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthAttempts, TokenKeeper
@@ -85,7 +84,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.tokens = keeper
     _install_error_answers(app)
     app.add_middleware(_Guard)
-    _hide_default_422(app)
+    hide_default_422(app)
 
     def authorised(
         token: Annotated[str | None, Security(_token_header)],
@@ -250,85 +249,13 @@ class _Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-
-        def too_large() -> JSONResponse:
-            return _answer(201, t("ws.contract.too_large", "id", n=MAX_BODY_BYTES))
-
-        declared = dict(scope.get("headers", ())).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-            await too_large()(scope, receive, send)
-            return
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                await too_large()(scope, receive, send)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        started = False
-
-        async def watch(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, replay, watch)
-        except Exception as exc:
-            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-            log.error(
-                "fault on %s %s: %s at %s:%s",
-                scope.get("method"),
-                _route_of(scope),
-                type(exc).__name__,
-                where.filename if where else "?",
-                where.lineno if where else "?",
-            )
-            if not started:
-                await _answer(201, t("ws.error", "id"))(scope, receive, send)
-
-
-def _route_of(scope: Scope) -> str:
-    """The matched route's template (``/antrean/sisapeserta/{nomorkartu}/...``), never the path."""
-    route = scope.get("route")
-    return str(getattr(route, "path", "?"))
-
-
-def _hide_default_422(app: FastAPI) -> None:
-    """FastAPI documents a 422 for every call; this service answers 200 with code 201 instead."""
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title,
-                version=app.version,
-                description=app.description,
-                routes=app.routes,
-            )
-            for path in schema.get("paths", {}).values():
-                for operation in path.values():
-                    operation.get("responses", {}).pop("422", None)
-            for name in ("HTTPValidationError", "ValidationError"):
-                schema.get("components", {}).get("schemas", {}).pop(name, None)
-            app.openapi_schema = schema
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+        await call_guarded(
+            self.app,
+            scope,
+            receive,
+            send,
+            max_body_bytes=MAX_BODY_BYTES,
+            too_large=lambda: _answer(201, t("ws.contract.too_large", "id", n=MAX_BODY_BYTES)),
+            fault=lambda: _answer(201, t("ws.error", "id")),
+            log=log,
+        )

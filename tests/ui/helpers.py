@@ -55,6 +55,16 @@ async def screens_until(pilot: Pilot[None], name: str, seconds: float = 15) -> l
     raise AssertionError(f"never reached {name}: {seen}")
 
 
+async def shows(pilot: Pilot[None], text: str, seconds: float = 10) -> bool:
+    """Whether ``text`` is on the screen within ``seconds``: a screen pushed a moment ago may
+    not have been painted yet on a loaded machine."""
+    for _ in range(int(seconds / 0.05)):
+        if text in screen_text(pilot.app):  # type: ignore[arg-type]
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
 def screen_name(app: KioskApp) -> str:
     return type(app.screen).__name__
 

@@ -19,6 +19,7 @@ from tests.ui.helpers import (
     go_idle,
     identify,
     screen_name,
+    shows,
     screen_text,
     screens_until,
     settle,
@@ -145,9 +146,9 @@ async def test_idle_kiosk_warns_then_forgets_the_patient(services: Services) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
         assert screen_name(app) == "StatusScreen"
-        go_idle(app)
+        go_idle(app, seconds=8)  # the warning then stays up ~4 s, time enough to read it
         await screens_until(pilot, "IdleWarning")
-        assert "Masih di sana?" in screen_text(app)
+        assert await shows(pilot, "Masih di sana?")
         await screens_until(pilot, "WelcomeScreen")
         assert app.patient.identified is None
         assert "Siti" not in screen_text(app)
