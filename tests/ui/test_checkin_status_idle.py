@@ -19,10 +19,10 @@ from tests.ui.helpers import (
     go_idle,
     identify,
     screen_name,
-    shows,
     screen_text,
     screens_until,
     settle,
+    shows,
     take_umum_with_defaults,
     text_of,
 )
