@@ -158,7 +158,7 @@ async def test_touch_during_the_warning_keeps_the_session(services: Services) ->
     app = KioskApp(services, idle_seconds=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        go_idle(app)
+        go_idle(app, seconds=8)  # the warning stays up ~4 s: the touch lands while it shows
         await screens_until(pilot, "IdleWarning")
         await pilot.press("space")
         await pilot.pause()
