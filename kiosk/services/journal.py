@@ -35,6 +35,23 @@ def queue_for_central(
     return item
 
 
+def told_present(session: Session, ticket_id: int) -> bool:
+    """Whether the central last heard that this patient came when called (panggil status 1):
+    it then refuses a cancellation, as the patient has been seen. A patient sent on to the
+    pharmacy waits again here, but is past cancelling there."""
+    last_call = session.scalars(
+        select(OutboxRow.payload)
+        .where(
+            OutboxRow.ticket_id == ticket_id,
+            OutboxRow.kind == "antrean.panggil",
+            OutboxRow.state != "void",
+        )
+        .order_by(OutboxRow.id.desc())
+        .limit(1)
+    ).first()
+    return last_call is not None and last_call.get("status") == 1
+
+
 _TICK = timedelta(microseconds=1)
 
 

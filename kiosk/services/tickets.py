@@ -25,7 +25,7 @@ from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import joined_at, not_before_latest
+from kiosk.services.journal import joined_at, not_before_latest, told_present
 from kiosk.services.pace import pace_of
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
@@ -212,7 +212,7 @@ class TicketService:
             row = session.get_one(TicketRow, ticket_id)
             if row.status == TicketStatus.CANCELLED:
                 return to_ticket(row)
-            if row.status not in CANCELLABLE:
+            if row.status not in CANCELLABLE or told_present(session, row.id):
                 raise Refused("cancel.served")
             row.status = TicketStatus.CANCELLED.value
             row.cancelled_at = now

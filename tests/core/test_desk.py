@@ -118,6 +118,26 @@ def test_transfer_keeps_the_number_and_joins_the_pharmacy_queue_fairly(
     assert [e.ticket.id for e in desk.waiting_list("001")] == []
 
 
+def test_a_patient_seen_and_sent_on_cannot_cancel_but_one_moved_unseen_can(
+    clinic: Any, desk: DeskService
+) -> None:
+    # The central refuses to cancel a number it heard was called present: the clinic must not
+    # accept what it can never tell (the soak found this: it would park the item for good).
+    siti, budi = clinic.person(SITI_NIK), clinic.person(BUDI_NIK)
+    seen = clinic.take("001", siti.id).ticket
+    unseen = clinic.take("002", budi.id).ticket
+    assert desk.call_next("001", "Poli Umum", DESK) is not None
+    desk.finish(seen.id, DESK)
+    desk.transfer(seen.id, "APT", DESK)
+    with pytest.raises(Refused) as refused:
+        clinic.tickets.cancel(seen.id, "pulang")
+    assert refused.value.key == "cancel.served"
+    assert clinic.tickets.get(seen.id).status == TicketStatus.WAITING
+    desk.transfer(unseen.id, "003", DESK)  # moved to the right poli before anyone saw them
+    assert clinic.tickets.cancel(unseen.id, "pulang").status == TicketStatus.CANCELLED
+    assert [p["nomorkartu"] for p in outbox(clinic, "antrean.batal")] == [budi.card_number]
+
+
 def test_elderly_and_staff_set_priority_go_first_but_fairly(clinic: Any, desk: DeskService) -> None:
     regular = walk_ins(clinic, 4)
     urgent = clinic.take("001").ticket.id
