@@ -21,6 +21,7 @@ from tests.pg import PostgresServer, find_bin_dir
 # The drills that take tens of seconds each. Run on several workers (`pytest -n`), they go first,
 # so no worker is left alone with one of them at the end while the others sit idle.
 LONG_DRILLS = (
+    "tests/soak",
     "test_monkey",
     "test_power_cut",
     "test_identify_input",

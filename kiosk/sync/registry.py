@@ -118,17 +118,20 @@ def remember(session: Session, peserta: Peserta, fetched_at: datetime) -> Partic
     row = session.scalars(
         select(ParticipantRow).where(ParticipantRow.card_number == peserta.card_number)
     ).first()
-    if row is None:
-        row = ParticipantRow(card_number=peserta.card_number, fetched_at=fetched_at)
-        session.add(row)
-    if peserta.nik and row.nik != peserta.nik:
-        taken = session.scalars(
+    # Ask before a new row joins the session: a query would flush it half-filled.
+    nik_free = bool(peserta.nik) and (
+        session.scalars(
             select(ParticipantRow.id).where(
                 ParticipantRow.nik == peserta.nik, ParticipantRow.card_number != peserta.card_number
             )
         ).first()
-        if taken is None:
-            row.nik = peserta.nik
+        is None
+    )
+    if row is None:
+        row = ParticipantRow(card_number=peserta.card_number, fetched_at=fetched_at)
+        session.add(row)
+    if nik_free:
+        row.nik = peserta.nik
     row.display_name = mask_name(peserta.name) or row.display_name or ""
     row.birth_date = peserta.birth_date or row.birth_date
     row.sex = peserta.sex or row.sex

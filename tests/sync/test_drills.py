@@ -31,7 +31,7 @@ from kiosk.sync.commands import sync_command
 from kiosk.sync.pump import OutboxPump
 from tests.central_server import CentralServer
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock
-from tests.demo_ids import BUDI_CARD, SITI_CARD, SITI_NIK
+from tests.demo_ids import BUDI_CARD, BUDI_NIK, SITI_CARD, SITI_NIK
 
 DAY = TODAY.isoformat()
 POLIS = ("001", "002", "003")
@@ -193,6 +193,24 @@ def test_lookups_online_offline_and_back(clinic: Services, central_server: Centr
     again = clinic.participants.get(trusted.participant.id)
     assert again.verified and again.nik and again.display_name.startswith("Budi")
     assert_mirror_equals_store(clinic, central_server)
+
+
+@pytest.mark.parametrize("by", ["card", "nik"])
+def test_a_first_visit_is_looked_up_at_the_central_and_remembered(
+    clinic: Services, central_server: CentralServer, by: str
+) -> None:
+    # The soak found this: a person the cache had never seen crashed the lookup.
+    with clinic.store.write() as session:
+        session.execute(delete(ParticipantRow).where(ParticipantRow.card_number == BUDI_CARD))
+    identity = (
+        Identity(IdentityKind.CARD, BUDI_CARD)
+        if by == "card"
+        else Identity(IdentityKind.NIK, BUDI_NIK)
+    )
+    found = clinic.participants.check(identity)
+    assert found.participant is not None and not found.offline
+    assert found.participant.verified and found.participant.card_number == BUDI_CARD
+    assert found.participant.nik == BUDI_NIK and found.participant.display_name.startswith("Budi")
 
 
 # -- the outage drill ----------
