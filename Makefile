@@ -39,7 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The soak's long form: a whole clinic day under fire, SOAK_SECONDS of wall clock per engine
-# (make test runs it for 45 s). The figures are printed at the end.
+# (make test runs it for 30 s). The figures are printed at the end.
 SOAK_SECONDS ?= 600
 soak: $(STAMP)
 	KIOSK_SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/pytest -s tests/soak

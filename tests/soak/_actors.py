@@ -43,6 +43,11 @@ def day_over(clock: Callable[[], datetime]) -> bool:
     return clock() >= DAY_START + DAY_LENGTH
 
 
+def pause(rng: random.Random, speed: float, minutes: tuple[float, float]) -> None:
+    """Wait a random while measured in clinic minutes (the pace of the day at any speed)."""
+    time.sleep(rng.uniform(*minutes) * 60 / speed)
+
+
 def say(*words: object) -> None:
     print(*words, flush=True)
 
@@ -70,7 +75,7 @@ def kiosk(seed: int, epoch: float, speed: float, people: list[list[str]]) -> Non
     threading.Thread(target=services.sync.run_pump, args=(stop,), daemon=True).start()
     say("READY")
     while not day_over(clock.utcnow):
-        time.sleep(rng.uniform(0.02, 0.1))
+        pause(rng, speed, (0.5, 2.5))  # a patient every minute or two at each stand
         today, poli = clock.today(), rng.choice(polis)
         try:
             if rng.random() < 0.1:  # a general patient, without JKN
@@ -127,7 +132,7 @@ def desk(seed: int, epoch: float, speed: float, args: dict[str, Any]) -> None:
     skipped: list[int] = []
     say("READY")
     while not day_over(services.clock.utcnow):
-        time.sleep(rng.uniform(0.05, 0.2))
+        pause(rng, speed, (1, 3))
         try:
             if skipped and rng.random() < 0.05:  # a patient who missed the call is back
                 ticket = desk.return_to_queue(skipped.pop(rng.randrange(len(skipped))), name)
@@ -149,7 +154,7 @@ def desk(seed: int, epoch: float, speed: float, args: dict[str, Any]) -> None:
                 continue
             ticket = desk.start_service(called.id, name)
             say("SERVING", ticket.id, ticket.number)
-            time.sleep(rng.uniform(0.0, 0.1))
+            pause(rng, speed, (0, 2))
             ticket = desk.finish(called.id, name)
             say("SERVED", ticket.id, ticket.number)
             if poli != "APT" and rng.random() < 0.4:

@@ -17,7 +17,7 @@ At the end, with the central up and the outbox drained by `kiosk sync --once`:
 - `kiosk report` (the CSV) and the report's service count equal what the events say, and the
   desks' own record of whom they served.
 
-The short form runs in CI (``KIOSK_SOAK_SECONDS``, default 45 s of clinic day per engine); the
+The short form runs in CI (``KIOSK_SOAK_SECONDS``, default 30 s for the clinic day per engine); the
 long form is ``make soak``. Figures go to stdout (``pytest -s``) and to ``soak-figures.txt`` in
 the test's directory.
 """
@@ -58,13 +58,13 @@ from kiosk.store.models import (
 from kiosk.web import create_app
 from tests.central_server import CentralServer
 from tests.consistency import check_store
-from tests.soak._actors import DAY_LENGTH, DAY_START, WIB, day_over, fast_day
+from tests.soak._actors import DAY_LENGTH, DAY_START, WIB, day_over, fast_day, pause
 from tests.web.phone import PASSWORD, USERNAME, LiveServer, booking, patient
 
 pytestmark = pytest.mark.soak
 
 ROOT = Path(__file__).resolve().parents[2]
-SECONDS = float(os.environ.get("KIOSK_SOAK_SECONDS", "45"))
+SECONDS = float(os.environ.get("KIOSK_SOAK_SECONDS", "30"))
 PEOPLE = 300
 KIOSKS = ("kiosk-1", "kiosk-2")
 DESKS = {"desk-1": ["001", "004", "APT"], "desk-2": ["002", "003", "APT"]}
@@ -201,8 +201,10 @@ class Crew:
 class Phones:
     """Mobile JKN users booking, re-booking and cancelling through `kiosk serve` over HTTP."""
 
-    def __init__(self, services: Services, url: str, everyone: list[dict[str, Any]]) -> None:
-        self.services, self.url, self.everyone = services, url, everyone
+    def __init__(
+        self, services: Services, url: str, everyone: list[dict[str, Any]], speed: float
+    ) -> None:
+        self.services, self.url, self.everyone, self.speed = services, url, everyone, speed
         self.booked: list[tuple[str, str, str, str]] = []  # card, poli, date, number shown
         self.cancelled: list[tuple[str, str, str]] = []
         self.answers: Counter[str] = Counter()
@@ -229,7 +231,7 @@ class Phones:
             with httpx.Client(base_url=self.url, timeout=60) as client:
                 headers = self._login(client)
                 while not self.stop.is_set() and not day_over(self.services.clock.utcnow):
-                    time.sleep(rng.uniform(0.05, 0.25))
+                    pause(rng, self.speed, (1, 4))
                     if mine and rng.random() < 0.15:
                         self._cancel(client, headers, mine.pop(rng.randrange(len(mine))))
                     else:
@@ -343,7 +345,7 @@ def test_a_whole_clinic_day_under_fire(
     crew = Crew(env, tmp_path / "logs", epoch, speed)
     server = LiveServer(create_app(services))
     server.start()
-    phones = Phones(services, server.url, everyone)
+    phones = Phones(services, server.url, everyone, speed)
     cards = [[p["nik"], p["card"]] for p in everyone]
     outages = 0
     try:
