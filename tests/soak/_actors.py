@@ -75,7 +75,7 @@ def kiosk(seed: int, epoch: float, speed: float, people: list[list[str]]) -> Non
     threading.Thread(target=services.sync.run_pump, args=(stop,), daemon=True).start()
     say("READY")
     while not day_over(clock.utcnow):
-        pause(rng, speed, (0.5, 2.5))  # a patient every minute or two at each stand
+        pause(rng, speed, (2, 6))  # a patient every few minutes at each stand
         today, poli = clock.today(), rng.choice(polis)
         try:
             if rng.random() < 0.1:  # a general patient, without JKN
@@ -87,6 +87,8 @@ def kiosk(seed: int, epoch: float, speed: float, people: list[list[str]]) -> Non
                 say("TAKEN", ticket.id, ticket.number, "-")
                 continue
             nik, card = rng.choice(people)
+            if rng.random() < 0.3:  # someone who booked on the phone comes to check in
+                nik, card = booked_today(services, rng) or (nik, card)
             by_card = rng.random() < 0.8
             identity = (
                 Identity(IdentityKind.CARD, card) if by_card else Identity(IdentityKind.NIK, nik)
@@ -120,6 +122,21 @@ def kiosk(seed: int, epoch: float, speed: float, people: list[list[str]]) -> Non
     say("DAY_OVER")
 
 
+def booked_today(services: Any, rng: random.Random) -> tuple[str, str] | None:
+    """A phone booking of today not yet checked in: who it is (NIK, card), if there is one."""
+    from sqlalchemy import select
+
+    from kiosk.store.models import ParticipantRow, TicketRow
+
+    with services.store.read() as session:
+        waiting = session.execute(
+            select(ParticipantRow.nik, ParticipantRow.card_number)
+            .join(TicketRow, TicketRow.participant_id == ParticipantRow.id)
+            .where(TicketRow.status == "booked", TicketRow.service_date == services.clock.today())
+        ).all()
+    return tuple(rng.choice(waiting)) if waiting else None  # type: ignore[return-value]
+
+
 def desk(seed: int, epoch: float, speed: float, args: dict[str, Any]) -> None:
     from kiosk.domain.models import TicketStatus
     from kiosk.services.desk import DeskService
@@ -132,7 +149,7 @@ def desk(seed: int, epoch: float, speed: float, args: dict[str, Any]) -> None:
     skipped: list[int] = []
     say("READY")
     while not day_over(services.clock.utcnow):
-        pause(rng, speed, (1, 3))
+        pause(rng, speed, (1, 4))
         try:
             if skipped and rng.random() < 0.05:  # a patient who missed the call is back
                 ticket = desk.return_to_queue(skipped.pop(rng.randrange(len(skipped))), name)
@@ -154,7 +171,7 @@ def desk(seed: int, epoch: float, speed: float, args: dict[str, Any]) -> None:
                 continue
             ticket = desk.start_service(called.id, name)
             say("SERVING", ticket.id, ticket.number)
-            pause(rng, speed, (0, 2))
+            pause(rng, speed, (0, 3))
             ticket = desk.finish(called.id, name)
             say("SERVED", ticket.id, ticket.number)
             if poli != "APT" and rng.random() < 0.4:

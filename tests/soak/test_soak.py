@@ -231,7 +231,7 @@ class Phones:
             with httpx.Client(base_url=self.url, timeout=60) as client:
                 headers = self._login(client)
                 while not self.stop.is_set() and not day_over(self.services.clock.utcnow):
-                    pause(rng, self.speed, (1, 4))
+                    pause(rng, self.speed, (3, 8))
                     if mine and rng.random() < 0.15:
                         self._cancel(client, headers, mine.pop(rng.randrange(len(mine))))
                     else:
