@@ -102,6 +102,9 @@ class DeskScreen(Screen[None]):
         self.poli, self.counter, self.polis = poli, counter, polis
         self.entries: list[QueueEntry] = []
         self.selected: int | None = None  # ticket id under the cursor
+        # A ticket an action just chose, until the table's cursor is on it: cursor moves a
+        # refresh made meanwhile must not take the selection back to the old row.
+        self._choosing: int | None = None
 
     @property
     def host(self) -> DeskHost:
@@ -171,6 +174,7 @@ class DeskScreen(Screen[None]):
         )
         table = self.query_one(DataTable)
         keep = self.selected
+        self._choosing = None
         self.entries = entries
         table.clear()
         for entry in entries:
@@ -211,7 +215,7 @@ class DeskScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#queue")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        if event.row_key.value is not None and self._choosing is None:
             self.selected = int(event.row_key.value)
 
     @on(Button.Pressed, ".desk-action")
@@ -224,6 +228,7 @@ class DeskScreen(Screen[None]):
         """Run a desk action in a thread; say what happened or why not."""
 
         def runner() -> None:
+            ticket: Ticket | None = None
             try:
                 ticket = work_fn()
             except Refused as refusal:
@@ -234,13 +239,14 @@ class DeskScreen(Screen[None]):
                     if ticket
                     else self.tr("desk.nobody_waiting")
                 )
-                if ticket is not None:
-                    self.selected = ticket.id
-            self.app.call_from_thread(self._said, message)
+            chosen = ticket.id if ticket is not None else None
+            self.app.call_from_thread(self._said, message, chosen)
 
         self.run_worker(runner, thread=True, exclusive=True, group="action", exit_on_error=False)
 
-    def _said(self, message: str) -> None:
+    def _said(self, message: str, chosen: int | None = None) -> None:
+        if chosen is not None:
+            self.selected = self._choosing = chosen
         if self.is_attached:
             self.query_one("#message", Static).update(message)
             self.refresh_queue()
@@ -337,7 +343,6 @@ class DeskScreen(Screen[None]):
             self.app.call_from_thread(self._said, self.tr("desk.not_found"))
             return
         ticket = tickets[0]
-        self.selected = ticket.id
         self.app.call_from_thread(
             self._said,
             self.tr(
@@ -346,6 +351,7 @@ class DeskScreen(Screen[None]):
                 poli=ticket.poli_name,
                 state=self.tr(f"state.{ticket.status.value}"),
             ),
+            ticket.id,
         )
 
     def action_reprint(self) -> None:
