@@ -134,7 +134,7 @@ class BoardApp(App[None]):
         news = self.calls.news(message.state)
         if self.announcer is not None:
             for call in news:
-                self.announcer.say(call_text(call.number, call.poli_name))
+                self.announcer.say(call_text(call.number, call.poli_name, call.counter))
         screen = self.board_screen
         if news or message.state != screen.state:
             await screen.show(message.state, news)

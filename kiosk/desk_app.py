@@ -19,9 +19,10 @@ class DeskApp(App[None]):
     CSS_PATH = [str(assets_dir() / "kiosk.tcss"), str(assets_dir() / "desk.tcss")]
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, counter: str | None = None) -> None:
         super().__init__()
         self.services = services
+        self.counter = counter  # the counter or room this desk calls to (--counter)
         self.desk = DeskService(services.store, services.clock, services.slips)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)

@@ -717,6 +717,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
     ),
+    # -- branch webboard: the board's read model, the web board, speech, the phone page
+    "board.no_queue": ("Tidak ada antrean", "No queue"),
+    "board.go_to": ("Silakan ke {counter}", "Please go to {counter}"),
 }
 
 
