@@ -720,6 +720,22 @@ TEXT: dict[str, tuple[str, str]] = {
     # -- branch webboard: the board's read model, the web board, speech, the phone page
     "board.no_queue": ("Tidak ada antrean", "No queue"),
     "board.go_to": ("Silakan ke {counter}", "Please go to {counter}"),
+    "board.web.sound": (
+        "Suara diblokir peramban: sentuh layar sekali untuk menyalakan suara.",
+        "The browser blocks sound: touch the screen once to turn it on.",
+    ),
+    "board.web.offline": (
+        "Papan tidak terhubung ke server sejak {time}; panggilan di layar mungkin sudah lama.",
+        "The board lost the server at {time}; the calls shown may be old.",
+    ),
+    "board.web.bad_poli": (
+        "Kode poli tidak sah. Contoh alamat yang benar: /board?poli=001,002",
+        "Invalid poli code. A correct address looks like /board?poli=001,002",
+    ),
+    "board.web.no_speech": (
+        "Suara panggilan ini tidak tersedia.",
+        "The sound of this call is not available.",
+    ),
 }
 
 

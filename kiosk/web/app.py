@@ -23,6 +23,7 @@ from kiosk.asgi import call_guarded, hide_default_422
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthAttempts, TokenKeeper
+from kiosk.web.board import mount_board
 from kiosk.web.contract import (
     CARD,
     DATE,
@@ -172,6 +173,7 @@ def create_app(services: Services) -> FastAPI:
         """Register a new patient: their medical record number (``norm``)."""
         return NormAnswer(metadata=ok(), response=Norm(norm=desk.register(body)))
 
+    mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
     return app
 
 
