@@ -94,7 +94,11 @@ class Settings(BaseSettings):
         default="", description="SQLAlchemy URL of `kiosk central`; default SQLite in data_dir."
     )
 
-    @field_validator("central_antrean_url", "central_pcare_url")
+    # The address phones reach `kiosk serve` at on the clinic's network: the slip's QR then opens
+    # the patient's page (/t/...). Empty: the QR holds the slip code alone, as before.
+    public_url: str = Field(default="", description="e.g. http://192.168.1.10:8080")
+
+    @field_validator("central_antrean_url", "central_pcare_url", "public_url")
     @classmethod
     def _central_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")

@@ -732,6 +732,39 @@ TEXT: dict[str, tuple[str, str]] = {
         "Kode poli tidak sah. Contoh alamat yang benar: /board?poli=001,002",
         "Invalid poli code. A correct address looks like /board?poli=001,002",
     ),
+    "phone.title": ("Antrean saya", "My queue number"),
+    "phone.your_number": ("Nomor antrean Anda", "Your queue number"),
+    "phone.ahead": ("{n} orang di depan Anda", "{n} ahead of you"),
+    "phone.none_ahead": ("Tidak ada yang di depan Anda", "Nobody is ahead of you"),
+    "phone.called": ("Dipanggil: silakan ke {counter}", "Called: please go to {counter}"),
+    "phone.serving": ("Sedang dilayani", "Being served"),
+    "phone.done": ("Selesai. Terima kasih.", "Done. Thank you."),
+    "phone.booked": (
+        "Belum check-in: check-in di kiosk saat Anda tiba.",
+        "Not checked in yet: check in at the kiosk when you arrive.",
+    ),
+    "phone.skipped": (
+        "Nomor Anda terlewat. Silakan ke loket pendaftaran.",
+        "Your number was missed. Please go to the registration desk.",
+    ),
+    "phone.cancelled": ("Nomor ini dibatalkan.", "This number was cancelled."),
+    "phone.bad_code": (
+        "Kode slip ini tidak dikenal. Periksa alamatnya, atau tanyakan ke loket pendaftaran.",
+        "This slip code is not recognised. Check the address, or ask at the registration desk.",
+    ),
+    "phone.other_day": (
+        "Halaman ini hanya berlaku pada hari antrean. Ambil nomor baru di kiosk.",
+        "This page is valid on the day of the queue only. Take a new number at the kiosk.",
+    ),
+    "phone.live": ("Halaman ini diperbarui sendiri.", "This page updates by itself."),
+    "phone.stale": (
+        "Tidak terhubung ke puskesmas; mencoba lagi...",
+        "Not connected to the clinic; trying again...",
+    ),
+    "phone.too_many": (
+        "Terlalu banyak permintaan. Coba lagi sebentar lagi.",
+        "Too many requests. Please try again in a moment.",
+    ),
     "board.web.no_speech": (
         "Suara panggilan ini tidak tersedia.",
         "The sound of this call is not available.",

@@ -21,7 +21,7 @@ from kiosk.domain.fairness import Waiting, is_elderly, next_to_call
 from kiosk.domain.identity import IdentityError, IdentityKind, parse_identity
 from kiosk.domain.models import Ticket, TicketStatus
 from kiosk.domain.numbering import parse_number
-from kiosk.domain.slip_code import SlipCodeError
+from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.services.errors import Refused
 from kiosk.services.journal import (
     joined_at,
@@ -118,7 +118,7 @@ class DeskService:
         today = self.clock.today()
         query = select(TicketRow).where(TicketRow.service_date == today)
         cleaned = text.strip()
-        if cleaned.upper().startswith("AK1:"):
+        if is_slip_code(cleaned):
             try:
                 code = self.slips.verify(cleaned, today_only=True)
             except SlipCodeError as error:

@@ -45,6 +45,7 @@ from kiosk.web.contract import (
     ok,
 )
 from kiosk.web.phone import PhoneDesk
+from kiosk.web.phone_page import mount_phone_page
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,8 @@ def create_app(services: Services) -> FastAPI:
         """Register a new patient: their medical record number (``norm``)."""
         return NormAnswer(metadata=ok(), response=Norm(norm=desk.register(body)))
 
-    mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
+    hub = mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
+    mount_phone_page(app, services, hub)  # the patient's page: kiosk/web/phone_page.py
     return app
 
 

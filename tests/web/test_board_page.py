@@ -15,6 +15,8 @@ import sys
 import time
 import wave
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +31,9 @@ from kiosk.domain.identity import parse_identity
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
 from kiosk.services.setup import open_clinic
+from kiosk.services.slips import SlipService
 from kiosk.services.tickets import TakeRequest
-from kiosk.store.models import ScheduleRow
+from kiosk.store.models import ScheduleRow, TicketRow
 from tests.demo_ids import BUDI_NIK, SITI_CARD, SITI_NIK
 from tests.web.browser import chromium, require_chromium
 
@@ -235,6 +238,71 @@ def test_the_page_says_it_lost_the_server_and_catches_up_after_a_restart(
     assert panel(browser, "004")["counter"] == "Ruang Lansia"
     assert panel(browser, "004")["stale"] == "0"
     assert not browser.find_element("id", "stale").is_displayed()
+
+
+def test_the_phone_page_walks_from_waiting_to_called_and_the_desk_still_reads_the_qr(
+    clinic: Services, serve: Serve, browser: webdriver.Chrome
+) -> None:
+    """The slip's QR opens /t/{code} on the clinic's network; the page follows the ticket."""
+    desk = DeskService(clinic.store, clinic.clock, clinic.slips)
+    # Three walk-ins ahead of Siti at Gigi.
+    for _ in range(3):
+        take(clinic, "002")
+    number = take(clinic, "002", SITI_NIK)
+    with clinic.store.read() as session:
+        ticket_id = session.scalars(select(TicketRow.id).order_by(TicketRow.id.desc())).first()
+    assert ticket_id is not None
+    ticket = clinic.tickets.get(ticket_id)
+    public = Settings(data_dir=clinic.settings.data_dir, public_url=serve.url + "/")
+    qr = SlipService(clinic.clinic, public).qr_for(ticket)
+    assert qr == f"{serve.url}/t/{clinic.slips.code_for(ticket)}"
+    # The desk's scanner types the QR's address: the desk finds the ticket by its signed code.
+    assert [found.id for found in desk.find(qr)] == [ticket_id]
+
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+    )
+    try:
+        browser.get(qr)
+
+        def headline() -> str:
+            return str(
+                browser.execute_script("return document.getElementById('headline').textContent")
+            )
+
+        assert browser.find_element("id", "number").text == number
+        waiting = [headline()]
+        for _ in range(3):
+            called = desk.call_next("002", "Ruang 2", "desk-gigi")
+            assert called is not None
+            desk.finish(called.id, "desk-gigi")
+            until(lambda: headline() != waiting[-1], within=5)
+            waiting.append(headline())
+        assert waiting[0].startswith("3 orang") or waiting[0].startswith("4 orang")
+        assert waiting[-1] == "Tidak ada yang di depan Anda"
+        assert desk.call_next("002", "Ruang 2", "desk-gigi") is not None
+        until(lambda: headline() == "Dipanggil: silakan ke Ruang 2", within=5)
+        shot = Path(clinic.settings.data_dir) / "phone.png"
+        browser.save_screenshot(str(shot))
+        assert Image.open(shot).size == (390, 844)
+        for secret in (SITI_NIK, SITI_CARD, "Siti", "Aminah"):
+            assert secret not in browser.page_source
+    finally:
+        browser.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False},
+        )
+
+    # A forged code, or a slip of another day, gets a clear page, not an error.
+    code = clinic.slips.code_for(ticket)
+    forged = code[:-1] + ("B" if code[-1] == "A" else "A")
+    answer = httpx.get(f"{serve.url}/t/{forged}")
+    assert answer.status_code == 400 and "tidak dikenal" in answer.text
+    yesterday = replace(ticket, service_date=ticket.service_date - timedelta(days=1))
+    answer = httpx.get(f"{serve.url}/t/{clinic.slips.code_for(yesterday)}")
+    assert answer.status_code == 404 and "hari antrean" in answer.text
+    assert httpx.get(f"{serve.url}/t/%3Cscript%3E").status_code == 400
 
 
 def test_the_speech_of_a_call_is_a_real_audio_file(clinic: Services, serve: Serve) -> None:
