@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -118,9 +119,30 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
             else t("report.offline_open", lang)
         )
         console.print(f"{services.clock.local(period.start):%H:%M}–{end}")
+    _out_of_turn(console, services, day, lang)
     if csv_path is not None:
         files = write_csv(figures, day, csv_path)
         console.print(
             "\n" + t("report.csv_written", lang, polis=files.polis, arrivals=files.arrivals)
         )
     services.store.dispose()
+
+
+def _out_of_turn(console: Console, services: Any, day: date, lang: str) -> None:
+    """Calls out of turn, per poli and reason (the desk's `o`), as plain text (names unescaped
+    never reach markup)."""
+    from rich.text import Text
+
+    from kiosk.services.desk import DeskService
+
+    counts = DeskService(services.store, services.clock, services.slips).out_of_turn_calls(day)
+    console.print(f"\n[b]{t('report.out_of_turn', lang)}[/b]")
+    names = {poli.code: poli.name for poli in services.clinic.desk_queues()}
+    if not counts:
+        console.print("0")
+    for code, reasons in sorted(counts.items()):
+        detail = ", ".join(
+            f"{t(f'desk.out_of_turn.{reason}', lang)} {n}" for reason, n in sorted(reasons.items())
+        )
+        total = sum(reasons.values())
+        console.print(Text(f"Poli {names.get(code, code)}: {total} ({detail})"))

@@ -181,3 +181,19 @@ async def test_the_desk_calls_to_its_counter_and_the_audit_says_so(
             )
         ).one()
         assert event.detail["counter"] == "Ruang 2"
+
+
+async def test_o_calls_the_chosen_ticket_out_of_turn_with_a_reason(
+    desk_services: Services,
+) -> None:
+    first, second = take(desk_services, 1), take(desk_services, 2)
+    app = DeskApp(desk_services, counter="Ruang 2")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        await key(pilot, "down")  # the second row: A-002
+        await key(pilot, "o")
+        assert "Hasil laboratorium" in screen_text(app)
+        await key(pilot, "2")  # a lab result
+        assert status(desk_services, second) == TicketStatus.CALLED
+        assert status(desk_services, first) == TicketStatus.WAITING
+        assert "Memanggil A-002" in said(app)

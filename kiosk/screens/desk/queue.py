@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Static
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
 from kiosk.screens.desk.report import ReportScreen
-from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
+from kiosk.services.desk import OUT_OF_TURN_REASONS, PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.widgets.choices import Choice, ChoiceList
 
@@ -37,6 +37,7 @@ ACTIONS = (
     ("p", "reprint", "desk.act.reprint"),
     ("slash", "find", "desk.act.find"),
     ("exclamation_mark", "priority", "desk.act.priority"),
+    ("o", "out_of_turn", "desk.act.out_of_turn"),
     ("v", "verify", "desk.act.verify"),
     ("g", "report", "desk.act.report"),
 )
@@ -324,6 +325,22 @@ class DeskScreen(Screen[None]):
                 self._do(lambda: desk.set_priority(ticket_id, value, actor), "desk.done.priority")
 
         self.app.push_screen(PickDialog(self.tr("desk.act.priority"), choices), chosen)
+
+    def action_out_of_turn(self) -> None:
+        ticket_id = self._selected_or_say()
+        if ticket_id is None:
+            return
+        choices = [Choice(r, self.tr(f"desk.out_of_turn.{r}")) for r in OUT_OF_TURN_REASONS]
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                desk, counter, actor = self.host.desk, self.counter, self.actor
+                self._do(
+                    lambda: desk.call_out_of_turn(ticket_id, counter, reason, actor),
+                    "desk.done.called",
+                )
+
+        self.app.push_screen(PickDialog(self.tr("desk.act.out_of_turn"), choices), chosen)
 
     def action_find(self) -> None:
         def found(text: str | None) -> None:
