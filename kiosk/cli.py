@@ -11,17 +11,19 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, load_settings
+from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, keep_private, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _setup_logging(settings: Settings, name: str) -> None:
