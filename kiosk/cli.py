@@ -255,9 +255,12 @@ def staff_add(name: str, pin: str, role: str) -> None:
 @_one_line_errors
 def staff_list() -> None:
     """List staff members."""
-    for member in _staff_service().list():
+    members = _staff_service().list()
+    if not members:
+        click.echo('No staff yet. Add one with: kiosk staff add "Budi Santoso" --pin 4826')
+    for member in members:
         state = "active" if member.active else "disabled"
-        click.echo(f"{member.name:<20} {member.role:<6} {state}")
+        click.echo(f"{member.name:<40} {member.role:<6} {state}")
 
 
 @staff.command("disable")
@@ -271,7 +274,7 @@ def staff_disable(name: str) -> None:
         _staff_service().disable(name)
     except Refused as error:
         _refused_line(error)
-    click.echo(f"Disabled {name}")
+    click.echo(f"Disabled {' '.join(name.split())}")
 
 
 from kiosk.sync.commands import sync_command  # noqa: E402 (registered with the others)
