@@ -83,11 +83,21 @@ def cli(ctx: click.Context) -> None:
 def run_kiosk() -> None:
     """Open the patient kiosk (full screen)."""
     from kiosk.app import KioskApp
+    from kiosk.services.demo import is_demo
     from kiosk.services.setup import open_clinic
+    from kiosk.services.staff import DEMO_EXIT_PIN
 
     settings = _settings()
     _setup_logging(settings, "kiosk")
     services = open_clinic(settings)
+    if settings.staff_pin == DEMO_EXIT_PIN and not is_demo(services.store):
+        # The demo's exit PIN is in the docs: a real clinic's kiosk would open for anyone.
+        click.echo(
+            "kiosk: set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
+            "exit PIN is published and only the demo clinic may use it",
+            err=True,
+        )
+        sys.exit(2)
     KioskApp(services).run()
 
 

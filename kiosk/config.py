@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     facility_name: str = Field(default="Puskesmas Sukamaju", min_length=1, max_length=80)
     timezone: str = Field(default="Asia/Jakarta", description="WIB, WITA, WIT or a zone name.")
     minutes_per_patient: int = Field(default=10, ge=1, le=120)
+    # The demo's, published: `kiosk` refuses it outside the demo clinic.
     staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
     theme: Literal["default", "high-contrast"] = "default"
     # `kiosk purge`: complaints and cached participant details older than this are removed.

@@ -717,6 +717,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
     ),
+    # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
+    "staff.exit_wait": (
+        "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
+        "Too many wrong PINs. Try again in {seconds} seconds.",
+    ),
 }
 
 

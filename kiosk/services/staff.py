@@ -8,8 +8,11 @@ import functools
 import hashlib
 import hmac
 import logging
+import math
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -179,3 +182,45 @@ class StaffService:
 
 def _minutes_left(until: datetime, now: datetime) -> int:
     return max(int((until - now).total_seconds() // 60) + 1, 1)
+
+
+DEMO_EXIT_PIN = "2468"  # published in docs/staff.md: only the demo clinic may keep it
+EXIT_FREE_ATTEMPTS = 3
+EXIT_FIRST_WAIT = 30.0  # seconds; doubles with each further wrong PIN
+EXIT_MAX_WAIT = 15 * 60.0
+
+
+class ExitPin:
+    """The kiosk's exit PIN (Ctrl+X), kept only as a slow salted hash like the staff PINs.
+
+    Three wrong PINs are free; after that the dialog refuses every PIN, the right one too, for
+    30 s, then twice as long after each further wrong PIN (15 minutes at most); the right PIN
+    starts over. A passer-by at a public kiosk gets a handful of guesses an hour. ``now`` is
+    injectable so tests need not wait."""
+
+    def __init__(self, pin: str, now: Callable[[], float] = time.monotonic) -> None:
+        self._hash = hash_pin(pin)
+        self._now = now
+        self._wrong = 0
+        self._blocked_until = 0.0
+
+    def wait_seconds(self) -> int:
+        """Seconds before a PIN is checked again; 0: now."""
+        return max(math.ceil(self._blocked_until - self._now()), 0)
+
+    def check(self, pin: str) -> bool:
+        """True for the right PIN; raise Refused("staff.exit_wait") while backing off."""
+        if self.wait_seconds():
+            raise Refused("staff.exit_wait", seconds=self.wait_seconds())
+        if pin_matches(pin, self._hash):
+            self._wrong = 0
+            return True
+        self._wrong += 1
+        excess = self._wrong - EXIT_FREE_ATTEMPTS
+        if excess >= 0:
+            wait = min(EXIT_FIRST_WAIT * 2 ** min(excess, 16), EXIT_MAX_WAIT)
+            self._blocked_until = self._now() + wait
+            log.warning(
+                "kiosk exit: %d wrong PINs in a row; the next waits %d s", self._wrong, wait
+            )
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -15,8 +16,10 @@ from sqlalchemy import select
 
 from kiosk.services.errors import Refused
 from kiosk.services.staff import (
+    EXIT_FREE_ATTEMPTS,
     LOCK_MINUTES,
     MAX_ATTEMPTS,
+    ExitPin,
     StaffService,
     hash_pin,
     lock_minutes,
@@ -171,3 +174,49 @@ def test_the_staff_commands_as_an_administrator_types_them(tmp_path: Path) -> No
     refused = _kiosk(tmp_path, "add", "Budi [b]", "--pin", "4826")
     assert refused.returncode == 2
     assert refused.stderr.startswith("kiosk: Staff name: 2-40 letters, digits, spaces")
+
+
+# -- the kiosk's exit PIN ----------------------------------------------------------------------
+
+
+class Ticking:
+    def __init__(self) -> None:
+        self.instant = 100.0
+
+    def __call__(self) -> float:
+        return self.instant
+
+
+def test_the_exit_pin_is_hashed_and_backs_off() -> None:
+    clock = Ticking()
+    guard = ExitPin("97531", now=clock)
+    assert "97531" not in repr(vars(guard))
+    assert guard.check("97531")
+    for _ in range(EXIT_FREE_ATTEMPTS):
+        assert not guard.check("11111")
+    assert guard.wait_seconds() == 30
+    with pytest.raises(Refused) as refused:
+        guard.check("97531")  # the right PIN waits too
+    assert (refused.value.key, refused.value.params) == ("staff.exit_wait", {"seconds": 30})
+    clock.instant += 30
+    assert not guard.check("11111")
+    assert guard.wait_seconds() == 60  # each further wrong PIN doubles the wait
+    clock.instant += 60
+    assert guard.check("97531")
+    assert not guard.check("11111") and guard.wait_seconds() == 0  # the right PIN starts over
+
+
+def test_the_kiosk_refuses_the_published_exit_pin_outside_the_demo(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}
+    subprocess.run([sys.executable, "-m", "kiosk", "demo"], env=env, check=True, timeout=60)
+    with sqlite3.connect(tmp_path / "kiosk.db") as db:
+        db.execute("UPDATE facility SET demo = 0")  # a real clinic's store
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "kiosk: set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
+        "exit PIN is published and only the demo clinic may use it"
+    ]
