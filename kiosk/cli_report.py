@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table  # noqa: TID251 - printed by a console that reads no markup
 from rich.text import Text
 
-from kiosk.config import SettingsError, load_settings
+from kiosk.config import SettingsError, keep_private, load_settings
 from kiosk.domain.report import DayReport, Figures
 from kiosk.i18n import t
 
@@ -81,6 +81,7 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
     lang = settings.lang
     day: date | None = None
     if day_text is not None:
