@@ -288,6 +288,10 @@ from kiosk.maintenance import add_commands  # noqa: E402  (purge, backup: after 
 
 add_commands(cli, _settings, _one_line_errors, _setup_logging)
 
+from kiosk.cli_clinic import add_commands as add_clinic  # noqa: E402  (`kiosk clinic`)
+
+add_clinic(cli, _settings, _one_line_errors)
+
 
 def main() -> None:
     cli()

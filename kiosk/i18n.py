@@ -717,6 +717,159 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
     ),
+    # -- golive: `kiosk clinic load/export` (the clinic's own set-up)
+    "clinic.err.syntax": ("bukan TOML yang sah: {detail}", "not valid TOML: {detail}"),
+    "clinic.err.section": (
+        "bagian [{section}] tidak dikenal; yang dikenal: facility, poli, doctor, schedule",
+        "unknown section [{section}]; known ones: facility, poli, doctor, schedule",
+    ),
+    "clinic.err.table": (
+        "harus berupa tabel ([[...]] untuk daftar)",
+        "must be a table ([[...]] for a list)",
+    ),
+    "clinic.err.missing": ("kolom `{field}` belum diisi", "field `{field}` is missing"),
+    "clinic.err.unknown": (
+        "kolom `{field}` tidak dikenal (salah ketik?)",
+        "unknown field `{field}` (a typo?)",
+    ),
+    "clinic.err.text": (
+        "isi dengan teks 1-{most} huruf",
+        "fill in a text of 1-{most} characters",
+    ),
+    "clinic.err.integer": (
+        "harus bilangan bulat positif, bukan {value!r}",
+        "must be a positive whole number, not {value!r}",
+    ),
+    "clinic.err.bool": (
+        "isi dengan true atau false, bukan {value!r}",
+        "use true or false, not {value!r}",
+    ),
+    "clinic.err.time": (
+        "jam {value!r} tidak sah; tulis JJ:MM antara 00:00 dan 23:59",
+        "{value!r} is not a time; write HH:MM between 00:00 and 23:59",
+    ),
+    "clinic.err.day": (
+        "hari {value!r} tidak dikenal; tulis senin ... minggu atau 0 (Senin) ... 6 (Minggu)",
+        "unknown day {value!r}; write senin ... minggu, mon ... sun or 0 (Monday) ... 6",
+    ),
+    "clinic.err.facility_code": (
+        "kode faskes {value!r} harus 1-20 huruf atau angka",
+        "facility code {value!r} must be 1-20 letters or digits",
+    ),
+    "clinic.err.poli_code": (
+        "kode poli {value!r} harus 1-3 huruf atau angka",
+        "poli code {value!r} must be 1-3 letters or digits",
+    ),
+    "clinic.err.prefix": (
+        "awalan {value!r} harus satu huruf A-Z",
+        "prefix {value!r} must be one letter A-Z",
+    ),
+    "clinic.err.dup_poli": (
+        "kode poli {code} sudah dipakai oleh [[poli]] #{n}",
+        "poli code {code} is already used by [[poli]] #{n}",
+    ),
+    "clinic.err.dup_prefix": (
+        "awalan {prefix} sudah dipakai oleh [[poli]] #{n}; tiap poli butuh huruf sendiri",
+        "prefix {prefix} is already used by [[poli]] #{n}; each poli needs its own letter",
+    ),
+    "clinic.err.no_poli": (
+        "berkas tidak berisi satu pun [[poli]]",
+        "the file holds no [[poli]] at all",
+    ),
+    "clinic.err.dup_doctor": (
+        "kode dokter {code} sudah dipakai",
+        "doctor code {code} is already used",
+    ),
+    "clinic.err.unknown_poli": (
+        "poli {code!r} tidak ada di [[poli]]",
+        "poli {code!r} is not among the [[poli]] entries",
+    ),
+    "clinic.err.unknown_doctor": (
+        "dokter {code!r} tidak ada di [[doctor]]",
+        "doctor {code!r} is not among the [[doctor]] entries",
+    ),
+    "clinic.err.order": (
+        "jam selesai {end:%H:%M} harus sesudah jam mulai {start:%H:%M}",
+        "end {end:%H:%M} must come after start {start:%H:%M}",
+    ),
+    "clinic.err.quota": (
+        "kuota {value} tidak sah; isi 1 sampai {most}",
+        "quota {value} is not allowed; use 1 to {most}",
+    ),
+    "clinic.err.overlap": (
+        "dokter {doctor} sudah praktik pada jam ini hari {day} ([[schedule]] #{n})",
+        "doctor {doctor} already works at this time on {day} ([[schedule]] #{n})",
+    ),
+    "clinic.at_line": ("{file} baris {line}", "{file} line {line}"),
+    "clinic.untouched": (
+        "Data klinik tidak diubah. Perbaiki berkasnya lalu jalankan lagi "
+        "`kiosk clinic load {file}`.",
+        "The store is untouched. Fix the file, then run `kiosk clinic load {file}` again.",
+    ),
+    "clinic.unreadable": (
+        "berkas {file} tidak dapat dibaca: {error}",
+        "cannot read {file}: {error}",
+    ),
+    "clinic.facility_mismatch": (
+        "berkas menyebut faskes {file_value!r} sebagai {field}, pengaturan menyebut "
+        '{setting!r}. Tulis {field} = "{file_value}" di {config} (atau KIOSK_{env}), '
+        "lalu jalankan lagi.",
+        "the file gives {field} {file_value!r}, the settings say {setting!r}. Write "
+        '{field} = "{file_value}" in {config} (or set KIOSK_{env}), then run it again.',
+    ),
+    "clinic.plan": ("Perubahan yang akan dibuat:", "What will change:"),
+    "clinic.nothing": (
+        "Tidak ada yang berubah: data klinik sudah sama dengan {file}.",
+        "Nothing to change: the store already matches {file}.",
+    ),
+    "clinic.replaces_demo": (
+        "Klinik demo diganti seluruhnya (tiket, peserta contoh dan booking demo dihapus).",
+        "The demo clinic is replaced as a whole (its tickets, sample participants and booking go).",
+    ),
+    "clinic.facility": ("faskes {code} {name}", "facility {code} {name}"),
+    "clinic.reordered": (
+        "urutan poli di layar kiosk berubah",
+        "the order of polis on the kiosk changes",
+    ),
+    "clinic.poli": (
+        "poli {code} {name} (awalan {prefix}{extra})",
+        "poli {code} {name} (prefix {prefix}{extra})",
+    ),
+    "clinic.not_bookable": (", hanya lewat loket", ", desk only"),
+    "clinic.doctor": ("dokter {code} {name}", "doctor {code} {name}"),
+    "clinic.shift": (
+        "jadwal poli {poli}, dokter {doctor}: {days} {start:%H:%M}-{end:%H:%M}, kuota {quota}",
+        "shift at poli {poli}, doctor {doctor}: {days} {start:%H:%M}-{end:%H:%M}, quota {quota}",
+    ),
+    "clinic.every_day": ("setiap hari", "every day"),
+    "clinic.blocked": (
+        "Tidak dapat dihapus: {what} masih memegang {n} tiket aktif (mulai {date}). Muat berkas "
+        "ini setelah antrean tersebut selesai, atau biarkan {what} di berkas sampai saat itu.",
+        "Cannot be removed: {what} still holds {n} live tickets (from {date}). Load this file "
+        "once those queues are done, or keep {what} in the file until then.",
+    ),
+    "clinic.confirm": ("Terapkan perubahan ini?", "Apply these changes?"),
+    "clinic.cancelled": (
+        "Dibatalkan: data klinik tidak diubah (pakai --yes untuk melewati pertanyaan).",
+        "Cancelled: the store is untouched (--yes skips the question).",
+    ),
+    "clinic.done": (
+        "Data klinik dimuat: {polis} poli, {doctors} dokter, {shifts} jadwal per minggu.",
+        "Clinic loaded: {polis} polis, {doctors} doctors, {shifts} weekly shifts.",
+    ),
+    "clinic.skipped": (
+        "Bagian {sections} adalah data contoh demo dan tidak dimuat.",
+        "The {sections} sections are demo sample data and are not loaded.",
+    ),
+    "clinic.no_clinic": (
+        "Data klinik masih kosong; muat dulu dengan `kiosk clinic load BERKAS.toml`.",
+        "The store holds no clinic yet; load one with `kiosk clinic load FILE.toml`.",
+    ),
+    "clinic.exists": (
+        "{file} sudah ada; pilih nama lain atau tambahkan --force untuk menimpanya.",
+        "{file} exists already; choose another name or add --force to overwrite it.",
+    ),
+    "clinic.exported": ("Data klinik ditulis ke {file}.", "Clinic set-up written to {file}."),
 }
 
 
