@@ -187,10 +187,19 @@ def serve(host: str, port: int, demo: bool) -> None:
 
 
 @cli.command()
-def settings() -> None:
+@click.option(
+    "--init", is_flag=True, help="Write a commented kiosk.toml to fill in (asks before replacing)."
+)
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", help="With --init.")
+def settings(init: bool, lang: str) -> None:
     """Show the settings in force (from KIOSK_* variables and the settings file)."""
     from sqlalchemy.engine import make_url
 
+    if init:
+        from kiosk.cli_settings import init_settings_file
+
+        init_settings_file(lang)
+        return
     current = _settings()
     for name, value in current.model_dump().items():
         shown = "****" if name in SECRET_SETTINGS and value else value
@@ -291,6 +300,10 @@ add_commands(cli, _settings, _one_line_errors, _setup_logging)
 from kiosk.cli_clinic import add_commands as add_clinic  # noqa: E402  (`kiosk clinic`)
 
 add_clinic(cli, _settings, _one_line_errors)
+
+from kiosk.cli_check import check  # noqa: E402  (`kiosk check`)
+
+cli.add_command(check)
 
 
 def main() -> None:

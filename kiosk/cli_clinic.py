@@ -64,8 +64,8 @@ def _shift_lines(sign: str, shifts: list, lang: str) -> list[str]:  # type: igno
             poli=poli,
             doctor=doctor,
             days=named,
-            start=start,
-            end=end,
+            start=f"{start:%H:%M}",
+            end=f"{end:%H:%M}",
             quota=quota,
         )
         lines.append(f"  {sign} {text}")

@@ -270,7 +270,14 @@ def parse_clinic_file(text: str) -> ClinicSetup:
         start = reader.clock(entry, "schedule", index, "start")
         end = reader.clock(entry, "schedule", index, "end")
         if end <= start:
-            reader.fail("clinic.err.order", "schedule", index, "end", start=start, end=end)
+            reader.fail(
+                "clinic.err.order",
+                "schedule",
+                index,
+                "end",
+                start=f"{start:%H:%M}",
+                end=f"{end:%H:%M}",
+            )
         quota = reader.integer(entry, "schedule", index, "quota")
         if not 1 <= quota <= MAX_QUOTA:
             reader.fail("clinic.err.quota", "schedule", index, "quota", value=quota, most=MAX_QUOTA)
