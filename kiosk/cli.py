@@ -305,6 +305,10 @@ from kiosk.cli_check import check  # noqa: E402  (`kiosk check`)
 
 cli.add_command(check)
 
+from kiosk.cli_upgrade import add_commands as add_upgrade  # noqa: E402  (`kiosk upgrade-check`)
+
+add_upgrade(cli, _settings, _one_line_errors)
+
 
 def main() -> None:
     cli()

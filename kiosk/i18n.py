@@ -1212,6 +1212,27 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "init.default": ("Bawaan", "Default"),
     "init.empty": ("kosong", "empty"),
+    # -- golive: `kiosk upgrade-check`
+    "upgrade.up_to_date": (
+        "Basis data sudah mutakhir (skema {rev}); tidak ada yang perlu dilakukan.",
+        "The store is up to date (schema {rev}); nothing to do.",
+    ),
+    "upgrade.done": (
+        "Basis data diperbarui ({n} langkah, skema {rev}). Cadangan sebelumnya: {backup}",
+        "The store is upgraded ({n} steps, schema {rev}). The backup taken before: {backup}",
+    ),
+    "upgrade.restored": (
+        "pembaruan gagal ({error}); basis data dikembalikan seperti semula dari {backup}. "
+        "Kiosk versi lama tetap dapat dipakai; kirim pesan ini ke pemasok.",
+        "the upgrade failed ({error}); the store is back as it was, from {backup}. The previous "
+        "kiosk version still works with it; send this message to your supplier.",
+    ),
+    "upgrade.not_restored": (
+        "pembaruan gagal ({error}) dan cadangan tidak dapat dikembalikan otomatis. Salin {backup} "
+        "ke tempat basis data secara manual (lihat README, Going live) sebelum membuka kiosk.",
+        "the upgrade failed ({error}) and the backup could not be put back. Copy {backup} over "
+        "the store by hand (README, Going live) before opening the kiosk.",
+    ),
 }
 
 
