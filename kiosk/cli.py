@@ -31,7 +31,9 @@ def _setup_logging(settings: Settings, name: str) -> None:
         settings.log_dir / f"{name}.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    from kiosk.logsink import journal_handlers  # under systemd: the journal too
+
+    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
 
 
 def _one_line_errors(command: F) -> F:
@@ -308,6 +310,10 @@ cli.add_command(check)
 from kiosk.cli_upgrade import add_commands as add_upgrade  # noqa: E402  (`kiosk upgrade-check`)
 
 add_upgrade(cli, _settings, _one_line_errors)
+
+from kiosk.cli_service import add_commands as add_service  # noqa: E402  (`kiosk service`)
+
+add_service(cli, _settings, _one_line_errors)
 
 
 def main() -> None:

@@ -1233,6 +1233,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "the upgrade failed ({error}) and the backup could not be put back. Copy {backup} over "
         "the store by hand (README, Going live) before opening the kiosk.",
     ),
+    # -- golive: `kiosk service install/remove`
+    "service.no_user": (
+        "pengguna {user} tidak ada; buat dulu (sudo adduser {user}) atau pilih --user",
+        "there is no user {user}; create it (sudo adduser {user}) or choose --user",
+    ),
+    "service.dry_run": (
+        "Uji coba: {n} berkas di atas tidak ditulis. Tanpa --dry-run (dengan sudo) untuk memasang.",
+        "Dry run: the {n} files above are not written. Run without --dry-run (with sudo) to "
+        "install them.",
+    ),
+    "service.need_root": (
+        "memasang layanan sistem butuh hak root: jalankan lagi dengan sudo",
+        "installing system services needs root: run it again with sudo",
+    ),
+    "service.confirm": (
+        "Tulis {n} berkas ini dan nyalakan layanannya?",
+        "Write these {n} files and start the services?",
+    ),
+    "service.confirm_remove": (
+        "Hentikan dan hapus berkas-berkas ini?",
+        "Stop and remove these files?",
+    ),
+    "service.nothing": ("Tidak ada yang diubah.", "Nothing was changed."),
+    "service.unwritable": (
+        "berkas layanan tidak dapat ditulis: {error}",
+        "cannot write the unit files: {error}",
+    ),
+    "service.written": ("{n} berkas ditulis di bawah {root}.", "{n} files written under {root}."),
+    "service.systemctl_failed": (
+        "systemctl gagal: {error}. Jalankan perintah di atas sendiri setelah memperbaikinya.",
+        "systemctl failed: {error}. Run the command above yourself once that is fixed.",
+    ),
+    "service.logs": (
+        "Log: journalctl -u 'antrean-*' dan folder logs/ di data_dir (dirotasi).",
+        "Logs: journalctl -u 'antrean-*' and the logs/ folder in data_dir (rotated).",
+    ),
+    "service.none_installed": (
+        "Tidak ada layanan kiosk terpasang di bawah {root}.",
+        "No kiosk services are installed under {root}.",
+    ),
+    "service.removed": ("{n} berkas layanan dihapus.", "{n} service files removed."),
 }
 
 

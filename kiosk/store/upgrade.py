@@ -88,7 +88,7 @@ def _restore_sqlite(backup: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def _pg_dump(store: Store, target: Path) -> None:
+def pg_dump(store: Store, target: Path) -> None:
     tool = shutil.which("pg_dump")
     if tool is None:
         raise StoreError(
@@ -110,7 +110,7 @@ def _pg_dump(store: Store, target: Path) -> None:
         raise StoreError(f"pg_dump failed: {first}")
 
 
-def _unused(stem: Path, suffix: str) -> Path:
+def unused_name(stem: Path, suffix: str) -> Path:
     """A name no earlier backup has (two attempts within a second get -2, -3...)."""
     candidate, n = stem.with_name(stem.name + suffix), 1
     while candidate.exists():
@@ -136,11 +136,11 @@ def upgrade_with_backup(
     before = "-".join(plan.current) or "empty"
     backup = backup_folder / f"kiosk-{now:%Y%m%d-%H%M%S}-before-{before}"
     file = _sqlite_file(store)
-    backup = _unused(backup, ".db" if file is not None else ".dump")
+    backup = unused_name(backup, ".db" if file is not None else ".dump")
     if file is not None:
         backup_sqlite(store, backup)
     else:
-        _pg_dump(store, backup)
+        pg_dump(store, backup)
     try:
         run()
     except Exception as error:
