@@ -88,7 +88,11 @@ def run_kiosk() -> None:
     settings = _settings()
     _setup_logging(settings, "kiosk")
     services = open_clinic(settings)
-    KioskApp(services).run()
+    app = KioskApp(services)
+    app.run()
+    # A crash exits non-zero, so the tty1 loop (`kiosk service install`) opens the kiosk again;
+    # only the staff exit ends it cleanly.
+    sys.exit(app.return_code or 0)
 
 
 @cli.command()
