@@ -40,8 +40,9 @@ def check(lang: str, voice: str) -> None:
     findings = run_checks(settings, today, voice)
     for finding in findings:
         params = dict(finding.params)
-        if "item" in params:
-            params["item"] = t(str(params["item"]), lang)
+        for name in ("item", "paper"):  # values that are keys themselves
+            if name in params:
+                params[name] = t(f"check.{params[name]}" if name == "paper" else params[name], lang)
         click.echo(f"{'✓' if finding.ok else '✗'} {t(finding.key, lang, **params)}")
         if not finding.ok and finding.fix:
             fix = t(finding.fix, lang, **finding.fix_params)

@@ -988,8 +988,46 @@ TEXT: dict[str, tuple[str, str]] = {
         'tulis sandi panjang: ws_password = "..." di {config}, lalu berikan ke BPJS',
         'write a long password: ws_password = "..." in {config}, then give it to BPJS',
     ),
-    "check.printer.ok": ("Printer menjawab: {what}", "Printer answers: {what}"),
-    "check.printer.bad": ("Printer: {error}", "Printer: {error}"),
+    "check.printer.png_ok": (
+        "Printer PNG: slip disimpan di {path}",
+        "PNG printer: slips saved in {path}",
+    ),
+    "check.printer.file_ok": ("Printer ESC/POS ke berkas {path}", "ESC/POS printer into {path}"),
+    "check.printer.answers": (
+        "Printer {where} menjawab: {paper}",
+        "Printer {where} answers: {paper}",
+    ),
+    "check.printer.paper_ok": ("kertas cukup", "paper OK"),
+    "check.printer.paper_low": ("kertas hampir habis", "paper running low"),
+    "check.printer.paper_silent": (
+        "sensor kertas tidak menjawab (wajar untuk banyak printer)",
+        "the paper sensor keeps quiet (usual for many printers)",
+    ),
+    "check.printer.none": (
+        "Printer belum diatur (printer = none)",
+        "No printer is set (printer = none)",
+    ),
+    "check.printer.png_bad": (
+        "Folder slip {path} tidak dapat ditulis",
+        "The slip folder {path} is not writable",
+    ),
+    "check.printer.file_bad": (
+        "Berkas printer {path} tidak dapat ditulis",
+        "The printer file {path} is not writable",
+    ),
+    "check.printer.unreachable": (
+        "Tidak ada printer yang menjawab di {where}",
+        "No printer answers at {where}",
+    ),
+    "check.printer.no_paper": ("Kertas printer {where} habis", "Printer {where} is out of paper"),
+    "check.printer.usb_missing": (
+        "Dukungan printer USB belum terpasang (pyusb)",
+        "USB printing support is not installed (pyusb)",
+    ),
+    "check.printer.usb_not_found": (
+        "Printer {where} tidak ditemukan (tercabut atau tanpa izin)",
+        "Printer {where} is not found (unplugged or no permission)",
+    ),
     "check.fix.printer": (
         'nyalakan printer, periksa kabel dan kertas, atau betulkan printer = "..." di {config}',
         'switch the printer on, check its cable and paper, or fix printer = "..." in {config}',

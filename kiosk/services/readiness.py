@@ -25,8 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from kiosk.config import Settings, config_file
-from kiosk.slip.printer import PrinterError
-from kiosk.slip.probe import probe_printer
+from kiosk.slip.probe import ProbeFailed, probe_printer
 from kiosk.store import Store
 from kiosk.store.migrate import alembic_config
 from kiosk.store.models import FacilityRow, PoliRow, ScheduleRow
@@ -164,17 +163,16 @@ def check_secrets(settings: Settings) -> list[Finding]:
 
 def check_printer(settings: Settings) -> Finding:
     try:
-        spec = settings.printer_spec
-        what = probe_printer(spec)
-    except PrinterError as error:
+        answered = probe_printer(settings.printer_spec)
+    except ProbeFailed as error:
         return Finding(
             False,
-            "check.printer.bad",
-            {"error": str(error)},
+            f"check.{error.key}",
+            error.params,
             "check.fix.printer",
             {"config": config_file()},
         )
-    return Finding(True, "check.printer.ok", {"what": what})
+    return Finding(True, f"check.{answered.key}", answered.params)
 
 
 def _central_finding(service: str, answer: Answer) -> Finding:

@@ -151,16 +151,16 @@ def test_check_with_the_printer_unplugged_or_out_of_paper(
     monkeypatch.setenv("KIOSK_PRINTER", f"escpos-net:127.0.0.1:{free_port()}")
     unplugged = run("check")
     assert unplugged.exit_code == 1
-    assert "✗ Printer: no printer answers at 127.0.0.1" in unplugged.output
+    assert "✗ Tidak ada printer yang menjawab di 127.0.0.1" in unplugged.output
     assert "nyalakan printer" in unplugged.output
     with FakeNetworkPrinter("no-paper") as printer:
         monkeypatch.setenv("KIOSK_PRINTER", printer.spec)
         empty = run("check")
-    assert "✗ Printer: the printer is out of paper" in empty.output
+    assert f"✗ Kertas printer 127.0.0.1:{printer.port} habis" in empty.output
     with FakeNetworkPrinter("ok") as printer:
         monkeypatch.setenv("KIOSK_PRINTER", printer.spec)
         fine = run("check")
-    assert f"✓ Printer menjawab: 127.0.0.1:{printer.port}, paper OK" in fine.output
+    assert f"✓ Printer 127.0.0.1:{printer.port} menjawab: kertas cukup" in fine.output
     assert printer.jobs == []  # asked, never printed
 
 

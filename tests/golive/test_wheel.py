@@ -117,7 +117,7 @@ def test_the_wheel_installs_a_kiosk_with_its_assets(
     assert check.returncode == 1, check.stdout + check.stderr
     assert "✓ Basis data terbuka dan mutakhir" in check.stdout
     assert "✗ Kode faskes masih kode demo (P3273010)" in check.stdout
-    assert "✓ Printer menjawab: PNG slips in" in check.stdout
+    assert "✓ Printer PNG: slip disimpan di" in check.stdout
     assert "Traceback" not in check.stdout + check.stderr
 
 
