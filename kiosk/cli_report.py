@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table  # noqa: TID251 - printed by a console that reads no markup
+from rich.text import Text
 
-from kiosk.config import SettingsError, load_settings
+from kiosk.config import SettingsError, keep_private, load_settings
 from kiosk.domain.report import DayReport, Figures
 from kiosk.i18n import t
 
@@ -81,6 +82,7 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
     lang = settings.lang
     day: date | None = None
     if day_text is not None:
@@ -100,16 +102,18 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except (StoreError, SQLAlchemyError) as error:
         click.echo(f"kiosk: the database cannot be used: {str(error).splitlines()[0]}", err=True)
         sys.exit(3)
-    console = Console(highlight=False, soft_wrap=True)
+    # markup=False: poli and facility names are printed as typed, never read as markup.
+    console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
     console.print(
-        f"[b]{t('report.title', lang, date=f'{day:%d-%m-%Y}')}[/b] · {settings.facility_name}"
+        Text(t("report.title", lang, date=f"{day:%d-%m-%Y}"), style="bold"),
+        Text(f"· {settings.facility_name}"),
     )
     console.print(t("report.minutes", lang), style="dim")
     console.print(report_table(figures, lang))
-    console.print(f"\n[b]{t('report.arrivals', lang)}[/b]")
+    console.print(Text("\n" + t("report.arrivals", lang), style="bold"))
     bars = arrival_bars(figures.arrivals_per_hour)
     console.print("\n".join(bars) if bars else t("report.no_arrivals", lang))
-    console.print(f"\n[b]{t('report.offline', lang)}[/b]")
+    console.print(Text("\n" + t("report.offline", lang), style="bold"))
     if not figures.offline:
         console.print(t("report.offline_none", lang))
     for period in figures.offline:
@@ -129,14 +133,11 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
 
 
 def _out_of_turn(console: Console, services: Any, day: date, lang: str) -> None:
-    """Calls out of turn, per poli and reason (the desk's `o`), as plain text (names unescaped
-    never reach markup)."""
-    from rich.text import Text
-
+    """Calls out of turn, per poli and reason (the desk's `o`)."""
     from kiosk.services.desk import DeskService
 
     counts = DeskService(services.store, services.clock, services.slips).out_of_turn_calls(day)
-    console.print(f"\n[b]{t('report.out_of_turn', lang)}[/b]")
+    console.print(Text("\n" + t("report.out_of_turn", lang), style="bold"))
     names = {poli.code: poli.name for poli in services.clinic.desk_queues()}
     if not counts:
         console.print("0")
@@ -145,4 +146,4 @@ def _out_of_turn(console: Console, services: Any, day: date, lang: str) -> None:
             f"{t(f'desk.out_of_turn.{reason}', lang)} {n}" for reason, n in sorted(reasons.items())
         )
         total = sum(reasons.values())
-        console.print(Text(f"Poli {names.get(code, code)}: {total} ({detail})"))
+        console.print(f"Poli {names.get(code, code)}: {total} ({detail})")

@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from kiosk.desk_app import DeskApp
 from kiosk.domain.models import TicketStatus
@@ -197,3 +199,32 @@ async def test_o_calls_the_chosen_ticket_out_of_turn_with_a_reason(
         assert status(desk_services, second) == TicketStatus.CALLED
         assert status(desk_services, first) == TicketStatus.WAITING
         assert "Memanggil A-002" in said(app)
+
+
+def _burst(app: DeskApp, keys: str) -> None:
+    """Keys as a scanner or a fast typist sends them: all queued before the first is handled."""
+    names = {"\t": "tab", "\r": "enter"}
+    for character in keys:
+        app.post_message(events.Key(names.get(character, character), character))
+
+
+@pytest.mark.parametrize("between", ["\t", "\r"])
+async def test_name_tab_and_pin_in_one_burst_sign_in(desk_services: Services, between: str) -> None:
+    StaffService(desk_services.store, desk_services.clock).add("Budi Santoso", "2580")
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, f"Budi Santoso{between}2580\r")
+        await settle(pilot)
+        assert app.member is not None and app.member.name == "Budi Santoso"
+        assert screen_name(app) == "PickPoliScreen"
+
+
+async def test_after_a_burst_the_name_field_takes_keys_again(desk_services: Services) -> None:
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, "sari\t0000\r")
+        await settle(pilot)
+        assert "PIN salah" in screen_text(app)
+        await pilot.click("#name")
+        await pilot.press("end", "backspace", *"x")
+        assert app.screen.query_one("#name", Input).value == "sarx"
