@@ -1341,6 +1341,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Unknown reason. Choose one of the listed reasons.",
     ),
     "report.out_of_turn": ("Dipanggil di luar urutan", "Called out of turn"),
+    "poli.closed_today": (
+        "Puskesmas sudah tutup hari ini; buka lagi {when}. Nomor untuk besok:",
+        "The clinic has closed for today; it opens again {when}. Numbers for tomorrow:",
+    ),
+    "poli.opens_unknown": ("sesuai jadwal", "as scheduled"),
     "phone.title": ("Antrean saya", "My queue number"),
     "phone.your_number": ("Nomor antrean Anda", "Your queue number"),
     "phone.ahead": ("{n} orang di depan Anda", "{n} ahead of you"),
