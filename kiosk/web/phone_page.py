@@ -132,21 +132,17 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
             t("phone.too_many", settings.lang), status_code=429, headers=SECURITY_HEADERS
         )
 
+    def asset(name: str, media: str) -> Response:
+        body = (web_dir() / name).read_bytes()
+        return Response(body, media_type=f"{media}; charset=utf-8", headers=SECURITY_HEADERS)
+
     @router.get("/t/phone.js")
     def phone_script() -> Response:
-        return Response(
-            (web_dir() / "phone.js").read_bytes(),
-            media_type="text/javascript; charset=utf-8",
-            headers=SECURITY_HEADERS,
-        )
+        return asset("phone.js", "text/javascript")
 
     @router.get("/t/phone.css")
     def phone_style() -> Response:
-        return Response(
-            (web_dir() / "phone.css").read_bytes(),
-            media_type="text/css; charset=utf-8",
-            headers=SECURITY_HEADERS,
-        )
+        return asset("phone.css", "text/css")
 
     @router.get("/t/{code}")
     async def phone_page(request: Request, code: str, lang: str | None = None) -> Response:
