@@ -21,7 +21,7 @@ OLD = "0003"  # a store from before the report and sync migrations
 
 
 def release_head() -> str:
-    """The newest schema this release's migrations reach, and how many steps lead there from OLD."""
+    """The newest schema this release's migrations reach."""
     script = ScriptDirectory(str(migrate_module.MIGRATIONS))
     (head,) = script.get_heads()
     return head
