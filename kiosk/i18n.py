@@ -521,7 +521,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "ws.rule.phone": ("8 sampai 15 digit angka", "8 to 15 digits"),
     "ws.rule.code": ("angka/huruf, paling banyak 20", "letters/digits, at most 20"),
     "ws.rule.rtrw": ("paling banyak 3 digit angka", "at most 3 digits"),
-    "ws.rule.text": ("teks tanpa karakter kontrol", "text without control characters"),
+    "ws.rule.text": (
+        "teks tanpa karakter kontrol atau tak terlihat (pengatur arah teks, spasi lebar nol)",
+        "text without control or invisible characters (text direction marks, zero-width spaces)",
+    ),
+    # -- branch escape: names and free text from outside (issue 18)
+    "ws.rule.name": (
+        "hanya huruf, spasi dan tanda . ' - , seperti tertulis di KTP",
+        "letters, spaces and . ' - , only, as written on the identity card",
+    ),
     # -- the waiting-room board (`kiosk board`)
     "board.title": ("Panggilan Antrean", "Queue Calls"),
     "board.weekdays": (
@@ -591,6 +599,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "central.auth.missing": (
         "Header X-cons-id, X-timestamp, X-signature dan user_key wajib diisi.",
         "The X-cons-id, X-timestamp, X-signature and user_key headers are required.",
+    ),
+    # -- branch escape: malformed signature headers (issue 18)
+    "central.auth.malformed": (
+        "Header X-cons-id, X-timestamp, X-signature dan user_key hanya boleh berisi karakter "
+        "ASCII yang terlihat (paling banyak 256). Hitung ulang signature lalu kirim lagi.",
+        "The X-cons-id, X-timestamp, X-signature and user_key headers may hold visible ASCII "
+        "characters only (at most 256). Compute the signature again and resend.",
     ),
     "central.auth.consumer": ("Consumer ID tidak dikenal.", "Unknown consumer ID."),
     "central.auth.signature": ("Signature tidak sesuai.", "The signature does not match."),
