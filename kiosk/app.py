@@ -6,7 +6,6 @@ import threading
 import time
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 
 from kiosk.assets import assets_dir
@@ -15,6 +14,7 @@ from kiosk.services import Services
 from kiosk.services.staff import ExitPin
 from kiosk.session import PatientSession
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
+from kiosk.widgets.plain import App
 
 IDLE_WARNING_SECONDS = 10
 # How often an out-of-service kiosk asks the store whether it answers again.

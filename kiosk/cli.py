@@ -33,7 +33,9 @@ def _setup_logging(settings: Settings, name: str) -> None:
         settings.log_dir / f"{name}.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    from kiosk.logsink import journal_handlers  # under systemd: the journal too
+
+    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
 
 
 def _one_line_errors(command: F) -> F:
@@ -98,7 +100,11 @@ def run_kiosk() -> None:
             err=True,
         )
         sys.exit(2)
-    KioskApp(services).run()
+    app = KioskApp(services)
+    app.run()
+    # A crash exits non-zero, so the tty1 loop (`kiosk service install`) opens the kiosk again;
+    # only the staff exit ends it cleanly.
+    sys.exit(app.return_code or 0)
 
 
 @cli.command()
@@ -199,10 +205,19 @@ def serve(host: str, port: int, demo: bool) -> None:
 
 
 @cli.command()
-def settings() -> None:
+@click.option(
+    "--init", is_flag=True, help="Write a commented kiosk.toml to fill in (asks before replacing)."
+)
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", help="With --init.")
+def settings(init: bool, lang: str) -> None:
     """Show the settings in force (from KIOSK_* variables and the settings file)."""
     from sqlalchemy.engine import make_url
 
+    if init:
+        from kiosk.cli_settings import init_settings_file
+
+        init_settings_file(lang)
+        return
     current = _settings()
     for name, value in current.model_dump().items():
         shown = "****" if name in SECRET_SETTINGS and value else value
@@ -302,6 +317,22 @@ cli.add_command(report)
 from kiosk.maintenance import add_commands  # noqa: E402  (purge, backup: after the helpers)
 
 add_commands(cli, _settings, _one_line_errors, _setup_logging)
+
+from kiosk.cli_clinic import add_commands as add_clinic  # noqa: E402  (`kiosk clinic`)
+
+add_clinic(cli, _settings, _one_line_errors)
+
+from kiosk.cli_check import check  # noqa: E402  (`kiosk check`)
+
+cli.add_command(check)
+
+from kiosk.cli_upgrade import add_commands as add_upgrade  # noqa: E402  (`kiosk upgrade-check`)
+
+add_upgrade(cli, _settings, _one_line_errors)
+
+from kiosk.cli_service import add_commands as add_service  # noqa: E402  (`kiosk service`)
+
+add_service(cli, _settings, _one_line_errors)
 
 
 def main() -> None:

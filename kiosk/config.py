@@ -99,6 +99,10 @@ class Settings(BaseSettings):
     central_database_url: str = Field(
         default="", description="SQLAlchemy URL of `kiosk central`; default SQLite in data_dir."
     )
+    # Nightly backups (`kiosk service install` runs them; `kiosk check` counts the disk space):
+    # where the copies go (default: data_dir/backups) and how many are kept.
+    backup_dir: Path | None = Field(default=None, description="Folder of the nightly backups.")
+    backup_copies: int = Field(default=14, ge=1, le=365)
 
     @field_validator("central_antrean_url", "central_pcare_url")
     @classmethod
@@ -107,6 +111,11 @@ class Settings(BaseSettings):
         if value and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
             raise ValueError("use an http:// or https:// base URL, or leave it empty (offline)")
         return value
+
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _backup_dir(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("facility_code")
     @classmethod
@@ -206,6 +215,10 @@ class Settings(BaseSettings):
     @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.backup_dir or self.data_dir / "backups"
 
 
 class SettingsError(Exception):

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.i18n import t
 from kiosk.services.errors import Refused
 from kiosk.services.staff import ExitPin
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 
 def _lang(screen: ModalScreen[bool]) -> str:

@@ -34,7 +34,9 @@ def _log_to_file(settings: Settings) -> None:
         settings.log_dir / "sync.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    from kiosk.logsink import journal_handlers  # under systemd: the journal too
+
+    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
 
 
 def _open_store(settings: Settings) -> Store:

@@ -8,11 +8,12 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.i18n import t
 from kiosk.services.errors import Refused
 from kiosk.services.staff import StaffMember
+from kiosk.widgets.plain import Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
