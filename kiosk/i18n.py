@@ -373,10 +373,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ws.auth.wrong": ("Username atau password tidak sesuai.", "Wrong username or password."),
     # -- drills: login attempts limited per client address
-    "ws.auth.too_many": (
-        "Terlalu banyak percobaan masuk. Coba lagi dalam {seconds} detik.",
-        "Too many sign-in attempts. Try again in {seconds} seconds.",
-    ),
     "ws.token.missing": (
         "Token tidak ditemukan: kirim header x-token dan x-username (token dari GET /auth).",
         "No token: send the x-token and x-username headers (token from GET /auth).",
