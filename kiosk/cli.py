@@ -11,17 +11,19 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, load_settings
+from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, keep_private, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _setup_logging(settings: Settings, name: str) -> None:
@@ -83,11 +85,21 @@ def cli(ctx: click.Context) -> None:
 def run_kiosk() -> None:
     """Open the patient kiosk (full screen)."""
     from kiosk.app import KioskApp
+    from kiosk.services.demo import is_demo
     from kiosk.services.setup import open_clinic
+    from kiosk.services.staff import DEMO_EXIT_PIN
 
     settings = _settings()
     _setup_logging(settings, "kiosk")
     services = open_clinic(settings)
+    if settings.staff_pin == DEMO_EXIT_PIN and not is_demo(services.store):
+        # The demo's exit PIN is in the docs: a real clinic's kiosk would open for anyone.
+        click.echo(
+            "kiosk: set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
+            "exit PIN is published and only the demo clinic may use it",
+            err=True,
+        )
+        sys.exit(2)
     app = KioskApp(services)
     app.run()
     # A crash exits non-zero, so the tty1 loop (`kiosk service install`) opens the kiosk again;
@@ -268,9 +280,12 @@ def staff_add(name: str, pin: str, role: str) -> None:
 @_one_line_errors
 def staff_list() -> None:
     """List staff members."""
-    for member in _staff_service().list():
+    members = _staff_service().list()
+    if not members:
+        click.echo('No staff yet. Add one with: kiosk staff add "Budi Santoso" --pin 4826')
+    for member in members:
         state = "active" if member.active else "disabled"
-        click.echo(f"{member.name:<20} {member.role:<6} {state}")
+        click.echo(f"{member.name:<40} {member.role:<6} {state}")
 
 
 @staff.command("disable")
@@ -284,7 +299,7 @@ def staff_disable(name: str) -> None:
         _staff_service().disable(name)
     except Refused as error:
         _refused_line(error)
-    click.echo(f"Disabled {name}")
+    click.echo(f"Disabled {' '.join(name.split())}")
 
 
 from kiosk.sync.commands import sync_command  # noqa: E402 (registered with the others)

@@ -273,8 +273,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.no_ticket": ("Nomor antrean tidak ditemukan.", "Ticket not found."),
     "desk.wrong_state": ("Nomor {number} sedang berstatus {state}.", "Ticket {number} is {state}."),
     "staff.bad_name": (
-        "Nama petugas 2-40 huruf/angka, diawali huruf.",
-        "Staff name: 2-40 letters or digits, starting with a letter.",
+        "Nama petugas 2-40 huruf, angka, spasi atau .'-_, diawali huruf.",
+        "Staff name: 2-40 letters, digits, spaces or .'-_, starting with a letter.",
     ),
     "staff.bad_pin": ("PIN harus 4-8 angka.", "The PIN must be 4 to 8 digits."),
     "staff.bad_role": ("Peran harus desk atau admin.", "The role must be desk or admin."),
@@ -716,6 +716,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.bad_date": (
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
+    ),
+    # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
+    "staff.exit_wait": (
+        "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
+        "Too many wrong PINs. Try again in {seconds} seconds.",
     ),
     # -- golive: `kiosk clinic load/export` (the clinic's own set-up)
     "clinic.err.syntax": ("bukan TOML yang sah: {detail}", "not valid TOML: {detail}"),

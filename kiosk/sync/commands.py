@@ -11,7 +11,7 @@ from types import FrameType
 
 import click
 
-from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 from kiosk.store import Store
 from kiosk.store.db import StoreError
 from kiosk.sync.client import CentralClient, CentralConfig
@@ -20,10 +20,12 @@ from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _log_to_file(settings: Settings) -> None:
