@@ -864,6 +864,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cannot be removed: {what} still holds {n} live tickets (from {date}). Load this file "
         "once those queues are done, or keep {what} in the file until then.",
     ),
+    "clinic.blocked_poli": ("poli {poli}", "poli {poli}"),
+    "clinic.blocked_shift": (
+        "jadwal poli {poli} dokter {doctor} jam {start}",
+        "the shift at poli {poli} of doctor {doctor} at {start}",
+    ),
     "clinic.confirm": ("Terapkan perubahan ini?", "Apply these changes?"),
     "clinic.cancelled": (
         "Dibatalkan: data klinik tidak diubah (pakai --yes untuk melewati pertanyaan).",
@@ -931,6 +936,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "beri hak tulis ke pengguna kiosk: sudo chown -R $USER {path} (atau pilih data_dir lain)",
         "give the kiosk's user write access: sudo chown -R $USER {path} (or choose another "
         "data_dir)",
+    ),
+    "check.fix.data_dir_ro": (
+        "disk folder {path} terpasang hanya-baca (disk rusak?): periksa `dmesg`, jalankan fsck "
+        "lalu nyalakan ulang, atau pilih data_dir di disk lain",
+        "the disk holding {path} is mounted read-only (a failing disk?): check `dmesg`, run fsck "
+        "and reboot, or choose a data_dir on another disk",
     ),
     "check.store.ok": (
         "Basis data terbuka dan mutakhir: {url}",
