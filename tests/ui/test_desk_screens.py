@@ -139,3 +139,42 @@ def test_desk_screen_snapshot(
     assert snap_compare(
         DeskApp(desk_services), terminal_size=(80, 24), run_before=DESK_SCREENS[name](lang)
     )
+
+
+async def test_f2_on_the_report_relabels_the_queue_too(desk_services: Services) -> None:  # noqa: F811
+    busy_day(desk_services)
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_queue(pilot, "id")
+        assert "Panggil berikut" in screen_text(app)
+        await key(pilot, "g")
+        await key(pilot, "f2")
+        assert "Daily report" in screen_text(app)
+        await key(pilot, "escape")
+        text = screen_text(app)
+        assert "Call next" in text and "Number" in text and "Panggil berikut" not in text
+        # A refusal names the state in the language too, never its code ("waiting").
+        await key(pilot, "a")  # back to the queue: Budi already waits
+        assert "A-002 is waiting" in " ".join(screen_text(app).split())
+
+
+async def test_an_action_acts_only_on_the_row_shown_and_selected(
+    desk_services: Services,  # noqa: F811
+) -> None:
+    """Another desk moves the selected ticket to KIA: `v` then says to pick a row, and does not
+    verify the ticket that has left this list (it said "A-004 sudah terverifikasi" before)."""
+    ticket_id = take(desk_services)
+    desk = DeskService(desk_services.store, desk_services.clock, desk_services.slips)
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_queue(pilot, "id")
+        assert "A-001" in screen_text(app)
+        desk.transfer(ticket_id, "003", "other@Loket KIA")
+        await pilot.pause(1.3)  # the list refreshes every second
+        await settle(pilot)
+        assert "A-001" not in screen_text(app)
+        for action in ("v", "f", "t", "x", "exclamation_mark", "p"):
+            await key(pilot, action)
+            assert screen_name(app) == "DeskScreen", action  # no dialog for a ticket not shown
+            assert "Pilih nomor di daftar dulu" in " ".join(screen_text(app).split()), action
+    assert desk_services.tickets.get(ticket_id).status.value == "waiting"

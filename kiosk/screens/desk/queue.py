@@ -116,6 +116,7 @@ class DeskScreen(Screen[None]):
         # refresh made meanwhile must not take the selection back to the old row.
         self._choosing: int | None = None
         self._wide: bool | None = None
+        self._lang: str | None = None  # the language the labels are in
 
     @property
     def host(self) -> DeskHost:
@@ -155,6 +156,7 @@ class DeskScreen(Screen[None]):
         yield KeyBar(self.keys(), id="desk-keys")
 
     def on_mount(self) -> None:
+        self._lang = self.host.lang
         self._columns(self.app.size.width >= WIDE)
         self.refresh_queue()
         self.set_interval(REFRESH_SECONDS, self.refresh_queue)
@@ -196,6 +198,10 @@ class DeskScreen(Screen[None]):
 
     def action_switch_lang(self) -> None:
         self.host.lang = "en" if self.host.lang == "id" else "id"
+        self.relabel()
+
+    def relabel(self) -> None:
+        self._lang = self.host.lang
         self.query_one(KeyBar).set_items(self.keys())
         self.query_one("#message", Static).update("")
         self._columns(self.app.size.width >= WIDE)
@@ -292,7 +298,7 @@ class DeskScreen(Screen[None]):
             try:
                 ticket = work_fn()
             except Refused as refusal:
-                message = self.tr(refusal.key, **refusal.params)
+                message = self.tr(refusal.key, **self._words(refusal.params))
             else:
                 message = (
                     self.tr(done_key, number=ticket.number)
@@ -303,6 +309,18 @@ class DeskScreen(Screen[None]):
             self.app.call_from_thread(self._said, message, chosen)
 
         self.run_worker(runner, thread=True, exclusive=True, group="action", exit_on_error=False)
+
+    def _words(self, params: dict[str, object]) -> dict[str, object]:
+        """A refusal names a ticket's state by its value ("waiting"): say it in the language."""
+        state = params.get("state")
+        if isinstance(state, str) and state in {s.value for s in TicketStatus}:
+            return {**params, "state": self.tr(f"state.{state}")}
+        return params
+
+    def on_screen_resume(self) -> None:
+        # F2 on the report changed the language meanwhile: relabel on the way back.
+        if self._lang is not None and self._lang != self.host.lang:
+            self.relabel()
 
     def _said(self, message: str, chosen: int | None = None) -> None:
         if not self.is_attached:
