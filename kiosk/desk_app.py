@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import App
 from textual.binding import Binding
 
 from kiosk.assets import assets_dir
@@ -14,6 +13,7 @@ from kiosk.services.desk import DeskService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
+from kiosk.widgets.plain import App
 
 
 class DeskApp(App[None]):

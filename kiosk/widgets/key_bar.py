@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.events import Resize
 from textual.style import Style
-from textual.widgets import Static
+
+from kiosk.widgets.plain import Static
 
 GAP = "  "
 
@@ -18,6 +19,11 @@ class Key:
     shown: str  # what the key cap says: "n", "/", "F2"
     label: str
     action: str  # an action of the screen, run when the item is tapped
+
+
+def language_key(lang: str) -> Key:
+    """F2, named by the language it switches to (in that language, as a newcomer looks for it)."""
+    return Key("F2", "English" if lang == "id" else "Bahasa Indonesia", "switch_lang")
 
 
 def pack(items: list[Key], width: int) -> list[list[Key]]:

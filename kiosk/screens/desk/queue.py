@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
@@ -21,7 +21,8 @@ from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.widgets.choices import Choice, ChoiceList
-from kiosk.widgets.key_bar import Key, KeyBar
+from kiosk.widgets.key_bar import Key, KeyBar, language_key
+from kiosk.widgets.plain import DataTable, Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
@@ -141,9 +142,8 @@ class DeskScreen(Screen[None]):
         def cap(key: str) -> str:
             return "/" if key == "slash" else ("!" if key.startswith("excl") else key)
 
-        other = "English" if self.host.lang == "id" else "Bahasa Indonesia"
         return [Key(cap(key), self.tr(label), action) for key, action, label in ACTIONS] + [
-            Key("F2", other, "switch_lang")
+            language_key(self.host.lang)
         ]
 
     def compose(self) -> ComposeResult:

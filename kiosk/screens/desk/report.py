@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import Sparkline
 
 from kiosk.domain.report import REPORT_COLUMNS, DayReport, report_rows
 from kiosk.i18n import t
-from kiosk.widgets.key_bar import Key, KeyBar
+from kiosk.widgets.key_bar import Key, KeyBar, language_key
+from kiosk.widgets.plain import DataTable, Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
@@ -56,9 +57,8 @@ class ReportScreen(Screen[None]):
                 yield Sparkline([], id="report-chart")
             yield Static(self.tr("report.offline"), classes="report-heading")
             yield Static(self.tr("report.loading"), id="report-offline")
-        other = "English" if self.host.lang == "id" else "Bahasa Indonesia"
         yield KeyBar(
-            [Key("Esc", self.tr("report.close"), "close"), Key("F2", other, "switch_lang")],
+            [Key("Esc", self.tr("report.close"), "close"), language_key(self.host.lang)],
             id="report-keys",
         )
 
