@@ -700,14 +700,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.title": ("Laporan harian {date}", "Daily report {date}"),
     "report.col.poli": ("Poli", "Poli"),
     "report.col.patients": ("Pasien", "Patients"),
-    "report.col.wait": ("Tunggu rata/p90", "Wait avg/p90"),
-    "report.col.service": ("Layanan rata/p90", "Service avg/p90"),
+    "report.col.wait": ("Tunggu", "Wait"),
+    "report.col.service": ("Layanan", "Service"),
     "report.col.no_shows": ("Tdk hadir", "No-shows"),
     "report.col.cancelled": ("Batal", "Cancelled"),
     "report.total": ("Total", "Total"),
     "report.minutes": (
-        "Waktu dalam menit: rata-rata / persentil ke-90.",
-        "Times in minutes: mean / 90th percentile.",
+        "Tunggu dan layanan dalam menit: rata-rata / persentil ke-90. Pasien dihitung di poli "
+        "tempat terakhir dilayani; masuk/keluar: pindahan dari/ke poli lain.",
+        "Wait and service in minutes: mean / 90th percentile. Patients count at the poli that "
+        "served them last; in/out: moved from/to another poli.",
     ),
     "report.arrivals": ("Kedatangan per jam", "Arrivals per hour"),
     "report.no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),
@@ -727,6 +729,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.bad_date": (
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
+    ),
+    # -- branch desk (issue 16): the desk at 80x24, dialogs that name the ticket, the clerk's
+    # wording for slip codes, the books, sync status and settings
+    "desk.minutes": ("{n} mnt", "{n} min"),
+    "report.col.moved": ("Masuk/keluar", "In/out"),
+    "report.offline_since": (
+        "terputus sejak {start}, terakhir terhubung {seen}",
+        "offline since {start}, last seen {seen}",
+    ),
+    "report.offline_since_never": (
+        "terputus sejak {start}, belum pernah terhubung",
+        "offline since {start}, never seen",
+    ),
+    "desk.cancel.title": ("Batalkan nomor {ticket}?", "Cancel number {ticket}?"),
+    "desk.cancel.yes": ("Ya, batalkan", "Yes, cancel it"),
+    "desk.cancel.no": ("Tidak, kembali", "No, go back"),
+    "desk.transfer.title": ("Pindahkan {ticket} ke:", "Transfer {ticket} to:"),
+    "desk.priority.title": ("Prioritas untuk {ticket}:", "Priority for {ticket}:"),
+    "desk.slipcode.forged": (
+        "Kode slip tidak sah (tanda tangan tidak cocok; slip palsu atau salah ketik). "
+        "Cari dengan nomor antrean, kartu, atau NIK pasien.",
+        "Slip code not valid (the signature does not match: forged or mistyped). "
+        "Find the patient by number, card or NIK instead.",
+    ),
+    "desk.slipcode.malformed": (
+        "Bukan kode slip. Pindai QR slip lagi, atau cari dengan nomor antrean, kartu, atau NIK.",
+        "Not a slip code. Scan the slip's QR again, or find by number, card or NIK.",
+    ),
+    "desk.slipcode.other_day": (
+        "Slip ini untuk hari lain, bukan hari ini. Pasien perlu nomor baru untuk hari ini.",
+        "This slip is for another day, not today. The patient needs a new number for today.",
     ),
     # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
     "staff.exit_wait": (
