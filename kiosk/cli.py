@@ -11,7 +11,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, keep_private, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -210,8 +210,9 @@ def serve(host: str, port: int, demo: bool) -> None:
 )
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", help="With --init.")
 def settings(init: bool, lang: str) -> None:
-    """Show the settings in force (from KIOSK_* variables and the settings file)."""
-    from sqlalchemy.engine import make_url
+    """Show the settings in force: each KIOSK_* value (secrets masked, empty ones marked) and
+    where it comes from: default, environment, or the settings file."""
+    from kiosk.config import config_file, describe_settings
 
     if init:
         from kiosk.cli_settings import init_settings_file
@@ -219,11 +220,18 @@ def settings(init: bool, lang: str) -> None:
         init_settings_file(lang)
         return
     current = _settings()
-    for name, value in current.model_dump().items():
-        shown = "****" if name in SECRET_SETTINGS and value else value
-        if name.endswith("database_url") and value:  # a PostgreSQL URL may carry a password
-            shown = make_url(value).render_as_string(hide_password=True)
-        click.echo(f"KIOSK_{name.upper():<24} {shown}")
+    shown = describe_settings(current)
+    click.echo(f"settings file: {config_file()}" + ("" if config_file().exists() else " (none)"))
+    width = max(len(s.variable) for s in shown)
+    for setting in shown:
+        click.echo(f"{setting.variable:<{width}}  {setting.value}  [{setting.source}]")
+    for setting in shown:
+        if setting.demo:
+            click.echo(
+                f"WARNING: {setting.variable} is the demo value everyone can read in the README; "
+                "set your own before real use.",
+                err=True,
+            )
 
 
 @cli.command()

@@ -84,6 +84,9 @@ async def test_call_serve_finish_and_undo(desk_services: Services) -> None:
         await key(pilot, "a")
         assert status(desk_services, second) == TicketStatus.WAITING
         await key(pilot, "x")
+        assert "A-002" in screen_text(app)  # the dialog names whom it cancels
+        assert status(desk_services, second) == TicketStatus.WAITING
+        await key(pilot, "1")
         assert status(desk_services, second) == TicketStatus.CANCELLED
 
 
@@ -114,6 +117,7 @@ async def test_transfer_priority_find_and_reprint(desk_services: Services) -> No
         await pilot.press(*forged, "enter")
         await settle(pilot)
         assert "tidak sah" in said(app)
+        assert "loket pendaftaran" not in said(app)  # the clerk's wording, not the patient's
 
 
 async def test_nothing_selected_and_nobody_waiting_are_said(desk_services: Services) -> None:
