@@ -106,7 +106,11 @@ class Settings(BaseSettings):
     backup_dir: Path | None = Field(default=None, description="Folder of the nightly backups.")
     backup_copies: int = Field(default=14, ge=1, le=365)
 
-    @field_validator("central_antrean_url", "central_pcare_url")
+    # The address phones reach `kiosk serve` at on the clinic's network: the slip's QR then opens
+    # the patient's page (/t/...). Empty: the QR holds the slip code alone, as before.
+    public_url: str = Field(default="", description="e.g. http://192.168.1.10:8080")
+
+    @field_validator("central_antrean_url", "central_pcare_url", "public_url")
     @classmethod
     def _central_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")

@@ -1372,6 +1372,72 @@ TEXT: dict[str, tuple[str, str]] = {
         "No kiosk services are installed under {root}.",
     ),
     "service.removed": ("{n} berkas layanan dihapus.", "{n} service files removed."),
+    # -- branch webboard: the board's read model, the web board, speech, the phone page
+    "board.no_queue": ("Tidak ada antrean", "No queue"),
+    "board.go_to": ("Silakan ke {counter}", "Please go to {counter}"),
+    "board.web.sound": (
+        "Suara diblokir peramban: sentuh layar sekali untuk menyalakan suara.",
+        "The browser blocks sound: touch the screen once to turn it on.",
+    ),
+    "board.web.offline": (
+        "Papan tidak terhubung ke server sejak {time}; panggilan di layar mungkin sudah lama.",
+        "The board lost the server at {time}; the calls shown may be old.",
+    ),
+    "board.web.bad_poli": (
+        "Kode poli tidak sah. Contoh alamat yang benar: /board?poli=001,002",
+        "Invalid poli code. A correct address looks like /board?poli=001,002",
+    ),
+    "desk.act.out_of_turn": ("Panggil di luar urutan", "Call out of turn"),
+    "desk.out_of_turn.returned": ("Pasien lansia kembali", "The elderly patient returned"),
+    "desk.out_of_turn.lab_result": ("Hasil laboratorium", "A lab result"),
+    "desk.out_of_turn.doctor_asked": ("Diminta dokter", "The doctor asked"),
+    "desk.unknown_reason": (
+        "Alasan tidak dikenal. Pilih salah satu alasan di daftar.",
+        "Unknown reason. Choose one of the listed reasons.",
+    ),
+    "report.out_of_turn": ("Dipanggil di luar urutan", "Called out of turn"),
+    "poli.closed_today": (
+        "Puskesmas sudah tutup hari ini; buka lagi {when}. Nomor untuk besok:",
+        "The clinic has closed for today; it opens again {when}. Numbers for tomorrow:",
+    ),
+    "poli.opens_unknown": ("sesuai jadwal", "as scheduled"),
+    "phone.title": ("Antrean saya", "My queue number"),
+    "phone.your_number": ("Nomor antrean Anda", "Your queue number"),
+    "phone.ahead": ("{n} orang di depan Anda", "{n} ahead of you"),
+    "phone.none_ahead": ("Tidak ada yang di depan Anda", "Nobody is ahead of you"),
+    "phone.called": ("Dipanggil: silakan ke {counter}", "Called: please go to {counter}"),
+    "phone.serving": ("Sedang dilayani", "Being served"),
+    "phone.done": ("Selesai. Terima kasih.", "Done. Thank you."),
+    "phone.booked": (
+        "Belum check-in: check-in di kiosk saat Anda tiba.",
+        "Not checked in yet: check in at the kiosk when you arrive.",
+    ),
+    "phone.skipped": (
+        "Nomor Anda terlewat. Silakan ke loket pendaftaran.",
+        "Your number was missed. Please go to the registration desk.",
+    ),
+    "phone.cancelled": ("Nomor ini dibatalkan.", "This number was cancelled."),
+    "phone.bad_code": (
+        "Kode slip ini tidak dikenal. Periksa alamatnya, atau tanyakan ke loket pendaftaran.",
+        "This slip code is not recognised. Check the address, or ask at the registration desk.",
+    ),
+    "phone.other_day": (
+        "Halaman ini hanya berlaku pada hari antrean. Ambil nomor baru di kiosk.",
+        "This page is valid on the day of the queue only. Take a new number at the kiosk.",
+    ),
+    "phone.live": ("Halaman ini diperbarui sendiri.", "This page updates by itself."),
+    "phone.stale": (
+        "Tidak terhubung ke puskesmas; mencoba lagi...",
+        "Not connected to the clinic; trying again...",
+    ),
+    "phone.too_many": (
+        "Terlalu banyak permintaan. Coba lagi sebentar lagi.",
+        "Too many requests. Please try again in a moment.",
+    ),
+    "board.web.no_speech": (
+        "Suara panggilan ini tidak tersedia.",
+        "The sound of this call is not available.",
+    ),
 }
 
 
