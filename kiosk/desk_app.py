@@ -9,6 +9,7 @@ from kiosk.domain.models import Poli
 from kiosk.screens.desk.pick_poli import PickPoliScreen
 from kiosk.screens.desk.sign_in import SignInScreen
 from kiosk.services import Services
+from kiosk.services.board_text import BoardTextService
 from kiosk.services.desk import DeskService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
@@ -27,6 +28,7 @@ class DeskApp(App[None]):
         self.services = services
         self.counter = counter  # the counter or room this desk calls to (--counter)
         self.desk = DeskService(services.store, services.clock, services.slips)
+        self.board_text = BoardTextService(services.store, services.clock)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)
         self.lang = services.settings.lang
