@@ -19,8 +19,9 @@ from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
 from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.board_text import BOARD_TEXT_MAX
-from kiosk.services.desk import OUT_OF_TURN_REASONS, PRIORITY_REASONS, QueueEntry
+from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
+from kiosk.services.report import OUT_OF_TURN_REASONS
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
 from kiosk.widgets.plain import DataTable, Static
