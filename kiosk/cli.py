@@ -16,9 +16,6 @@ from kiosk.config import Settings, SettingsError, keep_private, load_settings
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-COUNTER_MAX = 30  # the ticket's counter column
-
-
 def _settings() -> Settings:
     try:
         settings = load_settings()
@@ -238,10 +235,16 @@ def settings(init: bool, lang: str) -> None:
 
 
 def _counter_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from kiosk.services.counter import COUNTER_MAX, counter_name
+    from kiosk.services.errors import Refused
+
     if value is None:
         return None
-    name = " ".join(value.split())
-    if not 1 <= len(name) <= COUNTER_MAX or not name.isprintable():
+    try:
+        name = counter_name(value)
+    except Refused:
+        name = None
+    if name is None or not name.isprintable():
         raise click.BadParameter(f'a name of 1 to {COUNTER_MAX} characters, e.g. "Ruang 2"')
     return name
 

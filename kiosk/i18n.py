@@ -1458,6 +1458,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "The running text is off the boards.",
     ),
     "desk.act.board_text": ("Teks papan", "Board text"),
+    "desk.counter_label": ("Loket / ruang panggilan:", "Counter / room for calls:"),
+    "desk.counter_placeholder": ("kosong: Loket <poli>", "empty: Loket <poli>"),
+    "desk.counter_too_long": (
+        "Nama loket terlalu panjang: paling banyak {limit} karakter. Persingkat.",
+        "The counter's name is too long: at most {limit} characters. Shorten it.",
+    ),
     "desk.board_text.title": (
         "Teks berjalan di papan (kosongkan untuk menghapus), Enter untuk simpan, Esc batal:",
         "Running text on the boards (empty to remove), Enter to save, Esc to cancel:",

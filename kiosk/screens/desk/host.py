@@ -6,6 +6,7 @@ from typing import Protocol
 
 from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
+from kiosk.services.counter import CounterMemory
 from kiosk.services.desk import DeskService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
@@ -20,5 +21,6 @@ class DeskHost(Protocol):
     lang: str
     member: StaffMember | None
     counter: str | None
+    counters: CounterMemory
 
     def signed_in(self, member: StaffMember) -> None: ...
