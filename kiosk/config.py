@@ -93,6 +93,11 @@ class Settings(BaseSettings):
     central_database_url: str = Field(
         default="", description="SQLAlchemy URL of `kiosk central`; default SQLite in data_dir."
     )
+    # A participant the kiosk cannot give a JKN number (inactive, arrears, another FKTP) may go on
+    # as a general (paying) patient at the kiosk; False sends them to the desk instead.
+    refused_as_general: bool = Field(
+        default=True, description="Refused JKN participants may take a general number."
+    )
 
     @field_validator("central_antrean_url", "central_pcare_url")
     @classmethod
