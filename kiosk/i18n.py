@@ -782,8 +782,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "That number had letters in it, so it was not used. Please type the digits again.",
     ),
     "checkin.heading": (
-        "Check-in booking Mobile JKN: pindai kode booking/slip, atau ketik nomor kartu / NIK",
-        "Check in a Mobile JKN booking: scan the booking/slip code, or type the card number / NIK",
+        "Check-in booking Mobile JKN: pindai kode booking",
+        "Check in a Mobile JKN booking: scan the booking code",
     ),
     "checkin.help": (
         "Pindai kode QR booking, atau ketik 13 angka nomor kartu atau 16 angka NIK, lalu Enter.",
