@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table  # noqa: TID251 - printed by a console that reads no markup
+from rich.text import Text
 
-from kiosk.config import SettingsError, load_settings
+from kiosk.config import SettingsError, keep_private, load_settings
 from kiosk.domain.report import DayReport, Figures
 from kiosk.i18n import t
 
@@ -80,6 +81,7 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
     lang = settings.lang
     day: date | None = None
     if day_text is not None:
@@ -99,16 +101,18 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except (StoreError, SQLAlchemyError) as error:
         click.echo(f"kiosk: the database cannot be used: {str(error).splitlines()[0]}", err=True)
         sys.exit(3)
-    console = Console(highlight=False, soft_wrap=True)
+    # markup=False: poli and facility names are printed as typed, never read as markup.
+    console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
     console.print(
-        f"[b]{t('report.title', lang, date=f'{day:%d-%m-%Y}')}[/b] · {settings.facility_name}"
+        Text(t("report.title", lang, date=f"{day:%d-%m-%Y}"), style="bold"),
+        Text(f"· {settings.facility_name}"),
     )
     console.print(t("report.minutes", lang), style="dim")
     console.print(report_table(figures, lang))
-    console.print(f"\n[b]{t('report.arrivals', lang)}[/b]")
+    console.print(Text("\n" + t("report.arrivals", lang), style="bold"))
     bars = arrival_bars(figures.arrivals_per_hour)
     console.print("\n".join(bars) if bars else t("report.no_arrivals", lang))
-    console.print(f"\n[b]{t('report.offline', lang)}[/b]")
+    console.print(Text("\n" + t("report.offline", lang), style="bold"))
     if not figures.offline:
         console.print(t("report.offline_none", lang))
     for period in figures.offline:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
 from kiosk.assets import assets_dir
 from kiosk.domain.models import Poli
 from kiosk.screens.desk.pick_poli import PickPoliScreen
@@ -13,6 +11,7 @@ from kiosk.services.desk import DeskService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
+from kiosk.widgets.plain import App
 
 
 class DeskApp(App[None]):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.models import Ticket, TicketSource, TicketStatus
@@ -13,6 +12,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.confirm import ConfirmScreen, check_in_commit
 from kiosk.session import Intent
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 
 class CheckInScreen(KioskScreen):

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.domain.models import QueuePosition, Slot, Ticket
 from kiosk.domain.schedule import slot_is_over
@@ -24,6 +23,7 @@ from kiosk.services import Services
 from kiosk.services.tickets import TakeRequest
 from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static, Table
 
 # What confirming does: a service call giving the ticket's position, and whether it already existed.
 Commit = Callable[[Services], tuple[QueuePosition, bool]]

@@ -7,10 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.i18n import t
+from kiosk.services.errors import Refused
+from kiosk.services.staff import ExitPin
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 
 def _lang(screen: ModalScreen[bool]) -> str:
@@ -70,7 +73,7 @@ class StaffExit(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "dismiss(False)", show=False)]
 
-    def __init__(self, pin: str) -> None:
+    def __init__(self, pin: ExitPin) -> None:
         super().__init__()
         self._pin = pin
 
@@ -88,10 +91,14 @@ class StaffExit(ModalScreen[bool]):
 
     @on(Input.Submitted, "#pin")
     def _submitted(self, event: Input.Submitted) -> None:
-        if event.value == self._pin:
-            self.dismiss(True)
-        else:
-            event.input.value = ""
-            line = self.query_one("#error", Static)
-            line.update(t("staff.wrong", _lang(self)))
-            line.add_class("shown")
+        try:
+            if self._pin.check(event.value):
+                self.dismiss(True)
+                return
+            message = t("staff.wrong", _lang(self))
+        except Refused as refusal:
+            message = t(refusal.key, _lang(self), **refusal.params)
+        event.input.value = ""
+        line = self.query_one("#error", Static)
+        line.update(message)
+        line.add_class("shown")

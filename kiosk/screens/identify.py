@@ -7,7 +7,7 @@ import re
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.domain.identity import Identity, IdentityError, parse_identity
 from kiosk.domain.models import Participant
@@ -15,6 +15,7 @@ from kiosk.domain.slip_code import SlipCodeError
 from kiosk.screens.base import KioskScreen
 from kiosk.session import Intent
 from kiosk.widgets.keypad import Keypad
+from kiosk.widgets.plain import Static
 
 # Digits with the spaces and dashes people and scanners add; a check-in also takes a slip code.
 # Anything else typed is taken out again with a visible message (never silently dropped).

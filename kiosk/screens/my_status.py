@@ -6,13 +6,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.domain.models import QueuePosition
 from kiosk.i18n import people_ahead
 from kiosk.screens.base import KioskScreen
 from kiosk.session import Intent
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 REFRESH_SECONDS = 5
 

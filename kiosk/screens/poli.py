@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from kiosk.domain.eligibility import Refusal, check_eligibility
 from kiosk.domain.family import relation_to
@@ -27,6 +26,7 @@ from kiosk.i18n import rupiah, term
 from kiosk.screens.base import KioskScreen
 from kiosk.session import Intent, TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 from kiosk.widgets.status_card import StatusCard
 
 

@@ -6,13 +6,12 @@ number): then nothing prints, and the patient can cancel the number or go back.
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from kiosk.domain.models import HELD_STATUSES, QueuePosition, TicketStatus
 from kiosk.i18n import people_ahead
@@ -20,6 +19,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.dialogs import Question
 from kiosk.services.slips import PrintOutcome
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static, Table
 from kiosk.widgets.qr_view import QrView
 
 

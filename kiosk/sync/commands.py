@@ -11,7 +11,7 @@ from types import FrameType
 
 import click
 
-from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 from kiosk.store import Store
 from kiosk.store.db import StoreError
 from kiosk.sync.client import CentralClient, CentralConfig
@@ -20,10 +20,12 @@ from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _log_to_file(settings: Settings) -> None:
@@ -32,7 +34,9 @@ def _log_to_file(settings: Settings) -> None:
         settings.log_dir / "sync.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    from kiosk.logsink import journal_handlers  # under systemd: the journal too
+
+    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
 
 
 def _open_store(settings: Settings) -> Store:

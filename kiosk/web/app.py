@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kiosk.asgi import call_guarded, hide_default_422
 from kiosk.i18n import t
 from kiosk.services import Services
-from kiosk.web.auth import AuthAttempts, TokenKeeper
+from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.contract import (
     CARD,
     DATE,
@@ -60,7 +60,7 @@ _user_header = APIKeyHeader(
 )
 
 
-def create_app(services: Services) -> FastAPI:
+def create_app(services: Services, throttle: AuthThrottle | None = None) -> FastAPI:
     settings = services.settings
     keeper = TokenKeeper(
         settings.ws_username,
@@ -94,25 +94,28 @@ def create_app(services: Services) -> FastAPI:
 
     Authorised = Depends(authorised)
 
-    attempts = AuthAttempts(settings.ws_auth_per_minute)
+    attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
+    app.state.auth_throttle = attempts
 
     @app.get("/auth", response_model=TokenAnswer | MetadataOnly, tags=["auth"])
-    def auth(
+    async def auth(
         request: Request,
         x_username: Annotated[str | None, Header()] = None,
         x_password: Annotated[str | None, Header()] = None,
     ) -> TokenAnswer:
         """Trade the clinic's credentials for a token (lifetime ``KIOSK_WS_TOKEN_SECONDS``).
 
-        Failed attempts are limited per client address (``KIOSK_WS_AUTH_PER_MINUTE``): guessing
-        the password takes years, not an afternoon."""
+        Past ``KIOSK_WS_AUTH_PER_MINUTE`` failures a minute, per client address and per
+        username, each attempt waits longer (10 s at most) before it is checked: guessing the
+        password takes years, and the right one still gets its token. The client address is the
+        socket's, or the forwarded one from ``KIOSK_WS_TRUSTED_PROXIES`` only."""
         address = request.client.host if request.client else "?"
-        attempts.check(address)
-        try:
-            token = keeper.issue(x_username, x_password)
-        except ContractAnswer:
-            attempts.failed(address)
-            raise
+        async with attempts.turn(address, x_username):
+            try:
+                token = keeper.issue(x_username, x_password)
+            except ContractAnswer:
+                attempts.failed(address, x_username)
+                raise
         return TokenAnswer(metadata=ok(), response=Token(token=token))
 
     @app.get(

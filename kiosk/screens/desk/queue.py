@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
@@ -19,6 +19,7 @@ from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Button, DataTable, Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Sparkline, Static
+from textual.widgets import Footer, Sparkline
 
 from kiosk.domain.report import DayReport, Figures
 from kiosk.i18n import t
+from kiosk.widgets.plain import Button, DataTable, Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
