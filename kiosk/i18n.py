@@ -718,9 +718,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
     ),
     # -- branch `patient` (issue 16): ways forward, status beside the poli, plurals, check-in
-    "status.inactive_arrears": ("TIDAK AKTIF (tunggakan)", "NOT ACTIVE (arrears)"),
-    "status.for": ("Untuk", "For"),
-    "status.switch": ("F3 ganti pasien", "F3 other patient"),
     "status.card_relation": ("di KK: {relation}", "family card: {relation}"),
     "status.non_jkn_patient": ("Pasien umum (non-JKN)", "General patient (non-JKN)"),
     "relation.Kepala Keluarga": ("Kepala Keluarga", "Head of family"),
@@ -747,13 +744,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Please go to the registration desk with your JKN card or ID card; the staff will help.",
     ),
     "refused.back": ("Kembali", "Back"),
-    "refused.why": ("Tidak bisa dipilih: {reason}", "Not available: {reason}"),
-    "refusal.arrears_short": ("tunggakan iuran {amount}", "arrears of {amount}"),
     "poli.held": ("nomor Anda {number}", "your number {number}"),
-    "poli.held_note": (
-        "Nomor yang sudah Anda pegang ditandai; pilih untuk melihatnya.",
-        "Numbers you already hold are marked; choose one to see it.",
-    ),
     "hint.poli": (
         "Angka = pilih poli · ← → = hari · Esc = kembali",
         "Number = choose · ← → = day · Esc = back",
@@ -799,7 +790,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Nomor ini tidak dapat dibatalkan lagi ({state}).",
         "This number can no longer be cancelled ({state}).",
     ),
-    "mystatus.open": ("lihat", "view"),
     # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
     "staff.exit_wait": (
         "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
