@@ -33,7 +33,8 @@ def overflows(app: KioskApp) -> list[str]:
             problems.append(f"{widget!r} reaches column {region.right}")
         if isinstance(widget, Static) and isinstance(widget.content, Table):
             room = widget.content_region.width
-            options = app.console.options.update_width(room)
+            # Measured without a limit: Rich clamps a table's measurement to the width it is given.
+            options = app.console.options.update_width(1000)
             needed = Measurement.get(app.console, options, widget.content).minimum
             if needed > room:
                 problems.append(f"{widget!r} needs {needed} columns, has {room}")
@@ -56,3 +57,16 @@ async def test_no_cut_words_nor_overflow(name: str, lang: str, services: Service
         assert all(len(line) <= WIDTH for line in lines)
         assert "…" not in text, f"a cut word on {name} ({lang}):\n{text}"
         assert not overflows(app), f"{name} ({lang}): {overflows(app)}"
+
+
+async def test_the_check_catches_a_squeezed_status_card(services: Services) -> None:
+    """The check itself can fail: a status card too narrow for the masked NIK is reported."""
+    from tests.ui.helpers import SITI_NIK, identify
+
+    app = KioskApp(services)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await identify(pilot, SITI_NIK)
+        assert overflows(app) == []
+        app.screen.query_one("#poli-left").styles.width = 24
+        await settle(pilot)
+        assert any("StatusCard" in problem for problem in overflows(app))
