@@ -72,6 +72,16 @@ def _shift_lines(sign: str, shifts: list, lang: str) -> list[str]:  # type: igno
     return lines
 
 
+def _blocked(blocker: object, lang: str) -> str:
+    from kiosk.services.clinic_setup import Blocker
+
+    assert isinstance(blocker, Blocker)
+    if blocker.kind == "poli":
+        return t("clinic.blocked_poli", lang, poli=blocker.what)
+    poli, doctor, start = blocker.what.split("|")
+    return t("clinic.blocked_shift", lang, poli=poli, doctor=doctor, start=start)
+
+
 def describe_plan(plan: object, lang: str) -> list[str]:
     """The plan as lines: + added, ~ changed (old -> new), - removed."""
     from kiosk.services.clinic_setup import ClinicPlan
@@ -184,7 +194,7 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
                         t(
                             "clinic.blocked",
                             lang,
-                            what=blocker.what,
+                            what=_blocked(blocker, lang),
                             n=blocker.tickets,
                             date=blocker.first_date.isoformat(),
                         ),

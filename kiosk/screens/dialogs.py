@@ -43,6 +43,14 @@ class IdleWarning(ModalScreen[bool]):
     def __init__(self, seconds: int) -> None:
         super().__init__()
         self.seconds = seconds
+        self._answered = False
+
+    def _answer(self, still_here: bool) -> None:
+        # Once: a burst of keys (a scanner, a PIN typed into the dialog below) is queued here
+        # before the first dismissal lands, and each further one would pop a screen under it.
+        if not self._answered:
+            self._answered = True
+            self.dismiss(still_here)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -55,17 +63,17 @@ class IdleWarning(ModalScreen[bool]):
     def _tick(self) -> None:
         self.seconds -= 1
         if self.seconds <= 0:
-            self.dismiss(False)
+            self._answer(False)
             return
         self.query_one("#countdown", Static).update(t("idle.body", _lang(self), n=self.seconds))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        self.dismiss(True)
+        self._answer(True)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.dismiss(True)
+        self._answer(True)
 
 
 class StaffExit(ModalScreen[bool]):

@@ -9,7 +9,7 @@ general patient (when the clinic allows it), go to the desk, or back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import events, on
@@ -72,6 +72,7 @@ class PoliScreen(KioskScreen):
         self.person_index = 0
         self.general = False  # a refused participant chose to go on as a general patient
         self.listing = PoliList([], {})
+        self.closed_notice = ""  # the clinic closed for today: when it opens, and tomorrow's offer
 
     # -- who -------------------------------------------------------------------------------
     @property
@@ -259,9 +260,17 @@ class PoliScreen(KioskScreen):
         self.call_service(load, self._loaded)
 
     def _loaded(self, listing: PoliList) -> None:
+        days = listing.days
+        closed_today = bool(days) and all(day.state == PoliState.CLOSED for day in days)
+        if self.day_index == 0 and len(self.dates) > 1 and closed_today:
+            # After the day's last shift: say when it opens, offer what can still be booked.
+            self.call_service(self.services.clinic.next_opening, self._closed_today)
+            return
         self.listing = listing
+        if self.closed_notice:
+            days = [day for day in days if day.state != PoliState.CLOSED]
         choices = []
-        for day in listing.days:
+        for day in days:
             held = listing.held.get(day.poli.code)
             if held:
                 choices.append(
@@ -283,6 +292,17 @@ class PoliScreen(KioskScreen):
                 )
             )
         self.query_one("#polis", ChoiceList).set_choices(choices)
+        if self.closed_notice:
+            self.show_error(self.closed_notice)
+
+    def _closed_today(self, opening: datetime | None) -> None:
+        when = self.t("poli.opens_unknown")
+        if opening is not None:
+            weekday = self.t("board.weekdays").split(",")[opening.weekday()]
+            when = f"{weekday} {opening:%H:%M}"
+        self.closed_notice = self.t("poli.closed_today", when=when)
+        self.day_index = 1
+        self._load()
 
     @on(ChoiceList.Chosen, "#polis")
     def _chosen(self, event: ChoiceList.Chosen) -> None:

@@ -37,7 +37,7 @@ class Blocker:
     """Something the file removes that still holds live tickets."""
 
     kind: str  # "poli" or "shift"
-    what: str
+    what: str  # "code name" of a poli; "poli|doctor|HH:MM" of a shift
     tickets: int
     first_date: date
 
@@ -191,7 +191,7 @@ def plan_load(store: Store, setup: ClinicSetup, today: date) -> ClinicPlan:
             row_id = _shift_id(session, shift)
             count, first = _live_tickets(session, today, TicketRow.schedule_id == row_id)
             if count and first is not None:
-                what = f"{shift.poli} / {shift.doctor} / {shift.start:%H:%M}"
+                what = f"{shift.poli}|{shift.doctor}|{shift.start:%H:%M}"
                 plan.blockers.append(Blocker("shift", what, count, first))
     return plan
 

@@ -7,6 +7,7 @@ Texts are keys of the translation table (``check.*``); the CLI prints them.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import subprocess
 import tempfile
@@ -65,11 +66,13 @@ def check_data_dir(settings: Settings) -> Finding:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as error:
+        # A read-only disk is a fault of the disk, not of the permissions.
+        fix = "check.fix.data_dir_ro" if error.errno == errno.EROFS else "check.fix.data_dir"
         return Finding(
             False,
             "check.data_dir.bad",
             {"path": folder, "error": error.strerror or type(error).__name__},
-            "check.fix.data_dir",
+            fix,
             {"path": folder},
         )
     return Finding(True, "check.data_dir.ok", {"path": folder})

@@ -25,6 +25,7 @@ import httpx
 from kiosk.config import Settings
 from kiosk.domain.privacy import mask_number
 from kiosk.domain.signing import DecryptError, decrypt, signature
+from kiosk.domain.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,8 @@ class CentralClient:
             code = int(metadata.get("code"))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return Answer(Outcome.RETRY, None, f"HTTP {status}: no code")
-        message = mask_digits(str(metadata.get("message") or ""))[:300]
+        # The central's words are kept (parked items) and shown: no invisible characters.
+        message = clean_text(mask_digits(str(metadata.get("message") or "")), 300)
         if status >= 400 or code in _AUTH_CODES:
             # The central refused who we are (signature, consumer, clock), not the item.
             return Answer(Outcome.RETRY, code, message or f"HTTP {status}")

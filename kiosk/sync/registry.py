@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.privacy import mask_name
+from kiosk.domain.text import clean_name, clean_text
 from kiosk.store import Store
 from kiosk.store.models import ParticipantRow, TicketRow
 from kiosk.sync.client import Answer, CentralClient, Outcome
@@ -72,16 +73,18 @@ def parse_peserta(data: Any) -> Peserta | None:
     return Peserta(
         card_number=card,
         nik=nik if nik.isdigit() and len(nik) == 16 else None,
-        name=str(data.get("nama") or ""),
+        name=clean_name(str(data.get("nama") or "")),
         sex=sex if sex in ("L", "P") else None,
         birth_date=_ddmmyyyy(data.get("tglLahir")),
         active=_truthy(data.get("aktif")),
-        status_note=(str(data["ketAktif"])[:60] if data.get("ketAktif") else None),
+        status_note=clean_text(str(data.get("ketAktif") or ""), 60) or None,
         arrears=max(arrears, 0),
         fktp_code=str(provider.get("kdProvider") or "").strip()[:20] if provider else "",
-        fktp_name=str(provider.get("nmProvider") or "").strip()[:120] if provider else "",
+        fktp_name=clean_text(str(provider.get("nmProvider") or ""), 120) if provider else "",
         class_name=(
-            str(kelas.get("nama"))[:30] if isinstance(kelas, dict) and kelas.get("nama") else None
+            clean_text(str(kelas.get("nama")), 30) or None
+            if isinstance(kelas, dict) and kelas.get("nama")
+            else None
         ),
     )
 

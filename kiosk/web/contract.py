@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
+from kiosk.domain.text import NAME_MAX, NameProblem, check_name, has_invisible
 from kiosk.i18n import t
 
 CARD = r"^[0-9]{13}$"
@@ -43,10 +45,31 @@ RULES = {
     "norm": "ws.rule.code",
     "rw": "ws.rule.rtrw",
     "rt": "ws.rule.rtrw",
+    "nama": "ws.rule.name",
 }
 
-Text = Annotated[str, Field(max_length=200, pattern=TEXT)]
-Name = Annotated[str, Field(min_length=1, max_length=80, pattern=NAME)]
+
+def _visible(text: str) -> str:
+    """Free text keeps no bidi, zero-width or other invisible character (``domain/text``)."""
+    if has_invisible(text):
+        raise PydanticCustomError("string_pattern_mismatch", "invisible characters")
+    return text
+
+
+def _name(text: str) -> str:
+    """A name is letters, spaces and . ' - , (``domain/text``); kept with its spaces tidied."""
+    name = check_name(text)
+    if name == NameProblem.EMPTY:
+        raise PydanticCustomError("string_too_short", "empty")
+    if name == NameProblem.TOO_LONG:
+        raise PydanticCustomError("string_too_long", "too long", {"max_length": NAME_MAX})
+    if isinstance(name, NameProblem):
+        raise PydanticCustomError("string_pattern_mismatch", "not a name")
+    return name
+
+
+Text = Annotated[str, Field(max_length=200, pattern=TEXT), AfterValidator(_visible)]
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX, pattern=NAME), AfterValidator(_name)]
 
 
 class ContractAnswer(Exception):

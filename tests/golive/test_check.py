@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -164,24 +165,38 @@ def test_check_with_the_printer_unplugged_or_out_of_paper(
     assert printer.jobs == []  # asked, never printed
 
 
-def test_check_with_a_data_folder_it_cannot_write(
+def _read_only_mount(source: Path, target: Path) -> bool:
+    """A real read-only file system over ``source`` (root only; False where mounts are barred)."""
+    target.mkdir()
+    done = subprocess.run(
+        ["mount", "-o", "bind,ro", str(source), str(target)], capture_output=True, check=False
+    )
+    return done.returncode == 0
+
+
+def test_check_with_a_read_only_data_folder(
     clinic: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    if os.geteuid() == 0:
-        # root writes through permissions: a data folder under a file cannot be written by anyone.
-        blocker = tmp_path / "not-a-folder"
-        blocker.write_text("")
-        monkeypatch.setenv("KIOSK_DATA_DIR", str(blocker / "data"))
+    mounted = tmp_path / "read-only"
+    if os.geteuid() == 0 and shutil.which("mount") and _read_only_mount(clinic, mounted):
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(mounted))
+        try:
+            result = run("check")
+        finally:
+            subprocess.run(["umount", str(mounted)], check=False)
+        assert "✗ Folder data" in result.output and "Read-only file system" in result.output
+        assert "hanya-baca" in result.output and "fsck" in result.output
+        assert "✗ Basis data tidak dapat dibuka" in result.output
     else:
-        clinic.chmod(0o500)
-    try:
-        result = run("check")
-    finally:
-        clinic.chmod(0o700)
+        clinic.chmod(0o500)  # not root: permissions bar the writes
+        try:
+            result = run("check")
+        finally:
+            clinic.chmod(0o700)
+        assert "✗ Folder data" in result.output and "sudo chown" in result.output
     assert result.exit_code == 1
-    assert "✗ Folder data" in result.output and "tidak dapat ditulis" in result.output
-    assert "sudo chown" in result.output
     assert "Traceback" not in result.output
+    assert "✓ PIN petugas" in result.output  # the rest of the list is still gone through
 
 
 def test_check_with_a_broken_settings_file_says_which_line(

@@ -231,7 +231,10 @@ def test_a_poli_with_live_tickets_today_is_not_removed(env: Path, tmp_path: Path
     result = run("clinic", "load", str(write(tmp_path, without_umum, "tanpa-umum.toml")), "--yes")
     assert result.exit_code == 2, result.output
     assert "- poli 001 Umum" in result.output
-    assert "Tidak dapat dihapus: 001 Umum masih memegang 1 tiket aktif" in result.output
+    assert "Tidak dapat dihapus: poli 001 Umum masih memegang 1 tiket aktif" in result.output
+    assert (
+        "Tidak dapat dihapus: jadwal poli 001 dokter 11 jam 00:00 masih memegang" in result.output
+    )
     assert f"(mulai {date.today():%Y}" in result.output
     assert stored(env) == before
 

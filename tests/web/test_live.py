@@ -67,6 +67,10 @@ def _card(i: int) -> str:
     return f"0009000000{i:03d}"
 
 
+def _letters(i: int) -> str:
+    return "".join("ABCDEFGHIJ"[int(digit)] for digit in str(i))
+
+
 def _nik(i: int) -> str:
     return f"327301010190{i:04d}"  # men born 01-01-1990, serials 1..30
 
@@ -83,7 +87,7 @@ async def test_many_phones_book_the_same_poli_at_once(
             body = patient(
                 nomorkartu=_card(i),
                 nik=_nik(i),
-                nama=f"Pasien Uji {i}",
+                nama=f"Pasien Uji {_letters(i)}",  # a name holds letters, not digits
                 jeniskelamin="L",
                 tanggallahir="1990-01-01",
             )
