@@ -730,37 +730,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
     ),
-    # -- branch desk (issue 16): the desk at 80x24, dialogs that name the ticket, the clerk's
-    # wording for slip codes, the books, sync status and settings
-    "desk.minutes": ("{n} mnt", "{n} min"),
-    "report.col.moved": ("Masuk/keluar", "In/out"),
-    "report.offline_since": (
-        "terputus sejak {start}, terakhir terhubung {seen}",
-        "offline since {start}, last seen {seen}",
-    ),
-    "report.offline_since_never": (
-        "terputus sejak {start}, belum pernah terhubung",
-        "offline since {start}, never seen",
-    ),
-    "desk.cancel.title": ("Batalkan nomor {ticket}?", "Cancel number {ticket}?"),
-    "desk.cancel.yes": ("Ya, batalkan", "Yes, cancel it"),
-    "desk.cancel.no": ("Tidak, kembali", "No, go back"),
-    "desk.transfer.title": ("Pindahkan {ticket} ke:", "Transfer {ticket} to:"),
-    "desk.priority.title": ("Prioritas untuk {ticket}:", "Priority for {ticket}:"),
-    "desk.slipcode.forged": (
-        "Kode slip tidak sah (tanda tangan tidak cocok; slip palsu atau salah ketik). "
-        "Cari dengan nomor antrean, kartu, atau NIK pasien.",
-        "Slip code not valid (the signature does not match: forged or mistyped). "
-        "Find the patient by number, card or NIK instead.",
-    ),
-    "desk.slipcode.malformed": (
-        "Bukan kode slip. Pindai QR slip lagi, atau cari dengan nomor antrean, kartu, atau NIK.",
-        "Not a slip code. Scan the slip's QR again, or find by number, card or NIK.",
-    ),
-    "desk.slipcode.other_day": (
-        "Slip ini untuk hari lain, bukan hari ini. Pasien perlu nomor baru untuk hari ini.",
-        "This slip is for another day, not today. The patient needs a new number for today.",
-    ),
     # -- branch `patient` (issue 16): ways forward, status beside the poli, plurals, check-in
     "status.card_relation": ("di KK: {relation}", "family card: {relation}"),
     "status.non_jkn_patient": ("Pasien umum (non-JKN)", "General patient (non-JKN)"),
@@ -833,6 +802,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "ticket.cannot_cancel": (
         "Nomor ini tidak dapat dibatalkan lagi ({state}).",
         "This number can no longer be cancelled ({state}).",
+    ),
+    # -- branch desk (issue 16): the desk at 80x24, dialogs that name the ticket, the clerk's
+    # wording for slip codes, the books, sync status and settings
+    "desk.minutes": ("{n} mnt", "{n} min"),
+    "report.col.moved": ("Masuk/keluar", "In/out"),
+    "report.offline_since": (
+        "terputus sejak {start}, terakhir terhubung {seen}",
+        "offline since {start}, last seen {seen}",
+    ),
+    "report.offline_since_never": (
+        "terputus sejak {start}, belum pernah terhubung",
+        "offline since {start}, never seen",
+    ),
+    "desk.cancel.title": ("Batalkan nomor {ticket}?", "Cancel number {ticket}?"),
+    "desk.cancel.yes": ("Ya, batalkan", "Yes, cancel it"),
+    "desk.cancel.no": ("Tidak, kembali", "No, go back"),
+    "desk.transfer.title": ("Pindahkan {ticket} ke:", "Transfer {ticket} to:"),
+    "desk.priority.title": ("Prioritas untuk {ticket}:", "Priority for {ticket}:"),
+    "desk.slipcode.forged": (
+        "Kode slip tidak sah (tanda tangan tidak cocok; slip palsu atau salah ketik). "
+        "Cari dengan nomor antrean, kartu, atau NIK pasien.",
+        "Slip code not valid (the signature does not match: forged or mistyped). "
+        "Find the patient by number, card or NIK instead.",
+    ),
+    "desk.slipcode.malformed": (
+        "Bukan kode slip. Pindai QR slip lagi, atau cari dengan nomor antrean, kartu, atau NIK.",
+        "Not a slip code. Scan the slip's QR again, or find by number, card or NIK.",
+    ),
+    "desk.slipcode.other_day": (
+        "Slip ini untuk hari lain, bukan hari ini. Pasien perlu nomor baru untuk hari ini.",
+        "This slip is for another day, not today. The patient needs a new number for today.",
     ),
     # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
     "staff.exit_wait": (

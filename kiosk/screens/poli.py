@@ -266,12 +266,11 @@ class PoliScreen(KioskScreen):
             # After the day's last shift: say when it opens, offer what can still be booked.
             self.call_service(self.services.clinic.next_opening, self._closed_today)
             return
+        self.listing = listing
         if self.closed_notice:
             days = [day for day in days if day.state != PoliState.CLOSED]
-            listing = PoliList(days, listing.held)
-        self.listing = listing
         choices = []
-        for day in listing.days:
+        for day in days:
             held = listing.held.get(day.poli.code)
             if held:
                 choices.append(
