@@ -38,11 +38,13 @@ LIMITS = {
     5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
     6: "bare: the same signed antrean/add calls sent straight from the client, no store",
     7: "limit: the same kiosk process's RSS before the first patient (second row: halfway)",
+    8: "limit: the issue's 1 s from a desk's call to every screen; desk calls with no screen open",
 }
 
 
 def _figures() -> dict[int, tuple[str, Figure]]:
     from bench import (
+        fig_board,
         fig_concurrency,
         fig_drain,
         fig_memory,
@@ -60,6 +62,7 @@ def _figures() -> dict[int, tuple[str, Figure]]:
         5: ("kiosk serve", fig_serve.serve_figure),
         6: ("outbox drain", fig_drain.figure),
         7: ("memory", fig_memory.figure),
+        8: ("web board, 50 screens", fig_board.figure),
     }
 
 
@@ -88,7 +91,7 @@ def _value(value: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--full", action="store_true", help="the big runs (minutes, not seconds)")
-    parser.add_argument("--only", type=int, choices=range(1, 8), metavar="N", help="figure N only")
+    parser.add_argument("--only", type=int, choices=range(1, 9), metavar="N", help="figure N only")
     parser.add_argument(
         "--profile", action="store_true", help="also print a cProfile of figure 1 on SQLite"
     )

@@ -11,9 +11,12 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, keep_private, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+COUNTER_MAX = 30  # the ticket's counter column
 
 
 def _settings() -> Settings:
@@ -210,8 +213,9 @@ def serve(host: str, port: int, demo: bool) -> None:
 )
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", help="With --init.")
 def settings(init: bool, lang: str) -> None:
-    """Show the settings in force (from KIOSK_* variables and the settings file)."""
-    from sqlalchemy.engine import make_url
+    """Show the settings in force: each KIOSK_* value (secrets masked, empty ones marked) and
+    where it comes from: default, environment, or the settings file."""
+    from kiosk.config import config_file, describe_settings
 
     if init:
         from kiosk.cli_settings import init_settings_file
@@ -219,23 +223,44 @@ def settings(init: bool, lang: str) -> None:
         init_settings_file(lang)
         return
     current = _settings()
-    for name, value in current.model_dump().items():
-        shown = "****" if name in SECRET_SETTINGS and value else value
-        if name.endswith("database_url") and value:  # a PostgreSQL URL may carry a password
-            shown = make_url(value).render_as_string(hide_password=True)
-        click.echo(f"KIOSK_{name.upper():<24} {shown}")
+    shown = describe_settings(current)
+    click.echo(f"settings file: {config_file()}" + ("" if config_file().exists() else " (none)"))
+    width = max(len(s.variable) for s in shown)
+    for setting in shown:
+        click.echo(f"{setting.variable:<{width}}  {setting.value}  [{setting.source}]")
+    for setting in shown:
+        if setting.demo:
+            click.echo(
+                f"WARNING: {setting.variable} is the demo value everyone can read in the README; "
+                "set your own before real use.",
+                err=True,
+            )
+
+
+def _counter_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    name = " ".join(value.split())
+    if not 1 <= len(name) <= COUNTER_MAX or not name.isprintable():
+        raise click.BadParameter(f'a name of 1 to {COUNTER_MAX} characters, e.g. "Ruang 2"')
+    return name
 
 
 @cli.command()
+@click.option(
+    "--counter",
+    callback=_counter_name,
+    help='The counter or room this desk calls to, e.g. "Ruang 2" (default: Loket <poli>).',
+)
 @_one_line_errors
-def desk() -> None:
+def desk(counter: str | None) -> None:
     """Open the front desk: sign in, pick a poli, call and serve its queue."""
     from kiosk.desk_app import DeskApp
     from kiosk.services.setup import open_clinic
 
     settings = _settings()
     _setup_logging(settings, "desk")
-    DeskApp(open_clinic(settings)).run()
+    DeskApp(open_clinic(settings), counter=counter).run()
 
 
 @cli.group()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -12,7 +13,7 @@ from rich.table import Table  # noqa: TID251 - printed by a console that reads n
 from rich.text import Text
 
 from kiosk.config import SettingsError, keep_private, load_settings
-from kiosk.domain.report import DayReport, Figures
+from kiosk.domain.report import REPORT_COLUMNS, DayReport, report_rows
 from kiosk.i18n import t
 
 BAR = "█"
@@ -34,28 +35,15 @@ def arrival_bars(hours: tuple[int, ...], width: int = BAR_WIDTH) -> list[str]:
     return lines
 
 
-def _pair(figures: Figures) -> str:
-    if figures.mean is None or figures.p90 is None:
-        return "-"
-    return f"{figures.mean:.1f} / {figures.p90:.1f}"
-
-
 def report_table(report: DayReport, lang: str) -> Table:
+    """The same cells as the desk's report (one computation, one format)."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column(t("report.col.poli", lang))
-    for key in ("report.col.patients", "report.col.wait", "report.col.service"):
-        table.add_column(t(key, lang), justify="right")
-    for key in ("report.col.no_shows", "report.col.cancelled"):
-        table.add_column(t(key, lang), justify="right")
-    rows = [(p.name, p) for p in report.polis] + [(t("report.total", lang), report.total)]
-    for index, (name, p) in enumerate(rows):
+    for index, key in enumerate(REPORT_COLUMNS):
+        table.add_column(t(key, lang), justify="left" if index == 0 else "right")
+    rows = report_rows(report, t("report.total", lang))
+    for index, row in enumerate(rows):
         table.add_row(
-            name,
-            str(p.patients),
-            _pair(p.wait),
-            _pair(p.service),
-            str(p.no_shows),
-            str(p.cancellations),
+            *(Text(cell) for cell in row),
             style="bold" if index == len(rows) - 1 else None,
             end_section=index == len(rows) - 2,
         )
@@ -70,9 +58,16 @@ def report_table(report: DayReport, lang: str) -> Table:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the per-poli table here, and the arrivals per hour beside it.",
 )
-def report(day_text: str | None, csv_path: Path | None) -> None:
-    """The day's report: per poli patients, wait and service times (mean / 90th percentile, in
-    minutes), no-shows and cancellations; arrivals per hour; offline periods."""
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    help="Language of the report (default: KIOSK_LANG, which is id unless set).",
+)
+def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> None:
+    """The day's report, in the kiosk's language (KIOSK_LANG; --lang en for English): per poli
+    the patients (counted where they were served last), those moved in / out, wait and service
+    times (mean / 90th percentile, whole minutes), no-shows and cancellations; arrivals per
+    hour; offline periods. The CSV holds the same figures, with column names in Indonesian."""
     from kiosk.services.report import ReportService, write_csv
     from kiosk.services.setup import open_clinic
 
@@ -82,7 +77,7 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
     keep_private(settings)
-    lang = settings.lang
+    lang = lang or settings.lang
     day: date | None = None
     if day_text is not None:
         try:
@@ -113,18 +108,29 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     bars = arrival_bars(figures.arrivals_per_hour)
     console.print("\n".join(bars) if bars else t("report.no_arrivals", lang))
     console.print(Text("\n" + t("report.offline", lang), style="bold"))
-    if not figures.offline:
-        console.print(t("report.offline_none", lang))
-    for period in figures.offline:
-        end = (
-            f"{services.clock.local(period.end):%H:%M}"
-            if period.end
-            else t("report.offline_open", lang)
-        )
-        console.print(f"{services.clock.local(period.start):%H:%M}–{end}")
+    for line in ReportService(services.store, services.clock).offline_lines(figures, lang):
+        console.print(Text(line))
+    _out_of_turn(console, services, day, lang)
     if csv_path is not None:
         files = write_csv(figures, day, csv_path)
         console.print(
             "\n" + t("report.csv_written", lang, polis=files.polis, arrivals=files.arrivals)
         )
     services.store.dispose()
+
+
+def _out_of_turn(console: Console, services: Any, day: date, lang: str) -> None:
+    """Calls out of turn, per poli and reason (the desk's `o`)."""
+    from kiosk.services.desk import DeskService
+
+    counts = DeskService(services.store, services.clock, services.slips).out_of_turn_calls(day)
+    console.print(Text("\n" + t("report.out_of_turn", lang), style="bold"))
+    names = {poli.code: poli.name for poli in services.clinic.desk_queues()}
+    if not counts:
+        console.print("0")
+    for code, reasons in sorted(counts.items()):
+        detail = ", ".join(
+            f"{t(f'desk.out_of_turn.{reason}', lang)} {n}" for reason, n in sorted(reasons.items())
+        )
+        total = sum(reasons.values())
+        console.print(f"Poli {names.get(code, code)}: {total} ({detail})")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -104,7 +106,11 @@ class Settings(BaseSettings):
     backup_dir: Path | None = Field(default=None, description="Folder of the nightly backups.")
     backup_copies: int = Field(default=14, ge=1, le=365)
 
-    @field_validator("central_antrean_url", "central_pcare_url")
+    # The address phones reach `kiosk serve` at on the clinic's network: the slip's QR then opens
+    # the patient's page (/t/...). Empty: the QR holds the slip code alone, as before.
+    public_url: str = Field(default="", description="e.g. http://192.168.1.10:8080")
+
+    @field_validator("central_antrean_url", "central_pcare_url", "public_url")
     @classmethod
     def _central_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")
@@ -219,6 +225,59 @@ class Settings(BaseSettings):
     @property
     def backup_folder(self) -> Path:
         return self.backup_dir or self.data_dir / "backups"
+
+
+# Values shipped for the demo: while one is in force, `kiosk settings` warns (anyone who read the
+# README knows them).
+DEMO_SETTINGS = ("staff_pin", "ws_password")
+
+
+@dataclass(frozen=True)
+class ShownSetting:
+    """One line of `kiosk settings`: the variable, what it holds (masked when secret, marked
+    when empty) and where it came from."""
+
+    variable: str
+    value: str
+    source: str  # "default", "environment", "file"
+    demo: bool = False
+
+
+def _looks_secret(name: str) -> bool:
+    # Fields another branch adds (credentials, user keys) are masked without a list to update.
+    return name in SECRET_SETTINGS or any(
+        word in name for word in ("secret", "password", "pin", "key", "credential")
+    )
+
+
+def describe_settings(settings: Settings) -> list[ShownSetting]:
+    """Every setting of the model, in its order: value, source, and whether a demo value."""
+    try:
+        in_file = {k.lower() for k in tomllib.loads(config_file().read_text("utf-8"))}
+    except OSError:
+        in_file = set()
+    except tomllib.TOMLDecodeError:  # load_settings has refused such a file already
+        in_file = set()
+    environment = {k.upper() for k in os.environ}
+    shown = []
+    for name, field in Settings.model_fields.items():
+        variable = f"{ENV_PREFIX}{name.upper()}"
+        source = (
+            "environment" if variable in environment else ("file" if name in in_file else "default")
+        )
+        value = getattr(settings, name)
+        text = str(value)
+        if name.endswith("database_url") and text:  # a PostgreSQL URL may carry a password
+            from sqlalchemy.engine import make_url
+
+            text = make_url(text).render_as_string(hide_password=True)
+        if text == "":
+            text = "(empty)"
+        elif _looks_secret(name):
+            text = "****"
+        demo = name in DEMO_SETTINGS and value == field.default
+        shown.append(ShownSetting(variable, text, source, demo))
+    return shown
 
 
 class SettingsError(Exception):

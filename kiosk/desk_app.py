@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
+
 from kiosk.assets import assets_dir
 from kiosk.domain.models import Poli
 from kiosk.screens.desk.pick_poli import PickPoliScreen
@@ -17,10 +19,13 @@ from kiosk.widgets.plain import App
 class DeskApp(App[None]):
     CSS_PATH = [str(assets_dir() / "kiosk.tcss"), str(assets_dir() / "desk.tcss")]
     ENABLE_COMMAND_PALETTE = False
+    # F2 switches the language, as on the kiosk; the queue and the report relabel themselves.
+    BINDINGS = [Binding("f2", "switch_lang", show=False)]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, counter: str | None = None) -> None:
         super().__init__()
         self.services = services
+        self.counter = counter  # the counter or room this desk calls to (--counter)
         self.desk = DeskService(services.store, services.clock, services.slips)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)
@@ -32,6 +37,12 @@ class DeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(SignInScreen())
+
+    async def action_switch_lang(self) -> None:
+        self.lang = "en" if self.lang == "id" else "id"
+        await self.screen.recompose()
+        if self.screen.focused is None:
+            self.screen.focus_next()
 
     def signed_in(self, member: StaffMember) -> None:
         self.member = member

@@ -700,14 +700,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.title": ("Laporan harian {date}", "Daily report {date}"),
     "report.col.poli": ("Poli", "Poli"),
     "report.col.patients": ("Pasien", "Patients"),
-    "report.col.wait": ("Tunggu rata/p90", "Wait avg/p90"),
-    "report.col.service": ("Layanan rata/p90", "Service avg/p90"),
+    "report.col.wait": ("Tunggu", "Wait"),
+    "report.col.service": ("Layanan", "Service"),
     "report.col.no_shows": ("Tdk hadir", "No-shows"),
     "report.col.cancelled": ("Batal", "Cancelled"),
     "report.total": ("Total", "Total"),
     "report.minutes": (
-        "Waktu dalam menit: rata-rata / persentil ke-90.",
-        "Times in minutes: mean / 90th percentile.",
+        "Tunggu dan layanan dalam menit: rata-rata / persentil ke-90. Pasien dihitung di poli "
+        "tempat terakhir dilayani; masuk/keluar: pindahan dari/ke poli lain.",
+        "Wait and service in minutes: mean / 90th percentile. Patients count at the poli that "
+        "served them last; in/out: moved from/to another poli.",
     ),
     "report.arrivals": ("Kedatangan per jam", "Arrivals per hour"),
     "report.no_arrivals": ("Belum ada kedatangan.", "No arrivals yet."),
@@ -727,6 +729,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.bad_date": (
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
+    ),
+    # -- branch desk (issue 16): the desk at 80x24, dialogs that name the ticket, the clerk's
+    # wording for slip codes, the books, sync status and settings
+    "desk.minutes": ("{n} mnt", "{n} min"),
+    "report.col.moved": ("Masuk/keluar", "In/out"),
+    "report.offline_since": (
+        "terputus sejak {start}, terakhir terhubung {seen}",
+        "offline since {start}, last seen {seen}",
+    ),
+    "report.offline_since_never": (
+        "terputus sejak {start}, belum pernah terhubung",
+        "offline since {start}, never seen",
+    ),
+    "desk.cancel.title": ("Batalkan nomor {ticket}?", "Cancel number {ticket}?"),
+    "desk.cancel.yes": ("Ya, batalkan", "Yes, cancel it"),
+    "desk.cancel.no": ("Tidak, kembali", "No, go back"),
+    "desk.transfer.title": ("Pindahkan {ticket} ke:", "Transfer {ticket} to:"),
+    "desk.priority.title": ("Prioritas untuk {ticket}:", "Priority for {ticket}:"),
+    "desk.slipcode.forged": (
+        "Kode slip tidak sah (tanda tangan tidak cocok; slip palsu atau salah ketik). "
+        "Cari dengan nomor antrean, kartu, atau NIK pasien.",
+        "Slip code not valid (the signature does not match: forged or mistyped). "
+        "Find the patient by number, card or NIK instead.",
+    ),
+    "desk.slipcode.malformed": (
+        "Bukan kode slip. Pindai QR slip lagi, atau cari dengan nomor antrean, kartu, atau NIK.",
+        "Not a slip code. Scan the slip's QR again, or find by number, card or NIK.",
+    ),
+    "desk.slipcode.other_day": (
+        "Slip ini untuk hari lain, bukan hari ini. Pasien perlu nomor baru untuk hari ini.",
+        "This slip is for another day, not today. The patient needs a new number for today.",
     ),
     # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
     "staff.exit_wait": (
@@ -1339,6 +1372,72 @@ TEXT: dict[str, tuple[str, str]] = {
         "No kiosk services are installed under {root}.",
     ),
     "service.removed": ("{n} berkas layanan dihapus.", "{n} service files removed."),
+    # -- branch webboard: the board's read model, the web board, speech, the phone page
+    "board.no_queue": ("Tidak ada antrean", "No queue"),
+    "board.go_to": ("Silakan ke {counter}", "Please go to {counter}"),
+    "board.web.sound": (
+        "Suara diblokir peramban: sentuh layar sekali untuk menyalakan suara.",
+        "The browser blocks sound: touch the screen once to turn it on.",
+    ),
+    "board.web.offline": (
+        "Papan tidak terhubung ke server sejak {time}; panggilan di layar mungkin sudah lama.",
+        "The board lost the server at {time}; the calls shown may be old.",
+    ),
+    "board.web.bad_poli": (
+        "Kode poli tidak sah. Contoh alamat yang benar: /board?poli=001,002",
+        "Invalid poli code. A correct address looks like /board?poli=001,002",
+    ),
+    "desk.act.out_of_turn": ("Panggil di luar urutan", "Call out of turn"),
+    "desk.out_of_turn.returned": ("Pasien lansia kembali", "The elderly patient returned"),
+    "desk.out_of_turn.lab_result": ("Hasil laboratorium", "A lab result"),
+    "desk.out_of_turn.doctor_asked": ("Diminta dokter", "The doctor asked"),
+    "desk.unknown_reason": (
+        "Alasan tidak dikenal. Pilih salah satu alasan di daftar.",
+        "Unknown reason. Choose one of the listed reasons.",
+    ),
+    "report.out_of_turn": ("Dipanggil di luar urutan", "Called out of turn"),
+    "poli.closed_today": (
+        "Puskesmas sudah tutup hari ini; buka lagi {when}. Nomor untuk besok:",
+        "The clinic has closed for today; it opens again {when}. Numbers for tomorrow:",
+    ),
+    "poli.opens_unknown": ("sesuai jadwal", "as scheduled"),
+    "phone.title": ("Antrean saya", "My queue number"),
+    "phone.your_number": ("Nomor antrean Anda", "Your queue number"),
+    "phone.ahead": ("{n} orang di depan Anda", "{n} ahead of you"),
+    "phone.none_ahead": ("Tidak ada yang di depan Anda", "Nobody is ahead of you"),
+    "phone.called": ("Dipanggil: silakan ke {counter}", "Called: please go to {counter}"),
+    "phone.serving": ("Sedang dilayani", "Being served"),
+    "phone.done": ("Selesai. Terima kasih.", "Done. Thank you."),
+    "phone.booked": (
+        "Belum check-in: check-in di kiosk saat Anda tiba.",
+        "Not checked in yet: check in at the kiosk when you arrive.",
+    ),
+    "phone.skipped": (
+        "Nomor Anda terlewat. Silakan ke loket pendaftaran.",
+        "Your number was missed. Please go to the registration desk.",
+    ),
+    "phone.cancelled": ("Nomor ini dibatalkan.", "This number was cancelled."),
+    "phone.bad_code": (
+        "Kode slip ini tidak dikenal. Periksa alamatnya, atau tanyakan ke loket pendaftaran.",
+        "This slip code is not recognised. Check the address, or ask at the registration desk.",
+    ),
+    "phone.other_day": (
+        "Halaman ini hanya berlaku pada hari antrean. Ambil nomor baru di kiosk.",
+        "This page is valid on the day of the queue only. Take a new number at the kiosk.",
+    ),
+    "phone.live": ("Halaman ini diperbarui sendiri.", "This page updates by itself."),
+    "phone.stale": (
+        "Tidak terhubung ke puskesmas; mencoba lagi...",
+        "Not connected to the clinic; trying again...",
+    ),
+    "phone.too_many": (
+        "Terlalu banyak permintaan. Coba lagi sebentar lagi.",
+        "Too many requests. Please try again in a moment.",
+    ),
+    "board.web.no_speech": (
+        "Suara panggilan ini tidak tersedia.",
+        "The sound of this call is not available.",
+    ),
 }
 
 

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from kiosk.domain.identity import Identity, IdentityError, parse_identity
 from kiosk.domain.models import Participant
-from kiosk.domain.slip_code import SlipCodeError
+from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.screens.base import KioskScreen
 from kiosk.session import Intent
 from kiosk.widgets.keypad import Keypad
@@ -56,7 +56,7 @@ class IdentifyScreen(KioskScreen):
 
     def _submit(self, raw: str) -> None:
         intent = self.kiosk.patient.intent
-        if intent == Intent.CHECK_IN and raw.strip().upper().startswith("AK1:"):
+        if intent == Intent.CHECK_IN and is_slip_code(raw):
             self._submit_slip_code(raw)
             return
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,6 +29,7 @@ class PoliScreen(KioskScreen):
         self.dates: tuple[date, ...] = ()
         self.day_index = 0
         self.days: list[PoliDay] = []
+        self.closed_notice = ""  # the clinic closed for today: when it opens, and tomorrow's offer
 
     def compose(self) -> ComposeResult:
         self.dates = self.services.clinic.bookable_dates()
@@ -76,7 +77,14 @@ class PoliScreen(KioskScreen):
         self.call_service(lambda: self.services.clinic.poli_days(service_date), self._loaded)
 
     def _loaded(self, days: list[PoliDay]) -> None:
+        closed_today = bool(days) and all(day.state == PoliState.CLOSED for day in days)
+        if self.day_index == 0 and len(self.dates) > 1 and closed_today:
+            # After the day's last shift: say when it opens, offer what can still be booked.
+            self.call_service(self.services.clinic.next_opening, self._closed_today)
+            return
         self.days = days
+        if self.closed_notice:
+            days = [day for day in days if day.state != PoliState.CLOSED]
         choices = []
         for day in days:
             if day.state == PoliState.OPEN:
@@ -94,6 +102,17 @@ class PoliScreen(KioskScreen):
                 )
             )
         self.query_one(ChoiceList).set_choices(choices)
+        if self.closed_notice:
+            self.show_error(self.closed_notice)
+
+    def _closed_today(self, opening: datetime | None) -> None:
+        when = self.t("poli.opens_unknown")
+        if opening is not None:
+            weekday = self.t("board.weekdays").split(",")[opening.weekday()]
+            when = f"{weekday} {opening:%H:%M}"
+        self.closed_notice = self.t("poli.closed_today", when=when)
+        self.day_index = 1
+        self._load()
 
     @on(ChoiceList.Chosen, "#polis")
     def _chosen(self, event: ChoiceList.Chosen) -> None:

@@ -43,6 +43,13 @@ class SlipService:
             self._slip_key(),
         )
 
+    def qr_for(self, ticket: Ticket) -> str:
+        """What the slip's QR holds: the patient's page on the clinic's network when
+        ``KIOSK_PUBLIC_URL`` is set (the desk's scanner reads the code out of it), else the code."""
+        code = self.code_for(ticket)
+        base = self.settings.public_url
+        return slip_code.page_url(base, code) if base else code
+
     def verify(self, text: str, today_only: bool = True) -> slip_code.SlipCode:
         today = self.clinic.clock.today() if today_only else None
         return slip_code.decode(text, self._slip_key(), today)
@@ -58,7 +65,8 @@ class SlipService:
             jampraktek=ticket.jampraktek,
             people_ahead=position.people_ahead,
             masked_card=ticket.masked_card,
-            qr_payload=self.code_for(ticket),
+            qr_payload=self.qr_for(ticket),
+            address=self.qr_for(ticket) if self.settings.public_url else None,
             issued_at=self.clinic.clock.now(),
             estimate=(
                 t(

@@ -57,6 +57,8 @@ class SlipData:
     labels: SlipLabels
     # The expected call time as a range, already worded ("Perkiraan dipanggil 09:20–09:45").
     estimate: str | None = None
+    # The patient's page (the QR's address), printed for phones without a camera app.
+    address: str | None = None
 
     def __post_init__(self) -> None:
         if self.people_ahead < 0:

@@ -264,6 +264,8 @@ def render_slip(slip: SlipData, width: int = PAPER_58MM) -> Image.Image:
         receipt.text(f"{labels.card}: {slip.masked_card}", body, max_lines=2)
     receipt.space(round(6 * unit))
     receipt.paste_centered(qr_image(slip.qr_payload, width))
+    if slip.address:
+        receipt.text(slip.address, round(16 * unit), max_lines=4)
     receipt.space(round(4 * unit))
 
     receipt.text(labels.footer, round(18 * unit), max_lines=4)

@@ -120,11 +120,21 @@ def _run(pump: OutboxPump, settings: Settings) -> None:
 
 def _print_status(store: Store, settings: Settings) -> None:
     status = sync_status(store)
-    mode = "configured" if settings.central_configured else "not configured (offline-only)"
+    # Offline-only has no link to be up or down: say that, not "unreachable" beside it.
+    if not settings.central_configured:
+        link = "not configured (offline-only): the outbox keeps everything until one is set"
+    elif status.reachable:
+        link = f"configured, reachable ({settings.central_antrean_url})"
+    else:
+        reason = f": {status.last_error}" if status.last_error else ""
+        link = f"configured, unreachable{reason} ({settings.central_antrean_url})"
+    # Every time a person reads is in the clinic's time zone, with the zone named.
     contact = (
-        f"{status.last_contact_at:%Y-%m-%d %H:%M:%S} UTC" if status.last_contact_at else "never"
+        f"{status.last_contact_at.astimezone(settings.zone):%Y-%m-%d %H:%M:%S} {settings.timezone}"
+        if status.last_contact_at
+        else "never"
     )
-    click.echo(f"central:      {mode}, {'reachable' if status.reachable else 'unreachable'}")
+    click.echo(f"central:      {link}")
     click.echo(f"last contact: {contact}")
     click.echo(f"waiting:      {status.waiting}")
     click.echo(f"parked:       {status.parked}")

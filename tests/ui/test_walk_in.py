@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import zxingcpp
 from PIL import Image
@@ -278,3 +279,23 @@ async def test_ticket_survives_a_rendering_path_without_slip_dir(
         await identify(pilot, SITI_NIK)
         await take_umum_with_defaults(pilot)
     assert (services.settings.data_dir / "slips").is_dir()
+
+
+async def test_after_the_last_shift_the_kiosk_says_when_it_opens_and_offers_tomorrow(
+    services: Services, clock_source: Any
+) -> None:
+    # 23:59:30 WIB: every shift of the day is over (the demo's last ends at 23:59).
+    clock_source.instant = clock_source.instant.replace(hour=16, minute=59, second=30)
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen_name(app) == "PoliScreen"
+        notice = text_of(app, "#error")
+        assert "sudah tutup hari ini" in notice and "Selasa 00:00" in notice
+        assert "tutup" not in screen_text(app).replace(notice, "")  # no list of closed polis
+        assert app.screen.day_index == 1  # type: ignore[attr-defined]
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen_name(app) != "PoliScreen"  # tomorrow's Umum can be chosen
