@@ -58,11 +58,41 @@ CellType = TypeVar("CellType")
 
 def as_text(value: object) -> object:
     """A string as Rich ``Text`` (shown as typed); anything else (Text, a number) unchanged."""
-    return Text(shown_text(value), end="") if isinstance(value, str) else value
+    return Text(shown_text(value), end="") if isinstance(value, str) else _shown(value)
 
 
-def _shown(value: VisualType) -> VisualType:
-    return shown_text(value) if isinstance(value, str) else value
+def _kept_runs(plain: str) -> list[tuple[int, int]] | None:
+    """Where ``plain`` has no format character, as (start, end) runs; None when it has none."""
+    if shown_text(plain) == plain:
+        return None
+    runs, start = [], 0
+    for index, char in enumerate(plain):
+        if shown_text(char) != char:
+            if start < index:
+                runs.append((start, index))
+            start = index + 1
+    if start < len(plain):
+        runs.append((start, len(plain)))
+    return runs
+
+
+def _shown(value: Any) -> Any:
+    """A value as shown: bidi and zero-width characters left out, whether it comes as a string,
+    a Rich ``Text`` or Textual ``Content`` (styles kept)."""
+    if isinstance(value, str):
+        return shown_text(value)
+    if isinstance(value, Text):
+        runs = _kept_runs(value.plain)
+        if runs is None:
+            return value
+        kept = value.blank_copy()
+        for start, end in runs:
+            kept.append_text(value[start:end])
+        return kept
+    if isinstance(value, Content):
+        runs = _kept_runs(value.plain)
+        return value if runs is None else Content("").join(value[a:b] for a, b in runs)
+    return value
 
 
 def _content(value: str | Content) -> Content:
@@ -209,7 +239,11 @@ class DataTable(TextTitles, _DataTable[CellType]):
 
 
 def _cell(value: Any, no_wrap: bool) -> Any:
-    return Text(shown_text(value), end="", no_wrap=no_wrap) if isinstance(value, str) else value
+    return (
+        Text(shown_text(value), end="", no_wrap=no_wrap)
+        if isinstance(value, str)
+        else _shown(value)
+    )
 
 
 def _label(label: TextType) -> Text:
