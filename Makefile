@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format snapshots demo bench clean tour soak
+.PHONY: install speech run test lint format snapshots demo bench clean tour soak
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+# The board speaks each call through espeak-ng (Debian's package). Installed here where we may
+# (root with apt-get); elsewhere a one-line hint, and the kiosk works silently.
+speech:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing espeak-ng (spoken calls on the board)"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null || \
+			echo "note: espeak-ng could not be installed; the board will show calls without speaking"; \
+		else echo "note: install espeak-ng (sudo apt-get install espeak-ng) for spoken calls on the board"; fi; }
+
+run: $(STAMP) speech
 	$(BIN)/kiosk
 
 demo: $(STAMP)
