@@ -60,7 +60,7 @@ def _one_line_errors(command: F) -> F:
 
 def _setup_logging(settings: Settings) -> Path:
     """Log to a rotating file in the data dir; card numbers and NIKs masked on every record."""
-    from kiosk.central.server import MaskNumbers
+    from kiosk.contract.logmask import MaskNumbers
 
     settings.log_dir.mkdir(parents=True, exist_ok=True)
     path = settings.log_dir / "central.log"

@@ -14,20 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.central.contract import (
-    STATUS_ABSENT,
-    STATUS_BOOKED,
-    STATUS_CALLED,
-    STATUS_CANCELLED,
-    AddRequest,
-    CallRequest,
-    CancelRequest,
-    CodeName,
-    DoctorRef,
-    Peserta,
-    PoliRef,
-    Provider,
-)
 from kiosk.central.db import (
     CentralDatabase,
     CentralDoctor,
@@ -37,6 +23,14 @@ from kiosk.central.db import (
     QueueEntry,
     utcnow,
 )
+from kiosk.contract.antrean import AddRequest, CallRequest, CancelRequest, DoctorRef, PoliRef
+from kiosk.contract.pcare import CodeName, Peserta, Provider
+
+# The mirror's states of a queue entry.
+STATUS_BOOKED = "booked"
+STATUS_CALLED = "called"
+STATUS_ABSENT = "absent"
+STATUS_CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.domain import antrean
+from kiosk.contract import antrean
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.fairness import Waiting, is_elderly, next_to_call
 from kiosk.domain.identity import IdentityError, IdentityKind, parse_identity
@@ -427,7 +427,7 @@ class DeskService:
         item = queue_for_central(
             session,
             row,
-            "antrean.panggil",
+            antrean.CALL,
             antrean.call_payload(
                 to_ticket(row), to_participant(row.participant), present, self.clock.now()
             ),

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.domain import antrean
+from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
@@ -181,7 +181,7 @@ class TicketService:
                 self._outbox(
                     session,
                     row,
-                    "antrean.add",
+                    antrean.ADD,
                     antrean.add_payload(ticket, participant, request.phone),
                 )
             return TakeOutcome(ticket, existing=False)
@@ -222,7 +222,7 @@ class TicketService:
                 self._outbox(
                     session,
                     row,
-                    "antrean.batal",
+                    antrean.CANCEL,
                     antrean.cancel_payload(to_ticket(row), to_participant(row.participant), reason),
                 )
             return to_ticket(row)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,31 +22,13 @@ from typing import Any
 import httpx
 
 from kiosk.config import Settings
-from kiosk.domain.privacy import mask_number
+from kiosk.contract.antrean import PATHS
+from kiosk.contract.envelope import DUPLICATE_CODE, SUCCESS_CODES, metadata_of
+from kiosk.contract.logmask import MASK as _MASK
+from kiosk.contract.logmask import mask_digits
 from kiosk.domain.signing import DecryptError, decrypt, signature
 
 log = logging.getLogger(__name__)
-
-# A card (13) or NIK/KK (16) anywhere in a log line: masked to the last four digits.
-_PERSONAL_DIGITS = re.compile(r"(?<!\d)(\d{13}|\d{16})(?!\d)")
-
-
-def mask_digits(text: str) -> str:
-    return _PERSONAL_DIGITS.sub(lambda m: mask_number(m.group(1)), text)
-
-
-class _MaskPersonalNumbers(logging.Filter):
-    """Rewrites a record whose text holds a card number or NIK (defence behind the level)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_digits(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
-
-
-_MASK = _MaskPersonalNumbers()
 
 
 def quiet_http_logs() -> None:
@@ -141,11 +122,7 @@ class CentralClient:
 
     def send(self, kind: str, payload: dict[str, Any]) -> Answer:
         """An outbox item: ``antrean.add``, ``antrean.panggil`` or ``antrean.batal``."""
-        path = {
-            "antrean.add": "/antrean/add",
-            "antrean.panggil": "/antrean/panggil",
-            "antrean.batal": "/antrean/batal",
-        }.get(kind)
+        path = PATHS.get(kind)
         if path is None:
             return Answer(Outcome.REFUSED, message=f"unknown outbox kind {kind!r}")
         return self._call("POST", self.config.antrean_url, path, body=payload)
@@ -202,8 +179,8 @@ class CentralClient:
             return Answer(Outcome.RETRY, None, f"HTTP {status}: not JSON")
         if not isinstance(envelope, dict):
             return Answer(Outcome.RETRY, None, f"HTTP {status}: not the envelope")
-        metadata = envelope.get("metadata", envelope.get("metaData"))
-        if not isinstance(metadata, dict):
+        metadata = metadata_of(envelope)
+        if metadata is None:
             return Answer(Outcome.RETRY, None, f"HTTP {status}: no metadata")
         try:
             code = int(metadata.get("code"))  # type: ignore[arg-type]
@@ -216,12 +193,12 @@ class CentralClient:
         try:
             response = self._decode(envelope.get("response"), timestamp)
         except DecryptError:
-            if code in (200, 1, 208):
+            if code in SUCCESS_CODES or code == DUPLICATE_CODE:
                 return Answer(Outcome.RETRY, code, "the answer does not decrypt")
             response = None  # a refusal's message is in the metadata; its body does not matter
-        if code in (200, 1):
+        if code in SUCCESS_CODES:
             return Answer(Outcome.DONE, code, message, response)
-        if code == 208:
+        if code == DUPLICATE_CODE:
             return Answer(Outcome.DUPLICATE, code, message, response)
         return Answer(Outcome.REFUSED, code, message, response)
 

@@ -28,12 +28,14 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from kiosk.contract import antrean
+from kiosk.contract.logmask import mask_digits
 from kiosk.domain.privacy import mask_number
 from kiosk.i18n import t
 from kiosk.store import Store
 from kiosk.store.link import record_link_state
 from kiosk.store.models import CentralLinkRow, OutboxRow, TicketRow
-from kiosk.sync.client import Answer, CentralClient, Outcome, mask_digits
+from kiosk.sync.client import Answer, CentralClient, Outcome
 from kiosk.sync.registry import Found, look_up, remember, reverify
 
 log = logging.getLogger(__name__)
@@ -275,7 +277,7 @@ class OutboxPump:
     def _complete(self, item: Claimed) -> Answer | None:
         """An add needs the NIK; a card taken on trust offline has none until the central names
         it. None: the item is complete and can go."""
-        if item.kind != "antrean.add" or item.payload.get("nik"):
+        if item.kind != antrean.ADD or item.payload.get("nik"):
             return None
         found = look_up(self.client, card=str(item.payload.get("nomorkartu") or ""))
         if found.found == Found.UNREACHABLE:

@@ -10,29 +10,22 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Path, Request, Security
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kiosk.asgi import call_guarded, hide_default_422
-from kiosk.i18n import t
-from kiosk.services import Services
-from kiosk.web.auth import AuthAttempts, TokenKeeper
-from kiosk.web.contract import (
-    CARD,
-    DATE,
-    POLI,
-    RULES,
+from kiosk.contract.envelope import MetadataOnly, envelope
+from kiosk.contract.errors import FASKES, install_error_answers
+from kiosk.contract.faskes import (
     BookedAnswer,
     BookingRequest,
     CancelRequest,
     ContractAnswer,
-    MetadataOnly,
     Norm,
     NormAnswer,
     PatientRequest,
@@ -40,9 +33,12 @@ from kiosk.web.contract import (
     StatusAnswer,
     Token,
     TokenAnswer,
-    envelope,
     ok,
 )
+from kiosk.contract.fields import CARD, DATE, POLI
+from kiosk.i18n import t
+from kiosk.services import Services
+from kiosk.web.auth import AuthAttempts, TokenKeeper
 from kiosk.web.phone import PhoneDesk
 
 log = logging.getLogger(__name__)
@@ -182,56 +178,19 @@ def _answer(code: int, message: str, status_code: int = 200) -> JSONResponse:
     return JSONResponse(envelope(code, message), status_code=status_code)
 
 
+def _path_answer(
+    _path: str, code: int, message: str, status_code: int, headers: Mapping[str, str] | None
+) -> JSONResponse:
+    return JSONResponse(envelope(code, message), status_code=status_code, headers=headers)
+
+
+def _contract_answer(exc: Exception) -> tuple[int, str]:
+    assert isinstance(exc, ContractAnswer)
+    return exc.code, exc.message
+
+
 def _install_error_answers(app: FastAPI) -> None:
-    async def contract_answer(_request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, ContractAnswer)
-        return _answer(exc.code, exc.message)
-
-    async def invalid_request(_request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        messages = list(dict.fromkeys(describe(error) for error in exc.errors()))
-        return _answer(201, " ".join(messages[:3]))
-
-    async def http_error(_request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, HTTPException)
-        if exc.status_code == 400:  # FastAPI could not even decode the body (not UTF-8, say)
-            return _answer(201, t("ws.contract.json", "id"))
-        key = {404: "ws.contract.not_found", 405: "ws.contract.method"}.get(exc.status_code)
-        message = t(key or "ws.error", "id")
-        return JSONResponse(
-            envelope(201, message), status_code=exc.status_code, headers=exc.headers
-        )
-
-    app.add_exception_handler(ContractAnswer, contract_answer)
-    app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(HTTPException, http_error)
-
-
-def describe(error: Any) -> str:
-    """One pydantic/FastAPI validation error as an Indonesian sentence naming the field."""
-    kind = str(error.get("type", ""))
-    names = [str(p) for p in error.get("loc", ()) if p not in ("body", "path", "header", "query")]
-    field = names[0] if names else ""
-    context = error.get("ctx") or {}
-    if kind == "json_invalid":
-        return t("ws.contract.json", "id")
-    if not field:
-        return t("ws.contract.object", "id")
-    if kind == "missing" or kind == "string_too_short":
-        return t("ws.contract.missing", "id", field=field)
-    if kind == "string_pattern_mismatch":
-        rule = t(RULES.get(field, "ws.rule.text"), "id")
-        return t("ws.contract.format", "id", field=field, rule=rule)
-    if kind == "string_too_long":
-        return t("ws.contract.too_long", "id", field=field, n=context.get("max_length", "?"))
-    if kind == "literal_error":
-        choices = str(context.get("expected", "?")).replace(" or ", " atau ")
-        return t("ws.contract.choice", "id", field=field, rule=choices)
-    if kind.startswith("int_"):
-        return t("ws.contract.integer", "id", field=field)
-    if kind.startswith("string_"):
-        return t("ws.contract.text", "id", field=field)
-    return t("ws.contract.invalid", "id", field=field)
+    install_error_answers(app, FASKES, _path_answer, {ContractAnswer: _contract_answer})
 
 
 class _Guard:

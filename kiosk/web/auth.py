@@ -19,8 +19,8 @@ from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from kiosk.contract.faskes import refuse
 from kiosk.domain.clock import FacilityClock
-from kiosk.web.contract import refuse
 
 ALGORITHM = "HS256"
 

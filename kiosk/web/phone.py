@@ -25,6 +25,16 @@ from __future__ import annotations
 import logging
 from datetime import date, time
 
+from kiosk.contract.faskes import (
+    Booked,
+    BookingRequest,
+    CancelRequest,
+    ContractAnswer,
+    PatientRequest,
+    Position,
+    ShiftStatus,
+    refuse,
+)
 from kiosk.domain.booking import (
     ShiftProblem,
     ahead_of,
@@ -42,16 +52,6 @@ from kiosk.i18n import rupiah, t
 from kiosk.services import Services
 from kiosk.services.errors import Refused
 from kiosk.services.tickets import TakeRequest
-from kiosk.web.contract import (
-    Booked,
-    BookingRequest,
-    CancelRequest,
-    ContractAnswer,
-    PatientRequest,
-    Position,
-    ShiftStatus,
-    refuse,
-)
 
 log = logging.getLogger(__name__)
 

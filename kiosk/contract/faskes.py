@@ -1,4 +1,4 @@
-"""The Antrean FKTP contract, faskes side (version 2): bodies, answers and the envelope.
+"""The Antrean FKTP contract, faskes side: what Mobile JKN sends ``kiosk serve``, and its answers.
 
 Field names are BPJS's, exactly (``../shared/docs/protocol.md``, part 1). Every request field has a
 precise type and pattern, so the OpenAPI document says what a phone may send, and anything else is
@@ -11,39 +11,21 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kiosk.contract.envelope import Metadata
+from kiosk.contract.fields import (
+    CARD,
+    DATE,
+    NAME,
+    NIK,
+    NORM,
+    PHONE,
+    POLI,
+    REGION_CODE,
+    RT_RW,
+    SHIFT,
+    TEXT,
+)
 from kiosk.i18n import t
-
-CARD = r"^[0-9]{13}$"
-NIK = r"^[0-9]{16}$"
-POLI = r"^[0-9A-Z]{3}$"
-DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-SHIFT = r"^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$"
-PHONE = r"^[0-9]{8,15}$"
-REGION_CODE = r"^[0-9A-Za-z.]{0,20}$"
-RT_RW = r"^[0-9]{0,3}$"
-NORM = r"^[0-9A-Za-z./-]{0,20}$"
-# Free text: no control characters (they have no place on a slip or a desk screen).
-TEXT = r"^[^\x00-\x1f\x7f]*$"
-NAME = r"^[^\x00-\x1f\x7f]+$"
-
-# What each field must look like, for the contract error that names it.
-RULES = {
-    "nomorkartu": "ws.rule.card",
-    "nik": "ws.rule.nik",
-    "nomorkk": "ws.rule.kk",
-    "tanggalperiksa": "ws.rule.date",
-    "tanggallahir": "ws.rule.date",
-    "jampraktek": "ws.rule.shift",
-    "kodepoli": "ws.rule.poli",
-    "nohp": "ws.rule.phone",
-    "kodeprop": "ws.rule.code",
-    "kodedati2": "ws.rule.code",
-    "kodekec": "ws.rule.code",
-    "kodekel": "ws.rule.code",
-    "norm": "ws.rule.code",
-    "rw": "ws.rule.rtrw",
-    "rt": "ws.rule.rtrw",
-}
 
 Text = Annotated[str, Field(max_length=200, pattern=TEXT)]
 Name = Annotated[str, Field(min_length=1, max_length=80, pattern=NAME)]
@@ -61,10 +43,6 @@ class ContractAnswer(Exception):
 def refuse(key: str, **params: object) -> ContractAnswer:
     """A 201 answer with the Indonesian message of a translation key."""
     return ContractAnswer(201, t(key, "id", **params))
-
-
-def envelope(code: int, message: str) -> dict[str, object]:
-    return {"metadata": {"code": code, "message": message}}
 
 
 # -- requests --------------------------------------------------------------------------------
@@ -115,17 +93,6 @@ class PatientRequest(_Body):
 
 
 # -- answers ---------------------------------------------------------------------------------
-
-
-class Metadata(BaseModel):
-    code: int = Field(description="200 done, 201 refused (message says why), 202 new patient")
-    message: str
-
-
-class MetadataOnly(BaseModel):
-    """A refusal, a new patient, or a done cancellation: no ``response``."""
-
-    metadata: Metadata
 
 
 class Token(BaseModel):
