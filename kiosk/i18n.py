@@ -717,6 +717,31 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
     ),
+    # -- branch contract: BPJS's real contracts (issue 12) -------------------------------------
+    "refusal.other_dental": (
+        "Untuk Poli Gigi Anda terdaftar di {fktp}. Layanan gigi JKN diberikan di FKTP gigi "
+        "terdaftar; pindah dapat diurus lewat Mobile JKN atau kantor BPJS. Anda tetap dapat "
+        "berobat di sini sebagai pasien umum.",
+        "For dental care you are registered at {fktp}. JKN dental care is given at your "
+        "registered dental FKTP; you can change it in Mobile JKN or at a BPJS office. You can "
+        "still be seen here as a general (non-JKN) patient.",
+    ),
+    "ws.v1.picked": (
+        "Dokter {doctor}, jam praktik {hours}.",
+        "Doctor {doctor}, practice hours {hours}.",
+    ),
+    "sync.denied": (
+        "BPJS menolak kredensial klinik (periksa pengaturan)",
+        "BPJS refused the clinic's credentials (check the settings)",
+    ),
+    "central.auth.pcare_user": (
+        "X-authorization tidak sesuai: user PCare, password, atau kode aplikasi salah.",
+        "Wrong X-authorization: the PCare user, password or application code is not right.",
+    ),
+    "central.auth.pcare_missing": (
+        "Header X-authorization (user PCare) wajib diisi untuk layanan PCare.",
+        "PCare calls need the X-authorization header (the clinic's PCare user).",
+    ),
 }
 
 

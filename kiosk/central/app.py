@@ -255,6 +255,8 @@ class _Gate:
             headers.get("x-signature"),
             headers.get("user_key", headers.get("user-key")),
             self.now(),
+            pcare=_is_pcare(path),
+            authorization=headers.get("x-authorization"),
         )
         if refusal is not None:
             why = t(refusal.value, "id", n=MAX_SKEW_SECONDS)

@@ -135,7 +135,11 @@ def central(
     if consumer.demo:
         click.echo(
             f"  demo consumer: KIOSK_CENTRAL_CONS_ID={consumer.cons_id} "
-            f"KIOSK_CENTRAL_SECRET={consumer.secret} KIOSK_CENTRAL_USER_KEY={consumer.user_key}"
+            f"KIOSK_CENTRAL_SECRET={consumer.secret}\n"
+            f"  KIOSK_CENTRAL_ANTREAN_USER_KEY={consumer.user_key} "
+            f"KIOSK_CENTRAL_PCARE_USER_KEY={consumer.pcare_key}\n"
+            f"  KIOSK_CENTRAL_PCARE_USERNAME={consumer.pcare_username} "
+            f"KIOSK_CENTRAL_PCARE_PASSWORD={consumer.pcare_password}"
         )
     else:
         click.echo(f"  consumer: KIOSK_CENTRAL_CONS_ID={consumer.cons_id} (secret and key set)")

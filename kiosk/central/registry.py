@@ -24,7 +24,7 @@ from kiosk.central.db import (
     utcnow,
 )
 from kiosk.contract.antrean import AddRequest, CallRequest, CancelRequest, DoctorRef, PoliRef
-from kiosk.contract.pcare import CodeName, Peserta, Provider
+from kiosk.contract.pcare import Asuransi, CodeName, Peserta, Provider
 
 # The mirror's states of a queue entry.
 STATUS_BOOKED = "booked"
@@ -210,18 +210,30 @@ class Registry:
 
 
 def _peserta(row: CentralParticipant) -> Peserta:
+    """PCare's field set; what the registry does not hold is null, as PCare answers it."""
+    dental = (
+        Provider(kdProvider=row.dental_code, nmProvider=row.dental_name or row.dental_code)
+        if row.dental_code
+        else None
+    )
     return Peserta(
         noKartu=row.card,
         nama=row.name,
+        hubunganKeluarga=row.relation,
         sex=row.sex,
         tglLahir=row.born.strftime("%d-%m-%Y"),
+        tglAkhirBerlaku=row.valid_until.strftime("%d-%m-%Y") if row.valid_until else None,
         noKTP=row.nik,
         aktif=row.active,
         ketAktif=row.status_text,
         tunggakan=row.arrears,
         kdProviderPst=Provider(kdProvider=row.provider_code, nmProvider=row.provider_name),
+        kdProviderGigi=dental,
         jnsKelas=CodeName(kode=row.class_code, nama=row.class_name),
         jnsPeserta=CodeName(kode=row.kind_code, nama=row.kind_name),
+        pstProl=row.prolanis,
+        pstPrb=row.prb,
+        asuransi=Asuransi(),
     )
 
 

@@ -1,15 +1,19 @@
-"""The Antrean FKTP contract, faskes side: what Mobile JKN sends ``kiosk serve``, and its answers.
+"""The Antrean FKTP contract, faskes side: what Mobile JKN sends ``kiosk serve``, and its answers,
+in both catalog versions.
 
 Field names are BPJS's, exactly (``../shared/docs/protocol.md``, part 1). Every request field has a
 precise type and pattern, so the OpenAPI document says what a phone may send, and anything else is
-answered with a contract error (code 201) before any rule runs.
+answered with a contract error (code 201) before any rule runs. One tolerance, as real phones
+need it: a number sent as digits in a string (``"kodedokter": "123"``) is taken, and so is a
+number where digits in a string are expected (``"norm": 123``); anything else of the wrong type
+is refused. Version 1's answers carry counts as strings, version 2's as numbers.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from kiosk.contract.envelope import Metadata
 from kiosk.contract.fields import (
@@ -27,8 +31,28 @@ from kiosk.contract.fields import (
 )
 from kiosk.i18n import t
 
-Text = Annotated[str, Field(max_length=200, pattern=TEXT)]
-Name = Annotated[str, Field(min_length=1, max_length=80, pattern=NAME)]
+
+def _digits_to_int(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    return value
+
+
+def _int_to_text(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# A string field that takes a JSON number too; a number field that takes a string of digits too.
+Str = Annotated[str, BeforeValidator(_int_to_text)]
+Int = Annotated[int, BeforeValidator(_digits_to_int)]
+# Constraints before the validator, so they stay string constraints (and their error kinds).
+Text = Annotated[str, Field(max_length=200, pattern=TEXT), BeforeValidator(_int_to_text)]
+Name = Annotated[
+    str, Field(min_length=1, max_length=80, pattern=NAME), BeforeValidator(_int_to_text)
+]
+DoctorCode = Annotated[Int, Field(ge=1, le=2_147_483_647, examples=[101])]
 
 
 class ContractAnswer(Exception):
@@ -49,47 +73,83 @@ def refuse(key: str, **params: object) -> ContractAnswer:
 
 
 class _Body(BaseModel):
-    # Strict: a number sent as text (or text as a number) is a contract error, not a guess.
+    # Strict: a value of another type is a contract error, not a guess (but for Str and Int).
     model_config = ConfigDict(strict=True, extra="ignore")
 
 
 class BookingRequest(_Body):
-    nomorkartu: str = Field(pattern=CARD, examples=["0001234567801"])
-    nik: str = Field(pattern=NIK, examples=["3273014507900001"])
-    kodepoli: str = Field(pattern=POLI, examples=["001"])
-    tanggalperiksa: str = Field(pattern=DATE, examples=["2026-11-23"])
+    """Version 2's ``POST /v2/antrean``: the phone names the doctor and the shift."""
+
+    nomorkartu: Str = Field(pattern=CARD, examples=["0001234567801"])
+    nik: Str = Field(pattern=NIK, examples=["3273014507900001"])
+    kodepoli: Str = Field(pattern=POLI, examples=["001"])
+    tanggalperiksa: Str = Field(pattern=DATE, examples=["2026-11-23"])
     keluhan: Text = Field(examples=["Demam"])
-    kodedokter: int = Field(ge=1, le=2_147_483_647, examples=[101])
-    jampraktek: str = Field(pattern=SHIFT, examples=["00:00-12:00"])
-    norm: str = Field(pattern=NORM, description="The clinic's medical record number; may be empty.")
-    nohp: str = Field(pattern=PHONE, examples=["081234567890"])
+    kodedokter: DoctorCode
+    jampraktek: Str = Field(pattern=SHIFT, examples=["00:00-12:00"])
+    norm: Str = Field(pattern=NORM, description="The clinic's medical record number; may be empty.")
+    nohp: Str = Field(pattern=PHONE, examples=["081234567890"])
+
+
+# The fields that make a body sent to version 1's POST /antrean a version-2 body.
+V2_ONLY = ("kodedokter", "jampraktek")
+
+
+class BookingRequestV1(_Body):
+    """Version 1's ``POST /antrean``: five fields; the clinic picks the doctor and shift. A body
+    with version 2's ``kodedokter`` or ``jampraktek`` is honoured as version 2."""
+
+    nomorkartu: Str = Field(pattern=CARD, examples=["0001234567801"])
+    nik: Str = Field(pattern=NIK, examples=["3273014507900001"])
+    kodepoli: Str = Field(pattern=POLI, examples=["001"])
+    tanggalperiksa: Str = Field(pattern=DATE, examples=["2026-11-23"])
+    keluhan: Text = Field(examples=["Demam"])
+    kodedokter: DoctorCode | None = Field(default=None, description="Version 2 only.")
+    jampraktek: Str | None = Field(default=None, pattern=SHIFT, description="Version 2 only.")
+    norm: Str | None = Field(default=None, pattern=NORM, description="Version 2 only.")
+    nohp: Str | None = Field(default=None, pattern=PHONE, description="Version 2 only.")
+
+    @property
+    def is_v2(self) -> bool:
+        return any(getattr(self, name) is not None for name in V2_ONLY)
 
 
 class CancelRequest(_Body):
-    nomorkartu: str = Field(pattern=CARD)
-    kodepoli: str = Field(pattern=POLI)
-    tanggalperiksa: str = Field(pattern=DATE)
+    """Version 2's ``PUT /v2/antrean/batal``."""
+
+    nomorkartu: Str = Field(pattern=CARD)
+    kodepoli: Str = Field(pattern=POLI)
+    tanggalperiksa: Str = Field(pattern=DATE)
     keterangan: Text = Field(description="Why the patient cancels; may be empty.")
 
 
+class CancelRequestV1(_Body):
+    """Version 1's ``PUT /antrean/batal``: ``keterangan`` may be left out."""
+
+    nomorkartu: Str = Field(pattern=CARD)
+    kodepoli: Str = Field(pattern=POLI)
+    tanggalperiksa: Str = Field(pattern=DATE)
+    keterangan: Text = Field(default="", description="Why the patient cancels; optional.")
+
+
 class PatientRequest(_Body):
-    nomorkartu: str = Field(pattern=CARD)
-    nik: str = Field(pattern=NIK)
-    nomorkk: str = Field(pattern=NIK)
+    nomorkartu: Str = Field(pattern=CARD)
+    nik: Str = Field(pattern=NIK)
+    nomorkk: Str = Field(pattern=NIK)
     nama: Name
     jeniskelamin: Literal["L", "P"]
-    tanggallahir: str = Field(pattern=DATE)
+    tanggallahir: Str = Field(pattern=DATE)
     alamat: Text
-    kodeprop: str = Field(pattern=REGION_CODE)
+    kodeprop: Str = Field(pattern=REGION_CODE)
     namaprop: Text
-    kodedati2: str = Field(pattern=REGION_CODE)
+    kodedati2: Str = Field(pattern=REGION_CODE)
     namadati2: Text
-    kodekec: str = Field(pattern=REGION_CODE)
+    kodekec: Str = Field(pattern=REGION_CODE)
     namakec: Text
-    kodekel: str = Field(pattern=REGION_CODE)
+    kodekel: Str = Field(pattern=REGION_CODE)
     namakel: Text
-    rw: str = Field(pattern=RT_RW)
-    rt: str = Field(pattern=RT_RW)
+    rw: Str = Field(pattern=RT_RW)
+    rt: Str = Field(pattern=RT_RW)
 
 
 # -- answers ---------------------------------------------------------------------------------
@@ -131,6 +191,32 @@ class Position(BaseModel):
     keterangan: str
 
 
+class PoliStatusV1(BaseModel):
+    """Version 1's status: one object for the poli, counts as strings."""
+
+    namapoli: str
+    totalantrean: str
+    sisaantrean: str
+    antreanpanggil: str
+    keterangan: str
+
+
+class BookedV1(BaseModel):
+    """Version 1's booking answer: counts as strings; ``keterangan`` names the doctor and shift
+    the clinic picked."""
+
+    nomorantrean: str
+    angkaantrean: str
+    namapoli: str
+    sisaantrean: str
+    antreanpanggil: str
+    keterangan: str
+
+    @classmethod
+    def of(cls, booked: Booked) -> BookedV1:
+        return cls(**{name: str(value) for name, value in booked.model_dump().items()})
+
+
 class Norm(BaseModel):
     norm: str
 
@@ -148,6 +234,16 @@ class StatusAnswer(BaseModel):
 class BookedAnswer(BaseModel):
     metadata: Metadata
     response: Booked
+
+
+class StatusAnswerV1(BaseModel):
+    metadata: Metadata
+    response: PoliStatusV1
+
+
+class BookedAnswerV1(BaseModel):
+    metadata: Metadata
+    response: BookedV1
 
 
 class PositionAnswer(BaseModel):

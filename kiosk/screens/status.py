@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 
-from kiosk.domain.eligibility import Refusal, check_eligibility
+from kiosk.domain.eligibility import Refusal, check_eligibility, refused_at
 from kiosk.domain.models import Participant
 from kiosk.i18n import rupiah
 from kiosk.screens.base import KioskScreen
@@ -59,8 +59,12 @@ class StatusScreen(KioskScreen):
         else:
             line.update(
                 f"{self.t('status.refused')}\n"
-                f"{self.t(refusal.value, amount=rupiah(person.arrears), fktp=person.fktp_name)}"
-                f"\n\n{self.t('status.help')}"
+                + self.t(
+                    refusal.value,
+                    amount=rupiah(person.arrears),
+                    fktp=refused_at(person, refusal),
+                )
+                + f"\n\n{self.t('status.help')}"
             )
             line.display = True
 

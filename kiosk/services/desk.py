@@ -65,6 +65,8 @@ class QueueEntry:
     priority: str | None  # elderly, pregnant, disabled, emergency
     counter: str | None
     recalls: int
+    # PCare's chronic-care programmes (PROLANIS, PRB): for staff, never on the kiosk.
+    programmes: str | None = None
 
 
 class DeskService:
@@ -109,6 +111,7 @@ class DeskService:
                         priority=self._priority(row, day),
                         counter=row.counter,
                         recalls=row.recalls,
+                        programmes=row.participant.programmes if row.participant else None,
                     )
                 )
             return entries

@@ -90,7 +90,12 @@ def _drain(store: Store, pump: OutboxPump) -> bool:
     status = sync_status(store, with_parked=False)
     click.echo(
         f"sent {status.sent}, waiting {status.waiting}, parked {status.parked}"
-        + ("" if status.reachable else f" (central unreachable: {status.last_error or '?'})")
+        + (
+            ""
+            if status.reachable
+            else f" (central {'refused the credentials' if status.denied else 'unreachable'}: "
+            f"{status.last_error or '?'})"
+        )
     )
     return everything
 
@@ -120,7 +125,13 @@ def _print_status(store: Store, settings: Settings) -> None:
     contact = (
         f"{status.last_contact_at:%Y-%m-%d %H:%M:%S} UTC" if status.last_contact_at else "never"
     )
-    click.echo(f"central:      {mode}, {'reachable' if status.reachable else 'unreachable'}")
+    if status.reachable:
+        link = "reachable"
+    elif status.denied:
+        link = f"credentials refused ({status.last_error or '401'}): check KIOSK_CENTRAL_* settings"
+    else:
+        link = "unreachable" + (f" ({status.last_error})" if status.last_error else "")
+    click.echo(f"central:      {mode}, {link}")
     click.echo(f"last contact: {contact}")
     click.echo(f"waiting:      {status.waiting}")
     click.echo(f"parked:       {status.parked}")

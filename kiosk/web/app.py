@@ -11,49 +11,26 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, Path, Request, Security
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from fastapi.security import APIKeyHeader
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kiosk.asgi import call_guarded, hide_default_422
-from kiosk.contract.envelope import MetadataOnly, envelope
+from kiosk.contract.envelope import envelope
 from kiosk.contract.errors import FASKES, install_error_answers
 from kiosk.contract.faskes import (
-    BookedAnswer,
-    BookingRequest,
-    CancelRequest,
     ContractAnswer,
-    Norm,
-    NormAnswer,
-    PatientRequest,
-    PositionAnswer,
-    StatusAnswer,
-    Token,
-    TokenAnswer,
-    ok,
 )
-from kiosk.contract.fields import CARD, DATE, POLI
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthAttempts, TokenKeeper
+from kiosk.web.faskes import faskes_router
 from kiosk.web.phone import PhoneDesk
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 16 * 1024  # the largest body of the contract (POST /peserta) is under 2 KB
-
-_token_header = APIKeyHeader(
-    name="x-token", scheme_name="x-token", auto_error=False, description="The token from GET /auth."
-)
-_user_header = APIKeyHeader(
-    name="x-username",
-    scheme_name="x-username",
-    auto_error=False,
-    description="The username the token was given to.",
-)
 
 
 def create_app(services: Services) -> FastAPI:
@@ -70,8 +47,9 @@ def create_app(services: Services) -> FastAPI:
         title="Antrean FKTP: layanan faskes untuk Mobile JKN",
         version="2",
         description=(
-            "The clinic's web service that Mobile JKN calls (faskes side, version 2). Every answer "
-            "is HTTP 200 with the envelope; metadata.code 200 done, 201 refused, 202 new patient."
+            "The clinic's web service that Mobile JKN calls (faskes side): version 2 under /v2, "
+            "version 1 unprefixed. Every answer is HTTP 200 with the envelope; metadata.code 200 "
+            "done, 201 refused, 202 new patient."
         ),
         docs_url=None,  # the interactive pages load scripts from the internet; a clinic may not
         redoc_url=None,
@@ -82,92 +60,7 @@ def create_app(services: Services) -> FastAPI:
     app.add_middleware(_Guard)
     hide_default_422(app)
 
-    def authorised(
-        token: Annotated[str | None, Security(_token_header)],
-        username: Annotated[str | None, Security(_user_header)],
-    ) -> None:
-        keeper.check(token, username)
-
-    Authorised = Depends(authorised)
-
-    attempts = AuthAttempts(settings.ws_auth_per_minute)
-
-    @app.get("/auth", response_model=TokenAnswer | MetadataOnly, tags=["auth"])
-    def auth(
-        request: Request,
-        x_username: Annotated[str | None, Header()] = None,
-        x_password: Annotated[str | None, Header()] = None,
-    ) -> TokenAnswer:
-        """Trade the clinic's credentials for a token (lifetime ``KIOSK_WS_TOKEN_SECONDS``).
-
-        Failed attempts are limited per client address (``KIOSK_WS_AUTH_PER_MINUTE``): guessing
-        the password takes years, not an afternoon."""
-        address = request.client.host if request.client else "?"
-        attempts.check(address)
-        try:
-            token = keeper.issue(x_username, x_password)
-        except ContractAnswer:
-            attempts.failed(address)
-            raise
-        return TokenAnswer(metadata=ok(), response=Token(token=token))
-
-    @app.get(
-        "/antrean/status/{kodepoli}/{tanggalperiksa}",
-        response_model=StatusAnswer | MetadataOnly,
-        dependencies=[Authorised],
-        tags=["antrean"],
-    )
-    def status(
-        kodepoli: Annotated[str, Path(pattern=POLI)],
-        tanggalperiksa: Annotated[str, Path(pattern=DATE)],
-    ) -> StatusAnswer:
-        """The poli's queue on a date, one entry per doctor and shift."""
-        return StatusAnswer(metadata=ok(), response=desk.status(kodepoli, tanggalperiksa))
-
-    @app.post(
-        "/antrean",
-        response_model=BookedAnswer | MetadataOnly,
-        dependencies=[Authorised],
-        tags=["antrean"],
-    )
-    def book(body: BookingRequest) -> BookedAnswer:
-        """Book a number for today or tomorrow (202: a new patient, register with /peserta)."""
-        return BookedAnswer(metadata=ok(), response=desk.book(body))
-
-    @app.get(
-        "/antrean/sisapeserta/{nomorkartu}/{kodepoli}/{tanggalperiksa}",
-        response_model=PositionAnswer | MetadataOnly,
-        dependencies=[Authorised],
-        tags=["antrean"],
-    )
-    def position(
-        nomorkartu: Annotated[str, Path(pattern=CARD)],
-        kodepoli: Annotated[str, Path(pattern=POLI)],
-        tanggalperiksa: Annotated[str, Path(pattern=DATE)],
-    ) -> PositionAnswer:
-        """Where the participant's number stands."""
-        return PositionAnswer(
-            metadata=ok(), response=desk.position(nomorkartu, kodepoli, tanggalperiksa)
-        )
-
-    @app.put(
-        "/antrean/batal", response_model=MetadataOnly, dependencies=[Authorised], tags=["antrean"]
-    )
-    def cancel(body: CancelRequest) -> MetadataOnly:
-        """Cancel by the natural key; cancelling twice is harmless, a served number cannot be."""
-        desk.cancel(body)
-        return MetadataOnly(metadata=ok())
-
-    @app.post(
-        "/peserta",
-        response_model=NormAnswer | MetadataOnly,
-        dependencies=[Authorised],
-        tags=["peserta"],
-    )
-    def register(body: PatientRequest) -> NormAnswer:
-        """Register a new patient: their medical record number (``norm``)."""
-        return NormAnswer(metadata=ok(), response=Norm(norm=desk.register(body)))
-
+    app.include_router(faskes_router(desk, keeper, AuthAttempts(settings.ws_auth_per_minute)))
     return app
 
 

@@ -142,8 +142,9 @@ def test_a_half_set_consumer_stops_start_up_with_one_line(
     result = runner.invoke(cli, ["central", "--port", "18999"])
     assert result.exit_code == 2
     assert result.output.strip() == (
-        "kiosk central: set KIOSK_CENTRAL_SECRET, KIOSK_CENTRAL_USER_KEY too, "
-        "or none of the three for the demo consumer"
+        "kiosk central: set KIOSK_CENTRAL_SECRET, KIOSK_CENTRAL_ANTREAN_USER_KEY (or "
+        "KIOSK_CENTRAL_USER_KEY), KIOSK_CENTRAL_PCARE_USERNAME and KIOSK_CENTRAL_PCARE_PASSWORD "
+        "too, or none of the consumer settings for the demo consumer"
     )
 
 

@@ -54,8 +54,7 @@ def clinic_settings(tmp_path: Path, central: CentralServer, **extra: Any) -> Set
         facility_name="Puskesmas Uji",
         central_timeout=1.0,
         central_lookup_timeout=0.5,
-        **central.clinic_settings(),
-        **extra,
+        **{**central.clinic_settings(), **extra},
     )
 
 
@@ -243,7 +242,10 @@ def sync_env(settings: Settings) -> dict[str, str]:
         "central_pcare_url",
         "central_cons_id",
         "central_secret",
-        "central_user_key",
+        "central_antrean_user_key",
+        "central_pcare_user_key",
+        "central_pcare_username",
+        "central_pcare_password",
         "central_timeout",
     ):
         env[f"KIOSK_{name.upper()}"] = str(getattr(settings, name))

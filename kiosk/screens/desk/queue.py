@@ -186,6 +186,7 @@ class DeskScreen(Screen[None]):
                         self.tr(f"desk.priority.{entry.priority}") if entry.priority else "",
                         "" if ticket.verified else self.tr("desk.flag.unverified"),
                         self.tr("desk.flag.non_jkn") if ticket.non_jkn else "",
+                        entry.programmes or "",
                     ),
                 )
             )
