@@ -262,6 +262,10 @@ class CentralServer:
         result: dict[str, Any] = answer.json()
         return result
 
+    def set_kapasitas(self, kapasitas: int) -> None:
+        """Every shift's HFIS kapasitas (as the clinic's drills raise their quotas)."""
+        self.request("POST", f"/admin/kapasitas/{kapasitas}").raise_for_status()
+
     def mirror(self, day: str) -> list[dict[str, Any]]:
         """The central's mirror of the queue on ``day`` (YYYY-MM-DD), running or not."""
         if self.running:

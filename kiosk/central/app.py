@@ -178,6 +178,11 @@ def create_central_app(
         log.info("faults now %s", _faults_dict(switch))
         return _faults_dict(switch)
 
+    @app.post(f"{ADMIN}/kapasitas/{{kapasitas}}", include_in_schema=False)
+    def kapasitas(kapasitas: Annotated[int, Path(ge=1, le=100_000)]) -> dict[str, int]:
+        """Every shift's HFIS kapasitas at once, for drills that fill a clinic's day."""
+        return {"shifts": registry.set_kapasitas(kapasitas)}
+
     @app.get(f"{ADMIN}/mirror/{{tanggal}}", include_in_schema=False)
     def mirror(tanggal: Annotated[str, Path(pattern=DATE)]) -> list[dict[str, Any]]:
         return registry.mirror(tanggal)

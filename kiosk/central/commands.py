@@ -39,12 +39,13 @@ def _one_line_errors(command: F) -> F:
 
         from kiosk.assets import AssetsMissing
         from kiosk.central.consumer import ConsumerError
+        from kiosk.central.db import SchemaOutdated
         from kiosk.central.participants import CsvError
         from kiosk.central.server import PortTaken
 
         try:
             return command(*args, **kwargs)
-        except (ConsumerError, AssetsMissing, CsvError, PortTaken) as error:
+        except (ConsumerError, AssetsMissing, CsvError, PortTaken, SchemaOutdated) as error:
             click.echo(f"kiosk central: {error}", err=True)
             sys.exit(2)
         except SQLAlchemyError as error:

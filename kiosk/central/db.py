@@ -25,12 +25,17 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from kiosk.assets import assets_dir
+
+
+class SchemaOutdated(ValueError):
+    """The database was made by an older `kiosk central` (no migrations here: start afresh)."""
 
 
 class Base(DeclarativeBase):
@@ -160,9 +165,22 @@ class CentralDatabase:
     def create(self, facility_code: str, facility_name: str) -> None:
         """Create the tables, and seed the demo clinic's references on first start."""
         Base.metadata.create_all(self.engine)
+        self._check_schema()
         with self.write() as session:
             if session.scalars(select(CentralPoli.code)).first() is None:
                 seed_demo(session, facility_code, facility_name)
+
+    def _check_schema(self) -> None:
+        """A database made by an older `kiosk central` lacks columns: say so in one line."""
+        for table in Base.metadata.sorted_tables:
+            have = {column["name"] for column in inspect(self.engine).get_columns(table.name)}
+            missing = [column.name for column in table.columns if column.name not in have]
+            if missing:
+                shown = make_url(self.url).render_as_string(hide_password=True)
+                raise SchemaOutdated(
+                    f"the central's database {shown} is from an older version (table "
+                    f"{table.name} lacks {', '.join(missing)}): delete it to start afresh"
+                )
 
     @contextmanager
     def read(self) -> Iterator[Session]:

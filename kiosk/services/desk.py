@@ -67,6 +67,8 @@ class QueueEntry:
     recalls: int
     # PCare's chronic-care programmes (PROLANIS, PRB): for staff, never on the kiosk.
     programmes: str | None = None
+    # The central refused this number's antrean/add (its message): SRK missing, HFIS, quota.
+    central_refusal: str | None = None
 
 
 class DeskService:
@@ -100,6 +102,15 @@ class DeskService:
                 )
                 .order_by(_joined_at, TicketRow.seq)
             ).all()
+            refused = dict(
+                session.execute(
+                    select(OutboxRow.ticket_id, OutboxRow.last_error).where(
+                        OutboxRow.ticket_id.in_([row.id for row in rows]),
+                        OutboxRow.kind == antrean.ADD,
+                        OutboxRow.state == "parked",
+                    )
+                ).all()
+            )
             entries = []
             for row in rows:
                 joined = row.queued_at or row.checked_in_at or row.created_at
@@ -112,6 +123,7 @@ class DeskService:
                         counter=row.counter,
                         recalls=row.recalls,
                         programmes=row.participant.programmes if row.participant else None,
+                        central_refusal=refused.get(row.id),
                     )
                 )
             return entries

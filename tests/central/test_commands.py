@@ -35,6 +35,8 @@ async def test_mirror_after_adds_calls_and_cancels(
         body = add_body(
             nomorkartu=card, kodepoli=poli, nomorantrean=f"{prefix}-00{number}", angkaantrean=number
         )
+        if poli == "002":  # Poli Gigi's doctor in HFIS (the strict central checks it)
+            body.update(kodedokter=201, namadokter="drg. Rudi")
         assert (await clinic.post("/antreanfktp/antrean/add", json=body)).status_code == 200
     key = {"tanggalperiksa": DAY, "kodepoli": "001"}
     await clinic.post(

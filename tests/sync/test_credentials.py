@@ -171,3 +171,32 @@ def test_new_secrets_are_masked_in_kiosk_settings(tmp_path: Path) -> None:
     for secret in ("pcare-pass-97531", "antrean-key-86420", "pcare-key-13579"):
         assert secret not in result.stdout
     assert "pkm-sukamaju" in result.stdout and "KIOSK_CENTRAL_PCARE_APP_CODE" in result.stdout
+
+
+def test_an_srk_refusal_reaches_the_ticket_and_the_desk_and_can_be_sent_again(
+    tmp_path: Path, central_server: CentralServer
+) -> None:
+    from kiosk.services.desk import DeskService
+    from kiosk.services.tickets import TakeRequest
+
+    settings = clinic_settings(tmp_path, central_server)
+    services = open_clinic(settings, clock=FacilityClock(WIB, MovableClock(MORNING)))
+    try:
+        # Hendra is known to BPJS only: the kiosk verifies him online.
+        found = services.participants.check(Identity(IdentityKind.CARD, "0001234567807"))
+        assert found.participant is not None and not found.offline
+        today = services.clock.today()
+        slot = services.clinic.slots("001", today)[0]
+        ticket = services.tickets.take(
+            TakeRequest("001", today, slot.schedule_id, found.participant.id)
+        ).ticket
+        assert ticket.verified
+        services.sync.pump(backoff_base=0.01).drain()
+        refusal = services.sync.add_refusal(ticket.id, wait_seconds=1)
+        assert refusal is not None and "Skrining Riwayat Kesehatan" in refusal
+        desk = DeskService(services.store, services.clock, services.slips)
+        (row,) = [e for e in desk.waiting_list("001") if e.ticket.id == ticket.id]
+        assert row.central_refusal == refusal
+        assert services.sync.requeue_parked() == 1  # once the screening is done, sent again
+    finally:
+        services.store.dispose()

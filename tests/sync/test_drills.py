@@ -65,6 +65,7 @@ def clinic(tmp_path: Path, central_server: CentralServer) -> Iterator[Services]:
     )
     with services.store.write() as session:  # room for a busy morning in every shift
         session.execute(update(ScheduleRow).values(quota=1000))
+    central_server.set_kapasitas(1000)  # and at the central, which refuses adds over kapasitas
     yield services
     services.store.dispose()
 
