@@ -6,14 +6,15 @@ import threading
 import time
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 
 from kiosk.assets import assets_dir
 from kiosk.i18n import Lang
 from kiosk.services import Services
+from kiosk.services.staff import ExitPin
 from kiosk.session import PatientSession
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
+from kiosk.widgets.plain import App
 
 IDLE_WARNING_SECONDS = 10
 # How often an out-of-service kiosk asks the store whether it answers again.
@@ -38,10 +39,13 @@ class KioskApp(App[None]):
         *,
         idle_seconds: float | None = None,
         retry_seconds: float = OUTAGE_RETRY_SECONDS,
+        exit_pin: ExitPin | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         settings = services.settings
+        # Hashed at once: the PIN in plain text stays in the settings object only.
+        self.exit_pin = exit_pin or ExitPin(settings.staff_pin)
         self.default_lang: Lang = settings.lang
         self.lang: Lang = settings.lang
         self.idle_seconds = float(
@@ -156,4 +160,4 @@ class KioskApp(App[None]):
             if confirmed:
                 self.exit()
 
-        self.push_screen(StaffExit(self.services.settings.staff_pin), leave)
+        self.push_screen(StaffExit(self.exit_pin), leave)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from textual import work
-from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -22,6 +21,7 @@ from kiosk.services import Services
 from kiosk.services.announcer import Announcer
 from kiosk.services.board import BoardService, BoardState, CallWatch
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
+from kiosk.widgets.plain import App
 
 log = logging.getLogger(__name__)
 

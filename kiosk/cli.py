@@ -11,17 +11,19 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _setup_logging(settings: Settings, name: str) -> None:
@@ -31,7 +33,9 @@ def _setup_logging(settings: Settings, name: str) -> None:
         settings.log_dir / f"{name}.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    from kiosk.logsink import journal_handlers  # under systemd: the journal too
+
+    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
 
 
 def _one_line_errors(command: F) -> F:
@@ -81,12 +85,26 @@ def cli(ctx: click.Context) -> None:
 def run_kiosk() -> None:
     """Open the patient kiosk (full screen)."""
     from kiosk.app import KioskApp
+    from kiosk.services.demo import is_demo
     from kiosk.services.setup import open_clinic
+    from kiosk.services.staff import DEMO_EXIT_PIN
 
     settings = _settings()
     _setup_logging(settings, "kiosk")
     services = open_clinic(settings)
-    KioskApp(services).run()
+    if settings.staff_pin == DEMO_EXIT_PIN and not is_demo(services.store):
+        # The demo's exit PIN is in the docs: a real clinic's kiosk would open for anyone.
+        click.echo(
+            "kiosk: set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
+            "exit PIN is published and only the demo clinic may use it",
+            err=True,
+        )
+        sys.exit(2)
+    app = KioskApp(services)
+    app.run()
+    # A crash exits non-zero, so the tty1 loop (`kiosk service install`) opens the kiosk again;
+    # only the staff exit ends it cleanly.
+    sys.exit(app.return_code or 0)
 
 
 @cli.command()
@@ -187,16 +205,33 @@ def serve(host: str, port: int, demo: bool) -> None:
 
 
 @cli.command()
-def settings() -> None:
-    """Show the settings in force (from KIOSK_* variables and the settings file)."""
-    from sqlalchemy.engine import make_url
+@click.option(
+    "--init", is_flag=True, help="Write a commented kiosk.toml to fill in (asks before replacing)."
+)
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", help="With --init.")
+def settings(init: bool, lang: str) -> None:
+    """Show the settings in force: each KIOSK_* value (secrets masked, empty ones marked) and
+    where it comes from: default, environment, or the settings file."""
+    from kiosk.config import config_file, describe_settings
 
+    if init:
+        from kiosk.cli_settings import init_settings_file
+
+        init_settings_file(lang)
+        return
     current = _settings()
-    for name, value in current.model_dump().items():
-        shown = "****" if name in SECRET_SETTINGS and value else value
-        if name.endswith("database_url") and value:  # a PostgreSQL URL may carry a password
-            shown = make_url(value).render_as_string(hide_password=True)
-        click.echo(f"KIOSK_{name.upper():<24} {shown}")
+    shown = describe_settings(current)
+    click.echo(f"settings file: {config_file()}" + ("" if config_file().exists() else " (none)"))
+    width = max(len(s.variable) for s in shown)
+    for setting in shown:
+        click.echo(f"{setting.variable:<{width}}  {setting.value}  [{setting.source}]")
+    for setting in shown:
+        if setting.demo:
+            click.echo(
+                f"WARNING: {setting.variable} is the demo value everyone can read in the README; "
+                "set your own before real use.",
+                err=True,
+            )
 
 
 @cli.command()
@@ -253,9 +288,12 @@ def staff_add(name: str, pin: str, role: str) -> None:
 @_one_line_errors
 def staff_list() -> None:
     """List staff members."""
-    for member in _staff_service().list():
+    members = _staff_service().list()
+    if not members:
+        click.echo('No staff yet. Add one with: kiosk staff add "Budi Santoso" --pin 4826')
+    for member in members:
         state = "active" if member.active else "disabled"
-        click.echo(f"{member.name:<20} {member.role:<6} {state}")
+        click.echo(f"{member.name:<40} {member.role:<6} {state}")
 
 
 @staff.command("disable")
@@ -269,7 +307,7 @@ def staff_disable(name: str) -> None:
         _staff_service().disable(name)
     except Refused as error:
         _refused_line(error)
-    click.echo(f"Disabled {name}")
+    click.echo(f"Disabled {' '.join(name.split())}")
 
 
 from kiosk.sync.commands import sync_command  # noqa: E402 (registered with the others)
@@ -287,6 +325,22 @@ cli.add_command(report)
 from kiosk.maintenance import add_commands  # noqa: E402  (purge, backup: after the helpers)
 
 add_commands(cli, _settings, _one_line_errors, _setup_logging)
+
+from kiosk.cli_clinic import add_commands as add_clinic  # noqa: E402  (`kiosk clinic`)
+
+add_clinic(cli, _settings, _one_line_errors)
+
+from kiosk.cli_check import check  # noqa: E402  (`kiosk check`)
+
+cli.add_command(check)
+
+from kiosk.cli_upgrade import add_commands as add_upgrade  # noqa: E402  (`kiosk upgrade-check`)
+
+add_upgrade(cli, _settings, _one_line_errors)
+
+from kiosk.cli_service import add_commands as add_service  # noqa: E402  (`kiosk service`)
+
+add_service(cli, _settings, _one_line_errors)
 
 
 def main() -> None:

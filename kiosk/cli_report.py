@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table  # noqa: TID251 - printed by a console that reads no markup
+from rich.text import Text
 
-from kiosk.config import SettingsError, load_settings
-from kiosk.domain.report import DayReport, Figures
+from kiosk.config import SettingsError, keep_private, load_settings
+from kiosk.domain.report import REPORT_COLUMNS, DayReport, report_rows
 from kiosk.i18n import t
 
 BAR = "█"
@@ -33,28 +34,15 @@ def arrival_bars(hours: tuple[int, ...], width: int = BAR_WIDTH) -> list[str]:
     return lines
 
 
-def _pair(figures: Figures) -> str:
-    if figures.mean is None or figures.p90 is None:
-        return "-"
-    return f"{figures.mean:.1f} / {figures.p90:.1f}"
-
-
 def report_table(report: DayReport, lang: str) -> Table:
+    """The same cells as the desk's report (one computation, one format)."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column(t("report.col.poli", lang))
-    for key in ("report.col.patients", "report.col.wait", "report.col.service"):
-        table.add_column(t(key, lang), justify="right")
-    for key in ("report.col.no_shows", "report.col.cancelled"):
-        table.add_column(t(key, lang), justify="right")
-    rows = [(p.name, p) for p in report.polis] + [(t("report.total", lang), report.total)]
-    for index, (name, p) in enumerate(rows):
+    for index, key in enumerate(REPORT_COLUMNS):
+        table.add_column(t(key, lang), justify="left" if index == 0 else "right")
+    rows = report_rows(report, t("report.total", lang))
+    for index, row in enumerate(rows):
         table.add_row(
-            name,
-            str(p.patients),
-            _pair(p.wait),
-            _pair(p.service),
-            str(p.no_shows),
-            str(p.cancellations),
+            *(Text(cell) for cell in row),
             style="bold" if index == len(rows) - 1 else None,
             end_section=index == len(rows) - 2,
         )
@@ -69,9 +57,16 @@ def report_table(report: DayReport, lang: str) -> Table:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the per-poli table here, and the arrivals per hour beside it.",
 )
-def report(day_text: str | None, csv_path: Path | None) -> None:
-    """The day's report: per poli patients, wait and service times (mean / 90th percentile, in
-    minutes), no-shows and cancellations; arrivals per hour; offline periods."""
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    help="Language of the report (default: KIOSK_LANG, which is id unless set).",
+)
+def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> None:
+    """The day's report, in the kiosk's language (KIOSK_LANG; --lang en for English): per poli
+    the patients (counted where they were served last), those moved in / out, wait and service
+    times (mean / 90th percentile, whole minutes), no-shows and cancellations; arrivals per
+    hour; offline periods. The CSV holds the same figures, with column names in Indonesian."""
     from kiosk.services.report import ReportService, write_csv
     from kiosk.services.setup import open_clinic
 
@@ -80,7 +75,8 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
-    lang = settings.lang
+    keep_private(settings)
+    lang = lang or settings.lang
     day: date | None = None
     if day_text is not None:
         try:
@@ -99,25 +95,20 @@ def report(day_text: str | None, csv_path: Path | None) -> None:
     except (StoreError, SQLAlchemyError) as error:
         click.echo(f"kiosk: the database cannot be used: {str(error).splitlines()[0]}", err=True)
         sys.exit(3)
-    console = Console(highlight=False, soft_wrap=True)
+    # markup=False: poli and facility names are printed as typed, never read as markup.
+    console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
     console.print(
-        f"[b]{t('report.title', lang, date=f'{day:%d-%m-%Y}')}[/b] · {settings.facility_name}"
+        Text(t("report.title", lang, date=f"{day:%d-%m-%Y}"), style="bold"),
+        Text(f"· {settings.facility_name}"),
     )
     console.print(t("report.minutes", lang), style="dim")
     console.print(report_table(figures, lang))
-    console.print(f"\n[b]{t('report.arrivals', lang)}[/b]")
+    console.print(Text("\n" + t("report.arrivals", lang), style="bold"))
     bars = arrival_bars(figures.arrivals_per_hour)
     console.print("\n".join(bars) if bars else t("report.no_arrivals", lang))
-    console.print(f"\n[b]{t('report.offline', lang)}[/b]")
-    if not figures.offline:
-        console.print(t("report.offline_none", lang))
-    for period in figures.offline:
-        end = (
-            f"{services.clock.local(period.end):%H:%M}"
-            if period.end
-            else t("report.offline_open", lang)
-        )
-        console.print(f"{services.clock.local(period.start):%H:%M}–{end}")
+    console.print(Text("\n" + t("report.offline", lang), style="bold"))
+    for line in ReportService(services.store, services.clock).offline_lines(figures, lang):
+        console.print(Text(line))
     if csv_path is not None:
         files = write_csv(figures, day, csv_path)
         console.print(

@@ -6,8 +6,11 @@ A wrong setting stops start-up with one line naming the setting and what it acce
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -71,6 +74,7 @@ class Settings(BaseSettings):
     facility_name: str = Field(default="Puskesmas Sukamaju", min_length=1, max_length=80)
     timezone: str = Field(default="Asia/Jakarta", description="WIB, WITA, WIT or a zone name.")
     minutes_per_patient: int = Field(default=10, ge=1, le=120)
+    # The demo's, published: `kiosk` refuses it outside the demo clinic.
     staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
     theme: Literal["default", "high-contrast"] = "default"
     # `kiosk purge`: complaints and cached participant details older than this are removed.
@@ -80,8 +84,12 @@ class Settings(BaseSettings):
     ws_username: str = Field(default="mobilejkn", min_length=1, max_length=60)
     ws_password: str = Field(default="demo-mobilejkn-2468", min_length=8, max_length=200)
     ws_token_seconds: int = Field(default=300, ge=10, le=86400)
-    # Failed GET /auth attempts allowed per client address and minute (password guessing).
+    # Failed GET /auth attempts per client address (and per username) and minute before each
+    # further attempt waits longer (password guessing).
     ws_auth_per_minute: int = Field(default=10, ge=1, le=1000)
+    # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto `kiosk serve` believes (addresses
+    # or networks, comma-separated). Empty: none; the client address is the socket's.
+    ws_trusted_proxies: str = Field(default="", max_length=500)
     # Signs the tokens (HS256). Empty: each `kiosk serve` process draws its own at start. Tokens
     # live minutes, so a restart only makes phones ask for a new one; set it when several server
     # processes must accept each other's tokens.
@@ -109,6 +117,10 @@ class Settings(BaseSettings):
     central_database_url: str = Field(
         default="", description="SQLAlchemy URL of `kiosk central`; default SQLite in data_dir."
     )
+    # Nightly backups (`kiosk service install` runs them; `kiosk check` counts the disk space):
+    # where the copies go (default: data_dir/backups) and how many are kept.
+    backup_dir: Path | None = Field(default=None, description="Folder of the nightly backups.")
+    backup_copies: int = Field(default=14, ge=1, le=365)
 
     @field_validator("central_antrean_url", "central_pcare_url")
     @classmethod
@@ -117,6 +129,11 @@ class Settings(BaseSettings):
         if value and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
             raise ValueError("use an http:// or https:// base URL, or leave it empty (offline)")
         return value
+
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _backup_dir(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("facility_code")
     @classmethod
@@ -133,6 +150,31 @@ class Settings(BaseSettings):
         if name not in ZONE_ALIASES.values():
             raise ValueError("use WIB, WITA, WIT, Asia/Jakarta, Asia/Makassar or Asia/Jayapura")
         return name
+
+    @field_validator("ws_secret")
+    @classmethod
+    def _ws_secret(cls, value: str) -> str:
+        # Anyone who learns it can sign their own tokens: a short one is guessed offline from
+        # a single token. Empty draws a random one per process.
+        if value and len(value.encode("utf-8")) < 32:
+            raise ValueError(
+                "use at least 32 bytes (e.g. `openssl rand -hex 32`), or leave it empty"
+            )
+        return value
+
+    @field_validator("ws_trusted_proxies")
+    @classmethod
+    def _trusted_proxies(cls, value: str) -> str:
+        for item in (part.strip() for part in value.split(",")):
+            if item:
+                try:
+                    ipaddress.ip_network(item, strict=False)
+                except ValueError:
+                    raise ValueError(
+                        f"{item!r} is not an IP address or network; list the reverse proxy's "
+                        "addresses, comma-separated (e.g. 127.0.0.1,10.0.0.2/32)"
+                    ) from None
+        return ",".join(part.strip() for part in value.split(",") if part.strip())
 
     @field_validator("staff_pin")
     @classmethod
@@ -205,8 +247,69 @@ class Settings(BaseSettings):
         return 384 if self.paper_mm == 58 else 576
 
     @property
+    def trusted_proxies(self) -> list[str]:
+        return [item for item in self.ws_trusted_proxies.split(",") if item]
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.backup_dir or self.data_dir / "backups"
+
+
+# Values shipped for the demo: while one is in force, `kiosk settings` warns (anyone who read the
+# README knows them).
+DEMO_SETTINGS = ("staff_pin", "ws_password")
+
+
+@dataclass(frozen=True)
+class ShownSetting:
+    """One line of `kiosk settings`: the variable, what it holds (masked when secret, marked
+    when empty) and where it came from."""
+
+    variable: str
+    value: str
+    source: str  # "default", "environment", "file"
+    demo: bool = False
+
+
+def _looks_secret(name: str) -> bool:
+    # Fields another branch adds (credentials, user keys) are masked without a list to update.
+    return name in SECRET_SETTINGS or any(
+        word in name for word in ("secret", "password", "pin", "key", "credential")
+    )
+
+
+def describe_settings(settings: Settings) -> list[ShownSetting]:
+    """Every setting of the model, in its order: value, source, and whether a demo value."""
+    try:
+        in_file = {k.lower() for k in tomllib.loads(config_file().read_text("utf-8"))}
+    except OSError:
+        in_file = set()
+    except tomllib.TOMLDecodeError:  # load_settings has refused such a file already
+        in_file = set()
+    environment = {k.upper() for k in os.environ}
+    shown = []
+    for name, field in Settings.model_fields.items():
+        variable = f"{ENV_PREFIX}{name.upper()}"
+        source = (
+            "environment" if variable in environment else ("file" if name in in_file else "default")
+        )
+        value = getattr(settings, name)
+        text = str(value)
+        if name.endswith("database_url") and text:  # a PostgreSQL URL may carry a password
+            from sqlalchemy.engine import make_url
+
+            text = make_url(text).render_as_string(hide_password=True)
+        if text == "":
+            text = "(empty)"
+        elif _looks_secret(name):
+            text = "****"
+        demo = name in DEMO_SETTINGS and value == field.default
+        shown.append(ShownSetting(variable, text, source, demo))
+    return shown
 
 
 class SettingsError(Exception):
@@ -234,3 +337,40 @@ def load_settings(**overrides: Any) -> Settings:
         raise SettingsError(f"Setting {ENV_PREFIX}PRINTER is wrong: {exc}") from None
     except (OSError, ValueError) as exc:  # an unreadable or malformed TOML file
         raise SettingsError(f"Settings file {config_file()} cannot be read: {exc}") from None
+
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def keep_private(settings: Settings) -> None:
+    """Only the kiosk's own user reads the store, its WAL, the logs, the slips, the backups and
+    the settings file: they hold full NIKs, card numbers, phone numbers and PIN hashes.
+
+    Called by every command before it touches a file. The umask makes whatever is created from
+    here on private (SQLite's -wal and -shm, rotated logs, slip PNGs, backups); folders and files
+    left readable by an older version are closed too."""
+    os.umask(0o077)
+    folders = [settings.data_dir, settings.log_dir, settings.data_dir / "slips"]
+    spec = settings.printer_spec
+    if spec.kind == "png" and spec.path is not None:
+        folders.append(spec.path)
+    for folder in folders:
+        if folder.is_dir() and not folder.is_symlink():
+            _tighten(folder, PRIVATE_FOLDER)
+            for entry in folder.iterdir():
+                if entry.is_file() and not entry.is_symlink():
+                    _tighten(entry, PRIVATE_FILE)
+    settings_file = config_file()
+    if settings_file.is_file():
+        _tighten(settings_file, PRIVATE_FILE)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Drop group and other bits; a file we do not own (a shared mount) is left as it is."""
+    try:
+        current = path.stat().st_mode & 0o777
+        if current & 0o077:
+            path.chmod(current & mode)
+    except PermissionError:
+        pass

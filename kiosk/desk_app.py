@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from textual.binding import Binding
 
 from kiosk.assets import assets_dir
 from kiosk.domain.models import Poli
@@ -13,11 +13,14 @@ from kiosk.services.desk import DeskService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
+from kiosk.widgets.plain import App
 
 
 class DeskApp(App[None]):
     CSS_PATH = [str(assets_dir() / "kiosk.tcss"), str(assets_dir() / "desk.tcss")]
     ENABLE_COMMAND_PALETTE = False
+    # F2 switches the language, as on the kiosk; the queue and the report relabel themselves.
+    BINDINGS = [Binding("f2", "switch_lang", show=False)]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -33,6 +36,12 @@ class DeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(SignInScreen())
+
+    async def action_switch_lang(self) -> None:
+        self.lang = "en" if self.lang == "id" else "id"
+        await self.screen.recompose()
+        if self.screen.focused is None:
+            self.screen.focus_next()
 
     def signed_in(self, member: StaffMember) -> None:
         self.member = member

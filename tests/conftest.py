@@ -30,6 +30,7 @@ LONG_DRILLS = (
     "test_races",
     "test_concurrency",
     "test_privacy",
+    "tests/golive/test_wheel",
 )
 
 

@@ -17,17 +17,19 @@ from typing import Any, TypeVar
 
 import click
 
-from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _one_line_errors(command: F) -> F:

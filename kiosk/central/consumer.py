@@ -80,10 +80,20 @@ def consumer_from(settings: Settings) -> Consumer:
     )
 
 
+# Longer than any real consumer id, epoch timestamp, base64 HMAC or user key.
+HEADER_MAX = 256
+
+
+def _well_formed(value: str) -> bool:
+    """Printable ASCII of a sane length: a signature header holds nothing else."""
+    return len(value) <= HEADER_MAX and value.isascii() and value.isprintable()
+
+
 class Refusal(StrEnum):
     """Why a request's credentials were refused; each value is a key in the translation table."""
 
     MISSING = "central.auth.missing"
+    MALFORMED = "central.auth.malformed"
     CONSUMER = "central.auth.consumer"
     SIGNATURE = "central.auth.signature"
     TIMESTAMP = "central.auth.timestamp"
@@ -107,6 +117,8 @@ def check(
     service's own user_key and, on PCare, the consumer's PCare user."""
     if not cons_id or not timestamp or not given_signature or user_key is None:
         return Refusal.MISSING
+    if not all(_well_formed(value) for value in (cons_id, timestamp, given_signature, user_key)):
+        return Refusal.MALFORMED
     if cons_id != consumer.cons_id:
         return Refusal.CONSUMER
     if not signature_matches(consumer.cons_id, consumer.secret, timestamp, given_signature):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from kiosk.contract.envelope import Metadata
 from kiosk.contract.fields import (
@@ -29,6 +30,7 @@ from kiosk.contract.fields import (
     SHIFT,
     TEXT,
 )
+from kiosk.domain.text import NAME_MAX, NameProblem, check_name, has_invisible
 from kiosk.i18n import t
 
 
@@ -47,10 +49,40 @@ def _int_to_text(value: Any) -> Any:
 # A string field that takes a JSON number too; a number field that takes a string of digits too.
 Str = Annotated[str, BeforeValidator(_int_to_text)]
 Int = Annotated[int, BeforeValidator(_digits_to_int)]
+
+
 # Constraints before the validator, so they stay string constraints (and their error kinds).
-Text = Annotated[str, Field(max_length=200, pattern=TEXT), BeforeValidator(_int_to_text)]
+def _visible(text: str) -> str:
+    """Free text keeps no bidi, zero-width or other invisible character (``domain/text``)."""
+    if has_invisible(text):
+        raise PydanticCustomError("string_pattern_mismatch", "invisible characters")
+    return text
+
+
+def _name(text: str) -> str:
+    """A name is letters, spaces and . ' - , (``domain/text``); kept with its spaces tidied."""
+    name = check_name(text)
+    if name == NameProblem.EMPTY:
+        raise PydanticCustomError("string_too_short", "empty")
+    if name == NameProblem.TOO_LONG:
+        raise PydanticCustomError("string_too_long", "too long", {"max_length": NAME_MAX})
+    if isinstance(name, NameProblem):
+        raise PydanticCustomError("string_pattern_mismatch", "not a name")
+    return name
+
+
+# Constraints before the validators, so they stay string constraints (and their error kinds).
+Text = Annotated[
+    str,
+    Field(max_length=200, pattern=TEXT),
+    BeforeValidator(_int_to_text),
+    AfterValidator(_visible),
+]
 Name = Annotated[
-    str, Field(min_length=1, max_length=80, pattern=NAME), BeforeValidator(_int_to_text)
+    str,
+    Field(min_length=1, max_length=NAME_MAX, pattern=NAME),
+    BeforeValidator(_int_to_text),
+    AfterValidator(_name),
 ]
 DoctorCode = Annotated[Int, Field(ge=1, le=2_147_483_647, examples=[101])]
 

@@ -39,6 +39,7 @@ FASKES_RULES = {
     "norm": "code",
     "rw": "rtrw",
     "rt": "rtrw",
+    "nama": "name",
 }
 CENTRAL_RULES = {
     "nomorkartu": "card",

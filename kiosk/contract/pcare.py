@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from kiosk.contract.envelope import Metadata
+from kiosk.domain.text import clean_name, clean_text
 
 # BPJS's own application code for a clinic's PCare bridging (the X-authorization's third part).
 DEFAULT_APP_CODE = "095"
@@ -123,17 +124,17 @@ def read_member(data: Any) -> Member | None:
     return Member(
         card_number=card,
         nik=nik if nik.isdigit() and len(nik) == 16 else None,
-        name=str(data.get("nama") or ""),
+        name=clean_name(str(data.get("nama") or "")),
         sex=sex if sex in ("L", "P") else None,
         birth_date=_ddmmyyyy(data.get("tglLahir")),
         active=_truthy(data.get("aktif")),
-        status_note=(str(data["ketAktif"])[:60] if data.get("ketAktif") else None),
+        status_note=clean_text(str(data.get("ketAktif") or ""), 60) or None,
         arrears=max(arrears, 0),
         fktp_code=(provider[0] or "")[:20],
-        fktp_name=(provider[1] or "")[:120],
-        class_name=kelas[1][:30] if kelas[1] else None,
+        fktp_name=clean_text(provider[1] or "", 120),
+        class_name=clean_text(kelas[1], 30) or None if kelas[1] else None,
         dental_fktp_code=dental[0][:20] if dental[0] else None,
-        dental_fktp_name=dental[1][:120] if dental[1] else None,
+        dental_fktp_name=clean_text(dental[1], 120) or None if dental[1] else None,
         kind_code=kind[0][:10] if kind[0] else None,
         kind_name=kind[1][:60] if kind[1] else None,
         relation=(_text(data.get("hubunganKeluarga")) or None),
@@ -149,10 +150,11 @@ def _code_name(value: Any, code: str, name: str) -> tuple[str | None, str | None
 
 
 def _text(value: Any) -> str | None:
-    """A value PCare may send as null, "", "-" or "null": None for all of them."""
+    """A value PCare may send as null, "", "-" or "null": None for all of them. No invisible
+    characters: these are shown at the kiosk and the desk."""
     if value is None or isinstance(value, dict | list):
         return None
-    text = str(value).strip()
+    text = clean_text(str(value))
     return text[:60] if text and text.lower() not in ("-", "null", "none") else None
 
 

@@ -5,8 +5,11 @@ Pure: the service hands over each ticket's events and the link's state changes.
 
 Definitions (what the figures mean):
 - A *visit* is a ticket's stay in one queue: from arrival (a walk-in's number, a booking's check-in)
-  or from a transfer into that queue, to being served, skipped, cancelled or sent on. A patient
-  sent from Poli Umum to the pharmacy makes one visit at each; ``patients`` counts visits.
+  or from a transfer into that queue, to being served, skipped, cancelled or sent on.
+- *Patients*: a patient is counted once, at the queue where their last visit was (where they were
+  served, or are still waiting); one sent on counts in ``transferred_out`` where they left and in
+  ``transferred_in`` where they went. So a poli's patients = arrived there + in - out, and the
+  polis' patients add up to the total. Wait and service times still count at every visit.
 - *Wait*: the start of a visit to the first call in it (a recall does not restart it).
 - *Service*: start of service to finish; a patient finished straight from the call counts from
   the call; one sent on while being served ends the service at the transfer.
@@ -19,6 +22,7 @@ Definitions (what the figures mean):
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +69,8 @@ class PoliFigures:
     code: str
     name: str
     patients: int
+    transferred_in: int
+    transferred_out: int
     wait: Figures
     service: Figures
     no_shows: int
@@ -83,6 +89,7 @@ class DayReport:
     total: PoliFigures
     arrivals_per_hour: tuple[int, ...]  # 24 local hours
     offline: tuple[OfflinePeriod, ...]
+    last_contact: datetime | None = None  # the central's last answer: "last seen", when still off
 
 
 @dataclass
@@ -93,6 +100,8 @@ class _Visit:
     start: datetime | None = None
     finish: datetime | None = None
     outcome: str | None = None  # served, no_show, cancelled, transferred; None: still there
+    transferred_in: bool = False
+    moved_on: bool = False  # the visit ended with a transfer (served first or not)
 
 
 @dataclass
@@ -157,8 +166,9 @@ def _replay(history: TicketHistory, tallies: dict[str, _Tally]) -> datetime | No
                     visit.finish, visit.outcome = event.at, "served"
                 else:
                     visit.outcome = "transferred"
+            visit.moved_on = True
             poli = event.to_poli
-            visit = _Visit(poli, event.at)
+            visit = _Visit(poli, event.at, transferred_in=True)
             tallies.setdefault(poli, _Tally()).visits.append(visit)
     return arrived
 
@@ -166,10 +176,14 @@ def _replay(history: TicketHistory, tallies: dict[str, _Tally]) -> datetime | No
 def _poli_figures(code: str, name: str, visits: list[_Visit], cancellations: int) -> PoliFigures:
     waits = [_minutes(v.first_call - v.joined) for v in visits if v.first_call]
     services = [_minutes(v.finish - v.start) for v in visits if v.start and v.finish]
+    moved_in = sum(1 for v in visits if v.transferred_in)
+    moved_out = sum(1 for v in visits if v.moved_on)
     return PoliFigures(
         code=code,
         name=name,
-        patients=len(visits),
+        patients=len(visits) - moved_out,
+        transferred_in=moved_in,
+        transferred_out=moved_out,
         wait=figures(waits),
         service=figures(services),
         no_shows=sum(1 for v in visits if v.outcome == "no_show"),
@@ -227,9 +241,52 @@ def day_report(
         code="",
         name="",
         patients=arrivals,
+        transferred_in=pooled.transferred_in,
+        transferred_out=pooled.transferred_out,
         wait=pooled.wait,
         service=pooled.service,
         no_shows=pooled.no_shows,
         cancellations=pooled.cancellations,
     )
     return DayReport(polis, total, tuple(hours), tuple(offline))
+
+
+def whole_minutes(value: float | None) -> str:
+    """Minutes as every face of the report shows them (desk, ``kiosk report``, CSV): whole,
+    rounded half up (so 0.5 is 1, not 0 as Python's round-half-even would say); "-" for none."""
+    return "-" if value is None else str(math.floor(value + 0.5))
+
+
+def minutes_pair(figures: Figures) -> str:
+    """Mean / 90th percentile, as the report's tables show them."""
+    if figures.mean is None or figures.p90 is None:
+        return "-"
+    return f"{whole_minutes(figures.mean)} / {whole_minutes(figures.p90)}"
+
+
+REPORT_COLUMNS = (
+    "report.col.poli",
+    "report.col.patients",
+    "report.col.moved",
+    "report.col.wait",
+    "report.col.service",
+    "report.col.no_shows",
+    "report.col.cancelled",
+)
+
+
+def report_rows(report: DayReport, total_label: str) -> list[tuple[str, ...]]:
+    """The table the desk and ``kiosk report`` both print, cell for cell (REPORT_COLUMNS)."""
+    rows = [(p.name, p) for p in report.polis] + [(total_label, report.total)]
+    return [
+        (
+            name,
+            str(p.patients),
+            f"{p.transferred_in} / {p.transferred_out}",
+            minutes_pair(p.wait),
+            minutes_pair(p.service),
+            str(p.no_shows),
+            str(p.cancellations),
+        )
+        for name, p in rows
+    ]

@@ -36,7 +36,9 @@ def signature(cons_id: str, secret: str, timestamp: str) -> str:
 
 
 def signature_matches(cons_id: str, secret: str, timestamp: str, given: str) -> bool:
-    return hmac.compare_digest(signature(cons_id, secret, timestamp), given.strip())
+    # As bytes: compare_digest refuses str with non-ASCII characters (a forged header may hold any).
+    expected = signature(cons_id, secret, timestamp).encode()
+    return hmac.compare_digest(expected, given.strip().encode("utf-8", "replace"))
 
 
 def fresh(timestamp: str, now_epoch: float, max_skew: int = MAX_SKEW_SECONDS) -> bool:

@@ -9,7 +9,6 @@ from typing import Any, Protocol, TypeVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Static
 
 from kiosk.i18n import t
 from kiosk.services import Services
@@ -18,6 +17,7 @@ from kiosk.services.health import is_store_fault
 from kiosk.session import PatientSession
 from kiosk.widgets.choices import ChoiceList
 from kiosk.widgets.connectivity import ConnectivityMark
+from kiosk.widgets.plain import Static
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

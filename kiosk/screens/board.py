@@ -14,12 +14,12 @@ from textual.containers import Container, Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
 
 from kiosk.domain.announce import call_text
 from kiosk.i18n import t
 from kiosk.services.board import BoardState, Call
 from kiosk.widgets.board_panels import PoliPanel, RecentCalls, best_columns
+from kiosk.widgets.plain import Static
 
 
 class BoardScreen(Screen[None]):

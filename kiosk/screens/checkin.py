@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.models import Ticket, TicketSource, TicketStatus
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.confirm import ConfirmScreen, check_in_commit
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 
 class CheckInScreen(KioskScreen):

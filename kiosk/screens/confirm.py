@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.domain.models import QueuePosition, Ticket
 from kiosk.screens.base import KioskScreen
@@ -16,6 +14,7 @@ from kiosk.services import Services
 from kiosk.services.tickets import TakeRequest
 from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static, Table
 
 # What confirming does: a service call giving the ticket's position, and whether it already existed.
 Commit = Callable[[Services], tuple[QueuePosition, bool]]

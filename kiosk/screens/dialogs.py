@@ -7,10 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.i18n import t
+from kiosk.services.errors import Refused
+from kiosk.services.staff import ExitPin
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 
 def _lang(screen: ModalScreen[bool]) -> str:
@@ -40,6 +43,14 @@ class IdleWarning(ModalScreen[bool]):
     def __init__(self, seconds: int) -> None:
         super().__init__()
         self.seconds = seconds
+        self._answered = False
+
+    def _answer(self, still_here: bool) -> None:
+        # Once: a burst of keys (a scanner, a PIN typed into the dialog below) is queued here
+        # before the first dismissal lands, and each further one would pop a screen under it.
+        if not self._answered:
+            self._answered = True
+            self.dismiss(still_here)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -52,17 +63,17 @@ class IdleWarning(ModalScreen[bool]):
     def _tick(self) -> None:
         self.seconds -= 1
         if self.seconds <= 0:
-            self.dismiss(False)
+            self._answer(False)
             return
         self.query_one("#countdown", Static).update(t("idle.body", _lang(self), n=self.seconds))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        self.dismiss(True)
+        self._answer(True)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.dismiss(True)
+        self._answer(True)
 
 
 class StaffExit(ModalScreen[bool]):
@@ -70,7 +81,7 @@ class StaffExit(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "dismiss(False)", show=False)]
 
-    def __init__(self, pin: str) -> None:
+    def __init__(self, pin: ExitPin) -> None:
         super().__init__()
         self._pin = pin
 
@@ -88,10 +99,14 @@ class StaffExit(ModalScreen[bool]):
 
     @on(Input.Submitted, "#pin")
     def _submitted(self, event: Input.Submitted) -> None:
-        if event.value == self._pin:
-            self.dismiss(True)
-        else:
-            event.input.value = ""
-            line = self.query_one("#error", Static)
-            line.update(t("staff.wrong", _lang(self)))
-            line.add_class("shown")
+        try:
+            if self._pin.check(event.value):
+                self.dismiss(True)
+                return
+            message = t("staff.wrong", _lang(self))
+        except Refused as refusal:
+            message = t(refusal.key, _lang(self), **refusal.params)
+        event.input.value = ""
+        line = self.query_one("#error", Static)
+        line.update(message)
+        line.add_class("shown")

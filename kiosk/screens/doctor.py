@@ -7,12 +7,12 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.domain.schedule import default_slot, slot_is_over
 from kiosk.screens.base import KioskScreen
 from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 
 class DoctorScreen(KioskScreen):

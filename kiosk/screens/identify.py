@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.domain.identity import Identity, IdentityError, parse_identity
 from kiosk.domain.models import Participant
@@ -13,6 +13,7 @@ from kiosk.domain.slip_code import SlipCodeError
 from kiosk.screens.base import KioskScreen
 from kiosk.session import Intent
 from kiosk.widgets.keypad import Keypad
+from kiosk.widgets.plain import Static
 
 # Digits with the spaces and dashes people and scanners add; a check-in also takes a slip code.
 _IDENTITY_CHARS = r"[0-9 \-]*"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.domain.models import QueuePosition
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.dialogs import Question
 from kiosk.session import Intent
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 REFRESH_SECONDS = 5
 

@@ -7,10 +7,10 @@ import logging
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from kiosk.screens.base import KioskScreen
 from kiosk.services.health import probe
+from kiosk.widgets.plain import Static
 
 log = logging.getLogger(__name__)
 

@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
 
 from kiosk.domain.models import PoliDay, PoliState
 from kiosk.domain.schedule import places_left
 from kiosk.screens.base import KioskScreen
 from kiosk.session import TakeChoice
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Button, Static
 
 
 class PoliScreen(KioskScreen):

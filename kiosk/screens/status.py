@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList, Static
 
 from kiosk.domain.eligibility import Refusal, check_eligibility, refused_at
 from kiosk.domain.models import Participant
 from kiosk.i18n import rupiah
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import OptionList, Static
 from kiosk.widgets.status_card import StatusCard
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from kiosk.domain.models import QueuePosition, TicketStatus
 from kiosk.screens.base import KioskScreen
 from kiosk.services.slips import PrintOutcome
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static, Table
 from kiosk.widgets.qr_view import QrView
 
 
@@ -60,7 +61,7 @@ class TicketScreen(KioskScreen):
             if position.people_ahead
             else self.t("ticket.ahead_none")
         )
-        grid.add_row(f"[b]{ahead}[/b]")
+        grid.add_row(Text.assemble((ahead, "bold")))
         if position.estimate_from and position.estimate_to:
             grid.add_row(
                 self.t(

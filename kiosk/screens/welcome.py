@@ -6,11 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen
 from kiosk.session import Intent, PatientSession
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Button, Static
 
 
 class WelcomeScreen(KioskScreen):

@@ -50,6 +50,12 @@ def demo_data() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def is_demo(store: Store) -> bool:
+    """The store holds the demo clinic (loaded by `kiosk demo` or on a first start)."""
+    with store.read() as session:
+        return bool(session.scalars(select(FacilityRow.demo)).first())
+
+
 def has_facility(store: Store) -> bool:
     with store.read() as session:
         return session.scalars(select(FacilityRow.code)).first() is not None

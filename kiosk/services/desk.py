@@ -137,7 +137,8 @@ class DeskService:
             try:
                 code = self.slips.verify(cleaned, today_only=True)
             except SlipCodeError as error:
-                raise Refused(error.problem.value) from None
+                # The clerk's wording, not the patient's ("go to the desk" makes no sense here).
+                raise Refused(f"desk.{error.problem.value}") from None
             query = query.where(TicketRow.id == code.ticket_id)
         else:
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -21,15 +21,19 @@ from kiosk.domain.report import (
     TicketHistory,
     day_report,
     offline_periods,
+    whole_minutes,
 )
+from kiosk.i18n import t
 from kiosk.store import Store
-from kiosk.store.models import LinkEventRow, PoliRow, TicketEventRow, TicketRow
+from kiosk.store.models import CentralLinkRow, LinkEventRow, PoliRow, TicketEventRow, TicketRow
 
 CSV_HEADER = (
     "tanggal",
     "kode_poli",
     "poli",
     "pasien",
+    "pindah_masuk",
+    "pindah_keluar",
     "tunggu_rata_menit",
     "tunggu_p90_menit",
     "layanan_rata_menit",
@@ -97,16 +101,41 @@ class ReportService:
                 .order_by(LinkEventRow.at, LinkEventRow.id)
             ).all()
             changes = [LinkChange(r.at, r.online) for r in ([before] if before else []) + [*during]]
+            last_contact = session.scalar(select(CentralLinkRow.last_contact_at).limit(1))
         histories = [
             TicketHistory(ticket_id, poli, tuple(events.get(ticket_id, ())))
             for ticket_id, poli in homes.items()
         ]
         offline = offline_periods(changes, start, end)
-        return day_report(histories, names, self.clock.zone, offline)
+        report = day_report(histories, names, self.clock.zone, offline)
+        return replace(report, last_contact=last_contact)
+
+    def offline_lines(self, report: DayReport, lang: str) -> list[str]:
+        """The offline periods in the clinic's time, as the desk and ``kiosk report`` say them.
+        One that no one saw end says what is known: since when, and when the central last
+        answered (not "still offline", which nobody can know after the fact)."""
+        if not report.offline:
+            return [t("report.offline_none", lang)]
+        lines = []
+        for period in report.offline:
+            start = f"{self.clock.local(period.start):%H:%M}"
+            if period.end is not None:
+                lines.append(f"{start}–{self.clock.local(period.end):%H:%M}")
+            elif report.last_contact is None:
+                lines.append(t("report.offline_since_never", lang, start=start))
+            else:
+                seen = self.clock.local(report.last_contact)
+                when = (
+                    f"{seen:%H:%M}"
+                    if seen.date() == self.clock.local(period.start).date()
+                    else f"{seen:%d-%m-%Y %H:%M}"
+                )
+                lines.append(t("report.offline_since", lang, start=start, seen=when))
+        return lines
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+    return "" if value is None else whole_minutes(value)
 
 
 def _row(day: date, figures: PoliFigures, code: str, name: str) -> list[str]:
@@ -118,6 +147,8 @@ def _row(day: date, figures: PoliFigures, code: str, name: str) -> list[str]:
         code,
         name,
         str(figures.patients),
+        str(figures.transferred_in),
+        str(figures.transferred_out),
         *pair(figures.wait),
         *pair(figures.service),
         str(figures.no_shows),

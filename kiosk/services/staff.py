@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import base64
+import builtins
+import functools
 import hashlib
 import hmac
+import logging
+import math
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,14 +22,35 @@ from sqlalchemy.orm import Session
 from kiosk.domain.clock import FacilityClock
 from kiosk.services.errors import Refused
 from kiosk.store import Store
-from kiosk.store.models import StaffRow
+from kiosk.store.models import StaffEventRow, StaffRow
 
 ROLES = ("desk", "admin")
 MAX_ATTEMPTS = 5
-LOCK_MINUTES = 10
+LOCK_MINUTES = 10  # the first lock; each further one (before a good sign-in) lasts twice as long
+MAX_LOCK_MINUTES = 24 * 60
 _ITERATIONS = 200_000  # PBKDF2-SHA256: slow enough that a stolen table is no PIN list
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{1,39}$")
+# Names as people write them: "Budi Santoso", "sari.w", "Nur'aini".
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9 .'_-]{1,39}$")
 _PIN = re.compile(r"^\d{4,8}$")
+
+log = logging.getLogger(__name__)
+
+
+def normalise_name(name: str) -> str:
+    """One space between words, none around: what is stored and what sign-in looks up."""
+    return " ".join(name.split())
+
+
+def lock_minutes(lock_number: int) -> int:
+    """The length of the n-th lock in a row: 10, 20, 40, ... minutes, a day at most."""
+    doubled: int = LOCK_MINUTES * 2 ** min(lock_number - 1, 16)
+    return min(doubled, MAX_LOCK_MINUTES)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against when there is no account to check, so an unknown name takes as long."""
+    return hash_pin(secrets.token_hex(8))
 
 
 @dataclass(frozen=True)
@@ -56,8 +83,10 @@ class StaffService:
     def __init__(self, store: Store, clock: FacilityClock) -> None:
         self.store = store
         self.clock = clock
+        _dummy_hash()  # drawn now, so the first unknown name takes no longer than the rest
 
     def add(self, name: str, pin: str, role: str = "desk") -> StaffMember:
+        name = normalise_name(name)
         if not _NAME.match(name):
             raise Refused("staff.bad_name")
         if not _PIN.match(pin):
@@ -85,36 +114,59 @@ class StaffService:
             ]
 
     def disable(self, name: str) -> StaffMember:
+        name = normalise_name(name)
         with self.store.write() as session:
             row = self._row(session, name)
             row.active = False
             return self._member(row)
 
     def sign_in(self, name: str, pin: str) -> StaffMember:
-        """The member, or Refused: unknown or wrong PIN (same message), locked, disabled."""
+        """The member, or Refused: unknown or wrong PIN (same message, same time), locked,
+        disabled (only said to whoever knows the PIN).
+
+        Every answer costs one PIN hash, so the time says nothing about whether the name exists.
+        A locked name is refused without checking the PIN (no guesses during a lock)."""
         now = self.clock.utcnow()
+        name = normalise_name(name)
         with self.store.write() as session:
             row = session.scalars(select(StaffRow).where(StaffRow.name == name)).first()
             if row is None:
+                pin_matches(pin, _dummy_hash())
                 raise Refused("staff.wrong")
             if row.locked_until is not None and row.locked_until > now:
+                pin_matches(pin, _dummy_hash())
                 raise Refused("staff.locked", minutes=_minutes_left(row.locked_until, now))
-            if not row.active:
-                raise Refused("staff.disabled")
-            if not pin_matches(pin, row.pin_hash):
-                row.failed_attempts += 1
-                if row.failed_attempts >= MAX_ATTEMPTS:
-                    row.failed_attempts = 0
-                    row.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                    # Commit the lock even though we refuse: leave the block normally.
-                    return_refusal = Refused("staff.locked", minutes=LOCK_MINUTES)
-                else:
-                    return_refusal = Refused("staff.wrong")
-            else:
+            if pin_matches(pin, row.pin_hash):
+                if not row.active:
+                    raise Refused("staff.disabled")
                 row.failed_attempts = 0
+                row.locks = 0
                 row.locked_until = None
                 return self._member(row)
-        raise return_refusal
+            row.failed_attempts += 1
+            if row.failed_attempts >= MAX_ATTEMPTS:
+                # Commit the lock even though we refuse: leave the block normally.
+                refusal = Refused("staff.locked", minutes=self._lock(session, row, now))
+            else:
+                refusal = Refused("staff.wrong")
+        raise refusal
+
+    @staticmethod
+    def _lock(session: Session, row: StaffRow, now: datetime) -> int:
+        row.failed_attempts = 0
+        row.locks = (row.locks or 0) + 1
+        minutes = lock_minutes(row.locks)
+        row.locked_until = now + timedelta(minutes=minutes)
+        detail = f"lock {row.locks} in a row after {MAX_ATTEMPTS} wrong PINs: {minutes} min"
+        session.add(StaffEventRow(at=now, name=row.name, kind="locked", detail=detail))
+        log.warning("staff %s locked (%s)", row.name, detail)
+        return minutes
+
+    def events(self) -> builtins.list[tuple[datetime, str, str, str]]:
+        """The staff audit, oldest first: when, whose name, what, details."""
+        with self.store.read() as session:
+            rows = session.scalars(select(StaffEventRow).order_by(StaffEventRow.id))
+            return [(r.at, r.name, r.kind, r.detail) for r in rows]
 
     @staticmethod
     def _row(session: Session, name: str) -> StaffRow:
@@ -130,3 +182,45 @@ class StaffService:
 
 def _minutes_left(until: datetime, now: datetime) -> int:
     return max(int((until - now).total_seconds() // 60) + 1, 1)
+
+
+DEMO_EXIT_PIN = "2468"  # published in docs/staff.md: only the demo clinic may keep it
+EXIT_FREE_ATTEMPTS = 3
+EXIT_FIRST_WAIT = 30.0  # seconds; doubles with each further wrong PIN
+EXIT_MAX_WAIT = 15 * 60.0
+
+
+class ExitPin:
+    """The kiosk's exit PIN (Ctrl+X), kept only as a slow salted hash like the staff PINs.
+
+    Three wrong PINs are free; after that the dialog refuses every PIN, the right one too, for
+    30 s, then twice as long after each further wrong PIN (15 minutes at most); the right PIN
+    starts over. A passer-by at a public kiosk gets a handful of guesses an hour. ``now`` is
+    injectable so tests need not wait."""
+
+    def __init__(self, pin: str, now: Callable[[], float] = time.monotonic) -> None:
+        self._hash = hash_pin(pin)
+        self._now = now
+        self._wrong = 0
+        self._blocked_until = 0.0
+
+    def wait_seconds(self) -> int:
+        """Seconds before a PIN is checked again; 0: now."""
+        return max(math.ceil(self._blocked_until - self._now()), 0)
+
+    def check(self, pin: str) -> bool:
+        """True for the right PIN; raise Refused("staff.exit_wait") while backing off."""
+        if self.wait_seconds():
+            raise Refused("staff.exit_wait", seconds=self.wait_seconds())
+        if pin_matches(pin, self._hash):
+            self._wrong = 0
+            return True
+        self._wrong += 1
+        excess = self._wrong - EXIT_FREE_ATTEMPTS
+        if excess >= 0:
+            wait = min(EXIT_FIRST_WAIT * 2 ** min(excess, 16), EXIT_MAX_WAIT)
+            self._blocked_until = self._now() + wait
+            log.warning(
+                "kiosk exit: %d wrong PINs in a row; the next waits %d s", self._wrong, wait
+            )
+        return False

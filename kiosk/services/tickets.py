@@ -22,6 +22,7 @@ from kiosk.domain.eligibility import check_eligibility, refused_at
 from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
 from kiosk.domain.numbering import MAX_SEQ, format_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
+from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
@@ -87,7 +88,7 @@ class TicketService:
         problem = check_service_date(request.service_date, now.date())
         if problem:
             raise Refused(problem.value)
-        complaint = (request.complaint or "").strip()[:200] or None
+        complaint = clean_text(request.complaint or "", 200) or None
         with self.store.write() as session:
             participant = None
             if request.participant_id is not None:
@@ -208,6 +209,7 @@ class TicketService:
     def cancel(self, ticket_id: int, reason: str, actor: str = "kiosk") -> Ticket:
         """Cancel a ticket; cancelling twice is harmless, a served ticket cannot be cancelled."""
         now = self.clock.now()
+        reason = clean_text(reason, 200)
         with self.store.write() as session:
             row = session.get_one(TicketRow, ticket_id)
             if row.status == TicketStatus.CANCELLED:

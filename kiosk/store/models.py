@@ -220,6 +220,20 @@ class StaffRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Locks since the last good sign-in: each one lasts twice as long as the one before.
+    locks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class StaffEventRow(Base):
+    """Append-only audit of staff accounts: each lock, whose name and for how long."""
+
+    __tablename__ = "staff_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class TicketEventRow(Base):

@@ -31,6 +31,7 @@ from kiosk.contract.envelope import DUPLICATE_CODE, SUCCESS_CODES, metadata_of
 from kiosk.contract.logmask import MASK as _MASK
 from kiosk.contract.logmask import mask_digits
 from kiosk.domain.signing import DecryptError, decrypt, signature
+from kiosk.domain.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +230,8 @@ class CentralClient:
             code = int(metadata.get("code"))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return Answer(Outcome.RETRY, None, f"HTTP {status}: no code")
-        message = mask_digits(str(metadata.get("message") or ""))[:300]
+        # The central's words are kept (parked items) and shown: no invisible characters.
+        message = clean_text(mask_digits(str(metadata.get("message") or "")), 300)
         if status in _DENIED_CODES or code in _DENIED_CODES:
             # The central refused who we are (signature, consumer, key, PCare user), not the item.
             return Answer(Outcome.DENIED, code, message or f"HTTP {status}")

@@ -11,7 +11,7 @@ from types import FrameType
 
 import click
 
-from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.config import Settings, SettingsError, keep_private, load_settings
 from kiosk.store import Store
 from kiosk.store.db import StoreError
 from kiosk.sync.client import CentralClient, CentralConfig
@@ -20,10 +20,12 @@ from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
 def _settings() -> Settings:
     try:
-        return load_settings()
+        settings = load_settings()
     except SettingsError as error:
         click.echo(f"kiosk: {error}", err=True)
         sys.exit(2)
+    keep_private(settings)
+    return settings
 
 
 def _log_to_file(settings: Settings) -> None:
@@ -32,7 +34,9 @@ def _log_to_file(settings: Settings) -> None:
         settings.log_dir / "sync.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    from kiosk.logsink import journal_handlers  # under systemd: the journal too
+
+    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
 
 
 def _open_store(settings: Settings) -> Store:
@@ -121,17 +125,26 @@ def _run(pump: OutboxPump, settings: Settings) -> None:
 
 def _print_status(store: Store, settings: Settings) -> None:
     status = sync_status(store)
-    mode = "configured" if settings.central_configured else "not configured (offline-only)"
-    contact = (
-        f"{status.last_contact_at:%Y-%m-%d %H:%M:%S} UTC" if status.last_contact_at else "never"
-    )
-    if status.reachable:
-        link = "reachable"
-    elif status.denied:
-        link = f"credentials refused ({status.last_error or '401'}): check KIOSK_CENTRAL_* settings"
+    # Offline-only has no link to be up or down: say that, not "unreachable" beside it.
+    if not settings.central_configured:
+        link = "not configured (offline-only): the outbox keeps everything until one is set"
+    elif status.reachable:
+        link = f"configured, reachable ({settings.central_antrean_url})"
+    elif status.denied:  # a setting to fix, not a cable
+        link = (
+            f"configured, credentials refused ({status.last_error or '401'}): "
+            "check the KIOSK_CENTRAL_* settings"
+        )
     else:
-        link = "unreachable" + (f" ({status.last_error})" if status.last_error else "")
-    click.echo(f"central:      {mode}, {link}")
+        reason = f": {status.last_error}" if status.last_error else ""
+        link = f"configured, unreachable{reason} ({settings.central_antrean_url})"
+    # Every time a person reads is in the clinic's time zone, with the zone named.
+    contact = (
+        f"{status.last_contact_at.astimezone(settings.zone):%Y-%m-%d %H:%M:%S} {settings.timezone}"
+        if status.last_contact_at
+        else "never"
+    )
+    click.echo(f"central:      {link}")
     click.echo(f"last contact: {contact}")
     click.echo(f"waiting:      {status.waiting}")
     click.echo(f"parked:       {status.parked}")

@@ -37,6 +37,7 @@ from kiosk.store.link import record_link_state
 from kiosk.store.models import CentralLinkRow, OutboxRow, TicketRow
 from kiosk.sync.client import Answer, CentralClient, Outcome
 from kiosk.sync.registry import Found, look_up, remember, reverify
+from kiosk.sync.watch import LinkWatch
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ class OutboxPump:
         idle_seconds: float = 1.0,
         probe_seconds: float = 30.0,
         reverify_seconds: float = 30.0,
+        watch: bool = True,
     ) -> None:
         self.store = store
         self.client = client
@@ -123,6 +125,9 @@ class OutboxPump:
         self.probe_seconds = probe_seconds
         self.reverify_seconds = reverify_seconds
         self.failures = 0  # in a row: drives the backoff
+        # Between probes, a look at an idle connection notices a dead central in a second or two.
+        self.watch = LinkWatch(client.config.antrean_url) if watch else None
+        self._watch_saw: bool | None = None
 
     # -- one round ------------------------------------------------------------------------------
     def claim(self) -> list[Claimed]:
@@ -225,6 +230,8 @@ class OutboxPump:
                 continue
             if report.claimed:
                 continue
+            if self._watched_back():
+                last_probe = 0.0  # it answers connections again: confirm with a real call now
             now = clock()
             if now - last_reverify >= self.reverify_seconds:
                 last_reverify = now
@@ -233,6 +240,19 @@ class OutboxPump:
                 last_probe = now
                 self.probe()
             stop.wait(self.idle_seconds)
+        if self.watch is not None:
+            self.watch.close()
+
+    def _watched_back(self) -> bool:
+        """Mark the link down as soon as the watch sees the central gone (a change writes once);
+        True when it has just come back."""
+        if self.watch is None or not self.client.config.antrean_url:
+            return False
+        alive = self.watch.alive()
+        saw, self._watch_saw = self._watch_saw, alive
+        if not alive and saw is not False:
+            self._note_link(False, "central not accepting connections", contact=0)
+        return alive and saw is False
 
     def drain(
         self,

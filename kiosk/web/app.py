@@ -24,7 +24,7 @@ from kiosk.contract.faskes import (
 )
 from kiosk.i18n import t
 from kiosk.services import Services
-from kiosk.web.auth import AuthAttempts, TokenKeeper
+from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.faskes import faskes_router
 from kiosk.web.phone import PhoneDesk
 
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 16 * 1024  # the largest body of the contract (POST /peserta) is under 2 KB
 
 
-def create_app(services: Services) -> FastAPI:
+def create_app(services: Services, throttle: AuthThrottle | None = None) -> FastAPI:
     settings = services.settings
     keeper = TokenKeeper(
         settings.ws_username,
@@ -60,7 +60,9 @@ def create_app(services: Services) -> FastAPI:
     app.add_middleware(_Guard)
     hide_default_422(app)
 
-    app.include_router(faskes_router(desk, keeper, AuthAttempts(settings.ws_auth_per_minute)))
+    attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
+    app.state.auth_throttle = attempts
+    app.include_router(faskes_router(desk, keeper, attempts))
     return app
 
 

@@ -6,18 +6,17 @@ PyJWT's own reading of the system time, so a token's life is exactly ``KIOSK_WS_
 
 from __future__ import annotations
 
-import hashlib
+import asyncio
+import contextlib
 import hmac
 import logging
-import math
 import secrets
 import time
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 
 import jwt
-from limits import RateLimitItemPerMinute
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 
 from kiosk.contract.faskes import refuse
 from kiosk.domain.clock import FacilityClock
@@ -27,29 +26,105 @@ ALGORITHM = "HS256"
 log = logging.getLogger(__name__)
 
 
-class AuthAttempts:
-    """Failed GET /auth attempts per client address in a moving one-minute window (the
-    ``limits`` library, in memory). Only failures count, so the app's normal token requests
-    never run into it; past the limit every attempt from that address is refused, the right
-    password too, until the window moves on. Each server process keeps its own count."""
+# Past its free failures a key's next attempt waits 0.5 s, then twice as long after each further
+# failure, up to the cap: no attempt ever waits longer, the right password included.
+FIRST_DELAY = 0.5
+MAX_DELAY = 10.0
+WINDOW = 60.0  # seconds over which failures are counted
+# Everyone together may fail this many times the per-client allowance before all attempts slow
+# (a guesser spread over many addresses and usernames).
+GLOBAL_FACTOR = 10
+MAX_KEYS = 10_000  # failures are remembered for at most this many clients and usernames
 
-    def __init__(self, per_minute: int) -> None:
-        self._limit = RateLimitItemPerMinute(per_minute)
-        self._window = MovingWindowRateLimiter(MemoryStorage())
 
-    def check(self, address: str) -> None:
-        """Refuse with the contract's 201 (saying when to try again) while over the limit."""
-        if self._window.test(self._limit, "auth", address):
-            return
-        reset = self._window.get_window_stats(self._limit, "auth", address).reset_time
-        seconds = max(1, math.ceil(reset - time.time()))
+def mask_username(username: str | None) -> str:
+    """Its first two characters and its length, printable only: a log line never carries a
+    password typed into the wrong field, nor a forged line break."""
+    if not username:
+        return "-"
+    shown = "".join(c if c.isprintable() and c.isascii() else "?" for c in username[:2])
+    return shown + "*" * min(len(username) - len(shown), 10)
+
+
+class AuthThrottle:
+    """Failed GET /auth attempts slow the next ones down, per client address, per username and
+    for everyone together, instead of refusing them: a guesser gets a few tries a minute, and a
+    forged address or a colleague's typo never locks the right password out (it waits at most
+    ``MAX_DELAY``). Attempts from one client address take turns while it is being slowed, so
+    parallel requests gain nothing. ``now`` and ``sleep`` are injectable so tests need not wait.
+    Each server process keeps its own count, in memory."""
+
+    def __init__(
+        self,
+        free_per_minute: int,
+        now: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.free_per_minute = free_per_minute
+        self._now = now
+        self._sleep = sleep
+        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._turns: dict[str, asyncio.Lock] = {}
+
+    def _keys(self, address: str, username: str | None) -> list[tuple[tuple[str, str], int]]:
+        user = (username or "").strip().lower()[:60]
+        free = self.free_per_minute
+        return [
+            (("client", address), free),
+            (("user", user), free),
+            (("all", ""), free * GLOBAL_FACTOR),
+        ]
+
+    def _recent(self, key: tuple[str, str]) -> int:
+        times = self._failures.get(key)
+        if not times:
+            return 0
+        while times and times[0] <= self._now() - WINDOW:
+            times.popleft()
+        if not times:
+            del self._failures[key]
+        return len(times)
+
+    def delay(self, address: str, username: str | None) -> float:
+        """How long the next attempt from this client for this username waits."""
+        longest = 0.0
+        for key, free in self._keys(address, username):
+            excess = self._recent(key) - free
+            if excess >= 0:
+                longest = max(longest, FIRST_DELAY * 2.0 ** min(excess, 16))
+        return min(longest, MAX_DELAY)
+
+    @contextlib.asynccontextmanager
+    async def turn(self, address: str, username: str | None) -> AsyncIterator[float]:
+        """Wait this attempt's delay (in turn with the client's other attempts), then check."""
+        lock = self._turns.setdefault(address, asyncio.Lock())
+        try:
+            async with lock:
+                wait = self.delay(address, username)
+                if wait > 0:
+                    await self._sleep(wait)
+                yield wait
+        finally:
+            if not lock.locked() and self._turns.get(address) is lock:
+                del self._turns[address]
+
+    def failed(self, address: str, username: str | None) -> None:
+        if len(self._failures) >= MAX_KEYS:  # a flood of forged names: forget the oldest
+            oldest = min(self._failures, key=lambda k: self._failures[k][-1])
+            del self._failures[oldest]
+        for key, _free in self._keys(address, username):
+            self._failures.setdefault(key, deque()).append(self._now())
         log.warning(
-            "GET /auth: too many failed attempts from %s; refused for %d s", address, seconds
+            "GET /auth failed: username %s from %s; the next attempt waits %.1f s",
+            mask_username(username),
+            address,
+            self.delay(address, username),
         )
-        raise refuse("ws.auth.too_many", seconds=seconds)
 
-    def failed(self, address: str) -> None:
-        self._window.hit(self._limit, "auth", address)
+
+def signing_key(secret: bytes, password: str) -> bytes:
+    """HMAC-SHA256 of the password under the secret: 32 bytes, new whenever either changes."""
+    return hmac.new(secret, b"kiosk-ws-token\0" + password.encode("utf-8"), "sha256").digest()
 
 
 def _same(given: str, expected: str) -> bool:
@@ -67,7 +142,9 @@ class TokenKeeper:
         # No configured secret: draw one for this process. Tokens live minutes, so a restart only
         # makes the phones ask for a new token, which they do on their own.
         raw = secret.encode("utf-8") if secret else secrets.token_bytes(32)
-        self._key = hashlib.sha256(raw).digest()  # always 32 bytes, whatever was configured
+        # The key depends on the password too: rotating a leaked password ends every token issued
+        # under it, at once, on every process that shares the secret.
+        self._key = signing_key(raw, password)
 
     def issue(self, username: str | None, password: str | None) -> str:
         if not username or not password:
@@ -95,7 +172,7 @@ class TokenKeeper:
                 self._key,
                 algorithms=[ALGORITHM],
                 options={
-                    "require": ["exp", "sub"],
+                    "require": ["exp", "iat", "sub"],
                     "verify_exp": False,  # judged below, on the clinic's clock
                     "verify_iat": False,
                     "verify_nbf": False,
@@ -104,10 +181,17 @@ class TokenKeeper:
         except jwt.InvalidTokenError:
             raise refuse("ws.token.invalid") from None
         expires = claims.get("exp")
+        issued = claims.get("iat")
         subject = claims.get("sub")
-        if not isinstance(expires, int) or not isinstance(subject, str):
+        if not all(isinstance(v, int) for v in (expires, issued)) or not isinstance(subject, str):
             raise refuse("ws.token.invalid")
-        if self.clock.utcnow().timestamp() >= expires:
+        assert isinstance(expires, int) and isinstance(issued, int)
+        now = self.clock.utcnow().timestamp()
+        # A token may live no longer than we issue them, counted from issue and from now: one
+        # signed with a stolen secret for ten years, or issued "in the future", is refused.
+        if expires - issued > self.seconds or expires - now > self.seconds:
+            raise refuse("ws.token.invalid")
+        if now >= expires:
             raise refuse("ws.token.expired")
         if not (_same(subject, username) and _same(username, self.username)):
             raise refuse("ws.token.user")

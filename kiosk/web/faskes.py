@@ -43,7 +43,7 @@ from kiosk.contract.faskes import (
     ok,
 )
 from kiosk.contract.fields import CARD, DATE, POLI
-from kiosk.web.auth import AuthAttempts, TokenKeeper
+from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.phone import PhoneDesk
 
 V2 = "/v2"
@@ -63,7 +63,7 @@ Day = Annotated[str, Path(pattern=DATE)]
 CardPath = Annotated[str, Path(pattern=CARD)]
 
 
-def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthAttempts) -> APIRouter:
+def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) -> APIRouter:
     def authorised(
         token: Annotated[str | None, Security(_token_header)],
         username: Annotated[str | None, Security(_user_header)],
@@ -73,22 +73,24 @@ def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthAttempts) 
     router = APIRouter()
     secured = APIRouter(dependencies=[Depends(authorised)])
 
-    def auth(
+    async def auth(
         request: Request,
         x_username: Annotated[str | None, Header()] = None,
         x_password: Annotated[str | None, Header()] = None,
     ) -> TokenAnswer:
         """Trade the clinic's credentials for a token (lifetime ``KIOSK_WS_TOKEN_SECONDS``).
 
-        Failed attempts are limited per client address (``KIOSK_WS_AUTH_PER_MINUTE``): guessing
-        the password takes years, not an afternoon."""
+        Past ``KIOSK_WS_AUTH_PER_MINUTE`` failures a minute, per client address and per
+        username, each attempt waits longer (10 s at most) before it is checked: guessing the
+        password takes years, and the right one still gets its token. The client address is the
+        socket's, or the forwarded one from ``KIOSK_WS_TRUSTED_PROXIES`` only."""
         address = request.client.host if request.client else "?"
-        attempts.check(address)
-        try:
-            token = keeper.issue(x_username, x_password)
-        except ContractAnswer:
-            attempts.failed(address)
-            raise
+        async with attempts.turn(address, x_username):
+            try:
+                token = keeper.issue(x_username, x_password)
+            except ContractAnswer:
+                attempts.failed(address, x_username)
+                raise
         return TokenAnswer(metadata=ok(), response=Token(token=token))
 
     # -- version 2 -------------------------------------------------------------------------------

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import Any
 
 import uvicorn
 
 from kiosk.contract.logmask import MASK
 from kiosk.services import Services
 from kiosk.web.app import create_app
+
+
+def forwarding(trusted_proxies: list[str]) -> dict[str, Any]:
+    """uvicorn's options for forwarded headers: believed only from the configured proxies.
+
+    uvicorn's own default trusts 127.0.0.1, so behind nothing (or a proxy on another address)
+    anyone could name their own address in X-Forwarded-For and get fresh tries at /auth."""
+    if not trusted_proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": []}
+    return {"proxy_headers": True, "forwarded_allow_ips": list(trusted_proxies)}
 
 
 def serve(services: Services, host: str, port: int) -> None:
@@ -22,6 +33,7 @@ def serve(services: Services, host: str, port: int) -> None:
         log_config=None,  # the kiosk's own log file (cli._setup_logging), not the console
         access_log=True,
         server_header=False,
+        **forwarding(services.settings.trusted_proxies),
     )
     # Ctrl+C: uvicorn shuts down cleanly, then passes the signal on; that is the end, not an error.
     with contextlib.suppress(KeyboardInterrupt):

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from math import ceil
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 from kiosk.i18n import t
 from kiosk.services.board import Call, PoliBoard
 from kiosk.widgets.big_number import BigNumber, best_fit
+from kiosk.widgets.plain import Static, Table, TextTitles, Vertical
 
 # What a poli panel spends around its number: border and padding across, border and the
 # counter and waiting lines down (kept in step with board.tcss).
@@ -72,7 +70,7 @@ class PoliPanel(Vertical):
         return self.board.current.number if self.board.current else ""
 
 
-class RecentCalls(Widget):
+class RecentCalls(TextTitles, Widget):
     """The last calls, newest first, in as many columns as the width allows."""
 
     ENTRY_WIDTH = 38

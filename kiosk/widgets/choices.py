@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from kiosk.widgets.plain import OptionList
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import Protocol
 
 from textual import work
-from textual.widgets import Static
 
 from kiosk.i18n import t
+from kiosk.widgets.plain import Static
 
 log = logging.getLogger(__name__)
 

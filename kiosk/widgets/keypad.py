@@ -6,7 +6,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.message import Message
-from textual.widgets import Static
+
+from kiosk.widgets.plain import Static
 
 _KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok")
 _FACES = {"del": "⌫", "ok": "OK"}

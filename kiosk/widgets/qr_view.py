@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
 
 from kiosk.slip.terminal_qr import qr_rows
+from kiosk.widgets.plain import Static
 
 # Half blocks draw dark modules in the foreground colour; light ones show the background.
 _QR_STYLE = Style(color="black", bgcolor="white")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
 
 from kiosk.domain.eligibility import Refusal
 from kiosk.domain.models import Participant
 from kiosk.i18n import rupiah, t
+from kiosk.widgets.plain import Static, Table
 
 
 class StatusCard(Static):

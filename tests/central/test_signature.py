@@ -3,12 +3,15 @@ saying which check failed; the signature is computed in the test (tests/central_
 
 from __future__ import annotations
 
+import json
+import socket
+
 import httpx
 import pytest
 
 from kiosk.domain.signing import MAX_SKEW_SECONDS
 from tests.central.conftest import NOW, signed
-from tests.central_server import CONS_ID, SECRET, sign
+from tests.central_server import CONS_ID, SECRET, CentralServer, sign
 from tests.demo_ids import SITI_CARD
 
 POLI = "/antreanfktp/ref/poli/tanggal/2026-11-23"
@@ -100,3 +103,46 @@ async def test_every_address_needs_the_signature(clinic: httpx.AsyncClient) -> N
     ]:
         answer = await clinic.request(method, path)
         assert refusal(answer) == (401, 401, MISSING), path
+
+
+MALFORMED = (
+    "Header X-cons-id, X-timestamp, X-signature dan user_key hanya boleh berisi karakter ASCII "
+    "yang terlihat (paling banyak 256). Hitung ulang signature lalu kirim lagi."
+)
+# Header values a forger or a broken client sends: Latin-1 bytes, UTF-8, a control character,
+# a very long value. Each used to reach hmac.compare_digest as non-ASCII text: HTTP 500.
+BAD_VALUES = [b"\xe9\xe9abc=", "Tanda\u202etangan".encode(), b"abc\x01def", b"A" * 300]
+
+
+@pytest.mark.parametrize("header", ["X-signature", "X-cons-id", "X-timestamp", "user_key"])
+@pytest.mark.parametrize("value", BAD_VALUES)
+async def test_a_malformed_header_is_refused_in_the_envelope(
+    clinic: httpx.AsyncClient, header: str, value: bytes
+) -> None:
+    headers: dict[str, str | bytes] = {**signed(), header: value}
+    clinic.headers.clear()
+    answer = await clinic.get(PESERTA, headers=headers)
+    assert refusal(answer) == (401, 401, MALFORMED)
+
+
+def test_the_real_server_refuses_a_non_ascii_signature_without_a_traceback(
+    central_server: CentralServer,
+) -> None:
+    """Raw bytes on the socket, as a forger sends them (httpx would not send them as text)."""
+    for header in ("X-signature", "X-cons-id", "X-timestamp"):
+        headers = {**central_server.signed_headers(), header: "\xe9\xe9abc="}
+        request = (
+            f"GET /pcare-rest/peserta/{SITI_CARD} HTTP/1.1\r\nHost: central\r\n"
+            + "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+            + "Connection: close\r\n\r\n"
+        ).encode("latin-1")
+        with socket.create_connection(("127.0.0.1", central_server.port), timeout=10) as sock:
+            sock.sendall(request)
+            reply = b""
+            while chunk := sock.recv(65536):
+                reply += chunk
+        status, _, body = reply.partition(b"\r\n\r\n")
+        assert status.startswith(b"HTTP/1.1 401"), reply[:200]
+        assert json.loads(body)["metaData"] == {"code": 401, "message": MALFORMED}
+    log = (central_server.data_dir / "logs" / "central.log").read_text()
+    assert "Traceback" not in log and "TypeError" not in log

@@ -56,12 +56,24 @@ def test_bad_idle_seconds(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
         ("KIOSK_FACILITY_CODE", "P-32"),
         ("KIOSK_MINUTES_PER_PATIENT", "0"),
         ("KIOSK_THEME", "dark"),
+        ("KIOSK_WS_SECRET", "a"),
+        ("KIOSK_WS_SECRET", "x" * 31),
+        ("KIOSK_WS_TRUSTED_PROXIES", "127.0.0.1,proxy.lan"),
     ],
 )
 def test_other_bad_settings_name_themselves(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:
     settings_error(monkeypatch, name, value)
+
+
+def test_the_web_service_secret_and_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_WS_SECRET", "x" * 32)
+    monkeypatch.setenv("KIOSK_WS_TRUSTED_PROXIES", " 127.0.0.1 , 10.0.0.0/24,")
+    settings = load_settings()
+    assert settings.ws_secret == "x" * 32
+    assert settings.trusted_proxies == ["127.0.0.1", "10.0.0.0/24"]
+    assert load_settings(ws_trusted_proxies="").trusted_proxies == []
 
 
 def test_a_value_with_a_line_break_still_gives_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -192,7 +192,7 @@ def test_find_by_number_card_nik_and_slip_code(clinic: Any, desk: DeskService) -
     forged = code[:-1] + ("B" if code[-1] == "A" else "A")
     with pytest.raises(Refused) as refused:
         desk.find(forged)
-    assert refused.value.key == "slipcode.forged"
+    assert refused.value.key == "desk.slipcode.forged"  # the clerk's wording, not the patient's
 
 
 def test_every_desk_action_is_in_the_audit_with_who(clinic: Any, desk: DeskService) -> None:

@@ -111,7 +111,12 @@ def test_the_report_of_a_known_day_adds_up(clinic: Any, desk: DeskService, tmp_p
     polis = {p.code: p for p in report.polis}
     assert list(polis) == ["001", "002", "APT"]  # the clinic's order; polis with a day only
     umum, gigi, pharmacy = polis["001"], polis["002"], polis["APT"]
-    assert (umum.patients, umum.no_shows, umum.cancellations) == (5, 1, 1)
+    # A1 was served at Umum, then sent on to the pharmacy: counted there, once, and in the
+    # out / in columns; the polis' rows add up to the total.
+    assert (umum.patients, umum.no_shows, umum.cancellations) == (4, 1, 1)
+    assert (umum.transferred_in, umum.transferred_out) == (0, 1)
+    assert (pharmacy.transferred_in, pharmacy.transferred_out) == (1, 0)
+    assert sum(p.patients for p in report.polis) == report.total.patients
     # Waits to the first call that stood: A1 30, A2 40, A3 50 (the undone 08:00 call is out),
     # A5 15; A4 was never called.
     assert umum.wait.count == 4 and umum.wait.mean == pytest.approx(135 / 4)
@@ -137,8 +142,10 @@ def test_the_report_of_a_known_day_adds_up(clinic: Any, desk: DeskService, tmp_p
     with files.polis.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["kode_poli"] for r in rows] == ["001", "002", "APT", "TOTAL"]
-    assert rows[0]["pasien"] == "5" and rows[0]["tunggu_rata_menit"] == "33.8"
-    assert rows[0]["tunggu_p90_menit"] == "47.0" and rows[1]["tunggu_rata_menit"] == ""
+    # Whole minutes, as the desk and `kiosk report` show them: 33.75 -> 34.
+    assert rows[0]["pasien"] == "4" and rows[0]["tunggu_rata_menit"] == "34"
+    assert rows[0]["pindah_keluar"] == "1" and rows[2]["pindah_masuk"] == "1"
+    assert rows[0]["tunggu_p90_menit"] == "47" and rows[1]["tunggu_rata_menit"] == ""
     assert rows[3]["pasien"] == "6" and rows[3]["batal"] == "2"
     with files.arrivals.open(encoding="utf-8-sig", newline="") as handle:
         hours = list(csv.reader(handle))

@@ -53,10 +53,18 @@ def test_kiosk_report_prints_the_day_and_writes_csv(
     lines = result.output.splitlines()
     assert lines[0] == "Laporan harian 23-11-2026 · Puskesmas Sukamaju"
     umum = next(line for line in lines if line.startswith("Umum"))
-    assert umum.split()[:4] == ["Umum", "3", "15.0", "/"]  # the first waited 15 minutes
+    # 3 patients, none moved in or out; the first waited 15 minutes (whole minutes, as the desk)
+    assert umum.split()[:7] == ["Umum", "3", "0", "/", "0", "15", "/"]
     assert "09 " + "█" * 40 + " 3" in lines
-    assert "09:15–masih terputus" in lines
+    # An outage no one saw end: what is known, not "still offline".
+    assert "terputus sejak 09:15, belum pernah terhubung" in lines
     assert csv_file.exists() and (tmp_path / "laporan-kedatangan.csv").exists()
+
+    english = CliRunner().invoke(cli, ["report", "--date", today.isoformat(), "--lang", "en"])
+    assert english.exit_code == 0, english.output
+    assert english.output.startswith("Daily report 23-11-2026")
+    assert "Patients" in english.output and "offline since 09:15" in english.output
+    assert "Pasien" not in english.output and "terputus" not in english.output
 
     english = CliRunner().invoke(cli, ["report", "--date", "23-11-2026"], env={"KIOSK_LANG": "en"})
     assert english.exit_code == 2

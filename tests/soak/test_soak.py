@@ -84,7 +84,8 @@ def people() -> list[dict[str, Any]]:
             {
                 "nik": f"327301{day:02d}{born:%m%y}{i:04d}",
                 "card": f"0008{i:09d}",
-                "name": f"Peserta Soak {i}",
+                # A name holds letters, not digits (POST /peserta refuses them).
+                "name": "Peserta Soak " + "".join("ABCDEFGHIJ"[int(d)] for d in str(i)),
                 "sex": sex,
                 "born": born,
             }

@@ -10,6 +10,7 @@ from kiosk.app import KioskApp
 from kiosk.domain.models import TicketSource, TicketStatus
 from kiosk.domain.schedule import default_slot
 from kiosk.services import Services
+from kiosk.services.staff import ExitPin
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import TicketRow
 from tests.conftest import MovableClock
@@ -198,5 +199,24 @@ async def test_quit_keys_are_locked_and_staff_exit_needs_the_pin(services: Servi
         await pilot.pause()
         assert "PIN salah" in text_of(app, "#error")
         await pilot.press(*services.settings.staff_pin, "enter")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_the_exit_pin_backs_off_after_wrong_guesses(services: Services) -> None:
+    moment = [0.0]
+    app = KioskApp(services, exit_pin=ExitPin("97531", now=lambda: moment[0]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press(*"1111", "enter")
+            await pilot.pause()
+        await pilot.press(*"97531", "enter")
+        await pilot.pause()
+        assert "Coba lagi dalam 30 detik" in text_of(app, "#error")
+        assert screen_name(app) == "StaffExit"
+        moment[0] += 30
+        await pilot.press(*"97531", "enter")
         await pilot.pause()
     assert app.return_code == 0

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from kiosk.desk_app import DeskApp
 from kiosk.domain.models import TicketStatus
@@ -82,6 +84,9 @@ async def test_call_serve_finish_and_undo(desk_services: Services) -> None:
         await key(pilot, "a")
         assert status(desk_services, second) == TicketStatus.WAITING
         await key(pilot, "x")
+        assert "A-002" in screen_text(app)  # the dialog names whom it cancels
+        assert status(desk_services, second) == TicketStatus.WAITING
+        await key(pilot, "1")
         assert status(desk_services, second) == TicketStatus.CANCELLED
 
 
@@ -112,6 +117,7 @@ async def test_transfer_priority_find_and_reprint(desk_services: Services) -> No
         await pilot.press(*forged, "enter")
         await settle(pilot)
         assert "tidak sah" in said(app)
+        assert "loket pendaftaran" not in said(app)  # the clerk's wording, not the patient's
 
 
 async def test_nothing_selected_and_nobody_waiting_are_said(desk_services: Services) -> None:
@@ -160,3 +166,32 @@ def test_desk_snapshot(desk_services: Services, snap_compare: Any, size: tuple[i
         await key(pilot, "n")
 
     assert snap_compare(DeskApp(desk_services), terminal_size=size, run_before=run_before)
+
+
+def _burst(app: DeskApp, keys: str) -> None:
+    """Keys as a scanner or a fast typist sends them: all queued before the first is handled."""
+    names = {"\t": "tab", "\r": "enter"}
+    for character in keys:
+        app.post_message(events.Key(names.get(character, character), character))
+
+
+@pytest.mark.parametrize("between", ["\t", "\r"])
+async def test_name_tab_and_pin_in_one_burst_sign_in(desk_services: Services, between: str) -> None:
+    StaffService(desk_services.store, desk_services.clock).add("Budi Santoso", "2580")
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, f"Budi Santoso{between}2580\r")
+        await settle(pilot)
+        assert app.member is not None and app.member.name == "Budi Santoso"
+        assert screen_name(app) == "PickPoliScreen"
+
+
+async def test_after_a_burst_the_name_field_takes_keys_again(desk_services: Services) -> None:
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _burst(app, "sari\t0000\r")
+        await settle(pilot)
+        assert "PIN salah" in screen_text(app)
+        await pilot.click("#name")
+        await pilot.press("end", "backspace", *"x")
+        assert app.screen.query_one("#name", Input).value == "sarx"

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
+from kiosk.cli import cli
 from kiosk.desk_app import DeskApp
 from kiosk.domain.models import TicketStatus
+from kiosk.domain.report import report_rows
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
+from kiosk.services.report import ReportService
 from kiosk.store.link import record_link_state
 from kiosk.store.models import ParticipantRow, TicketRow
 from tests.conftest import MovableClock
@@ -67,7 +74,8 @@ async def test_the_report_screen_shows_the_day_and_goes_back(
         assert "Laporan harian 23-11-2026" in text
         assert "Umum" in text and "Gigi" in text and "Total" in text
         assert "07:00–08:59: 5 pasien" in text
-        assert "Umum   4       48 / 58" in text  # waits of 60, 52 and 32 minutes
+        umum = next(line for line in text.splitlines() if line.strip().startswith("Umum"))
+        assert umum.split()[:7] == ["Umum", "4", "0", "/", "0", "48", "/"]  # waits 60, 52, 32
         assert "08:10–08:42" in text  # offline from 08:10 to 08:42 WIB
         chart = app.screen.query_one("#report-chart")
         assert list(chart.data or []) == [3.0, 2.0]  # type: ignore[attr-defined]
@@ -104,7 +112,7 @@ async def test_the_pharmacy_desk_calls_who_was_sent_there(desk_services: Service
     async with app.run_test(size=(100, 30)) as pilot:
         await open_umum(pilot)
         await key(pilot, "n")
-        await key(pilot, "f")
+        await key(pilot, "b")  # sent on while served: a finished patient leaves the list
         await key(pilot, "t")
         text = screen_text(app)
         assert "Farmasi" in text
@@ -126,3 +134,63 @@ def test_report_snapshot(
 ) -> None:
     a_morning(desk_services, clock_source)
     assert snap_compare(DeskApp(desk_services), terminal_size=size, run_before=open_report)
+
+
+async def test_desk_cli_and_csv_agree_and_rows_add_up(
+    desk_services: Services, clock_source: MovableClock, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A transfer, a cancellation and a skip: the desk's table, `kiosk report` and the CSV say
+    the same, cell for cell, and each column of patients adds up to the total."""
+    desk = DeskService(desk_services.store, desk_services.clock, desk_services.slips)
+    ids = [take(desk_services, poli=poli) for poli in ("001", "001", "001", "001", "003")]
+    clock_source.instant += timedelta(minutes=7, seconds=30)
+    desk.call_next("001", "Loket Umum", "sari")  # A-001 waited 7.5 minutes: 8 everywhere
+    desk.transfer(ids[0], "003", "sari")
+    clock_source.instant += timedelta(minutes=3)
+    desk.call_next("001", "Loket Umum", "sari")
+    desk.skip(ids[1], "sari")
+    desk_services.tickets.cancel(ids[2], "pulang", "sari")
+    desk.call_next("003", "Loket KIA", "sari")  # C-001 came first
+    desk.call_next("003", "Loket KIA", "sari")
+    clock_source.instant += timedelta(minutes=4)
+    desk.finish(ids[0], "sari")
+    report = ReportService(desk_services.store, desk_services.clock).day()
+    expected = report_rows(report, "Total")
+    assert sum(int(row[1]) for row in expected[:-1]) == int(expected[-1][1]) == 5
+    assert [row[:3] for row in expected] == [
+        ("Umum", "3", "0 / 1"),
+        ("KIA", "2", "1 / 0"),
+        ("Total", "5", "1 / 1"),
+    ]
+
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_report(pilot)
+        table = app.screen.query_one("#report-table", DataTable)
+        shown = [tuple(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+    assert shown == expected
+
+    desk_services.store.dispose()
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(desk_services.settings.data_dir))
+    csv_file = tmp_path / "hari.csv"
+    day = desk_services.clock.today().isoformat()
+    result = CliRunner().invoke(
+        cli, ["report", "--date", day, "--lang", "en", "--csv", str(csv_file)]
+    )
+    assert result.exit_code == 0, result.output
+    for row in expected:
+        line = next(x for x in result.output.splitlines() if x.startswith(row[0]))
+        assert line.split() == " ".join(row).split(), line
+    with csv_file.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row, written in zip(expected, rows, strict=True):
+        moved_in, moved_out = row[2].split(" / ")
+        wait = row[3].split(" / ") if row[3] != "-" else ["", ""]
+        assert (written["pasien"], written["pindah_masuk"], written["pindah_keluar"]) == (
+            row[1],
+            moved_in,
+            moved_out,
+        )
+        assert [written["tunggu_rata_menit"], written["tunggu_p90_menit"]] == wait
+        assert (written["tidak_hadir"], written["batal"]) == (row[5], row[6])
+    assert sum(int(r["pasien"]) for r in rows[:-1]) == int(rows[-1]["pasien"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual import events
 
 from kiosk.app import KioskApp
 from kiosk.services import Services
@@ -81,3 +82,19 @@ async def test_idle_forgets_the_patient_on_every_screen(services: Services, wher
         shown = screen_text(app)
         assert "Siti" not in shown and "Rina" not in shown
         assert SITI_NIK[:6] not in shown and "7801" not in shown
+
+
+async def test_a_burst_of_keys_at_the_idle_warning_keeps_the_kiosk(services: Services) -> None:
+    """A PIN typed into the staff dialog as the warning opens over it (seen in tmux): the keys are
+    all queued for the warning, which answers the first and ignores the rest."""
+    app = KioskApp(services, idle_seconds=600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _staff_exit(pilot)
+        go_idle(app, 12)
+        await screens_until(pilot, "IdleWarning")
+        for key in "2468":
+            app.post_message(events.Key(key, key))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert screen_name(app) == "StaffExit"

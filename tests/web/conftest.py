@@ -16,8 +16,9 @@ from kiosk.domain.clock import FacilityClock
 from kiosk.services import Services
 from kiosk.services.setup import open_clinic
 from kiosk.web import create_app
+from kiosk.web.auth import AuthThrottle
 from tests.conftest import MORNING, WIB, MovableClock
-from tests.web.phone import LiveServer, token_headers
+from tests.web.phone import LiveServer, QuickSleep, token_headers
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +47,16 @@ def services(
 
 
 @pytest.fixture
-def app(services: Services) -> FastAPI:
-    return create_app(services)
+def quick_sleep() -> QuickSleep:
+    return QuickSleep()
+
+
+@pytest.fixture
+def app(services: Services, quick_sleep: QuickSleep) -> FastAPI:
+    throttle = AuthThrottle(
+        services.settings.ws_auth_per_minute, now=quick_sleep.now, sleep=quick_sleep.sleep
+    )
+    return create_app(services, throttle)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from kiosk.domain.models import TicketStatus
 from kiosk.services import Services
 from kiosk.store.models import ScheduleRow, TicketRow
+from kiosk.web.server import forwarding
 from tests.demo_ids import SITI_CARD, SITI_NIK
 
 TODAY = date(2026, 11, 23)  # the shared fixed clock: Monday, 09:00 WIB
@@ -117,17 +118,39 @@ async def token_headers(client: httpx.AsyncClient) -> dict[str, str]:
     return {"x-token": answer.json()["response"]["token"], "x-username": USERNAME}
 
 
-class LiveServer:
-    """uvicorn serving an app on 127.0.0.1 and a free port, in a thread of this process."""
+class QuickSleep:
+    """The /auth throttle's clock and sleep for tests: every wait is recorded and passes at once
+    (the clock moves on by it, so the one-minute window still slides)."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self) -> None:
+        self.instant = 1000.0
+        self.waits: list[float] = []
+
+    def now(self) -> float:
+        return self.instant
+
+    async def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.instant += seconds
+
+
+class LiveServer:
+    """uvicorn serving an app on 127.0.0.1 and a free port, in a thread of this process, with
+    the forwarded-header options `kiosk serve` uses for the given trusted proxies."""
+
+    def __init__(self, app: FastAPI, trusted_proxies: list[str] | None = None) -> None:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind(("127.0.0.1", 0))
         self.port = int(self._socket.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            app, log_level="warning", access_log=False, lifespan="off", limit_concurrency=200
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            limit_concurrency=200,
+            **forwarding(trusted_proxies or []),
         )
         self.server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -10,11 +10,13 @@ import jwt
 import pytest
 from sqlalchemy import delete, select
 
+from kiosk.contract.faskes import ContractAnswer
 from kiosk.domain.models import TicketSource, TicketStatus
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ParticipantRow, ScheduleRow
+from kiosk.web.auth import TokenKeeper, signing_key
 from tests.conftest import MovableClock
 from tests.demo_ids import (
     AGUS_CARD,
@@ -141,6 +143,40 @@ async def test_a_token_with_alg_none_is_refused(
     answer = await phone.get(STATUS, headers={**headers, "x-token": unsigned})
     assert code_of(answer) == 201
     assert "tidak valid" in message_of(answer)
+
+
+SECRET = "s" * 32  # the shortest secret the settings accept
+
+
+def _keeper(services: Services, password: str) -> TokenKeeper:
+    return TokenKeeper(USERNAME, password, 300, SECRET, services.clock)
+
+
+async def test_a_token_that_lives_longer_than_we_issue_is_refused(services: Services) -> None:
+    """Signed with the configured secret and the current password (as a leaked secret would
+    allow), but for ten years: refused. So is one 'issued' in the future."""
+    keeper = _keeper(services, PASSWORD)
+    now = int(services.clock.utcnow().timestamp())
+    key = signing_key(SECRET.encode(), PASSWORD)
+    for iat, exp in ((now, now + 10 * 365 * 86400), (now + 3600, now + 3600 + 300)):
+        token = jwt.encode({"sub": USERNAME, "iat": iat, "exp": exp}, key, algorithm="HS256")
+        with pytest.raises(ContractAnswer, match="tidak valid"):
+            keeper.check(token, USERNAME)
+    fair = jwt.encode({"sub": USERNAME, "iat": now, "exp": now + 300}, key, algorithm="HS256")
+    keeper.check(fair, USERNAME)  # one that lives what we issue is fine
+    no_iat = jwt.encode({"sub": USERNAME, "exp": now + 300}, key, algorithm="HS256")
+    with pytest.raises(ContractAnswer, match="tidak valid"):
+        keeper.check(no_iat, USERNAME)
+
+
+async def test_changing_the_password_ends_the_tokens_issued_before(services: Services) -> None:
+    old = _keeper(services, PASSWORD)
+    token = old.issue(USERNAME, PASSWORD)
+    old.check(token, USERNAME)
+    rotated = _keeper(services, "a-new-password-1357")  # same secret, new password
+    with pytest.raises(ContractAnswer, match="tidak valid"):
+        rotated.check(token, USERNAME)
+    rotated.check(rotated.issue(USERNAME, "a-new-password-1357"), USERNAME)
 
 
 # -- GET /antrean/status ---------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import socket
@@ -12,18 +13,21 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from kiosk.domain.models import TicketStatus
 from kiosk.services import Services
 from kiosk.store.models import ParticipantRow, TicketCounterRow, TicketRow
+from kiosk.web.auth import MAX_DELAY
 from tests.demo_ids import SITI_CARD
 from tests.web.phone import (
     PASSWORD,
     TODAY,
     USERNAME,
     LiveServer,
+    QuickSleep,
     booking,
     cancellation,
     code_of,
@@ -63,6 +67,10 @@ def _card(i: int) -> str:
     return f"0009000000{i:03d}"
 
 
+def _letters(i: int) -> str:
+    return "".join("ABCDEFGHIJ"[int(digit)] for digit in str(i))
+
+
 def _nik(i: int) -> str:
     return f"327301010190{i:04d}"  # men born 01-01-1990, serials 1..30
 
@@ -79,7 +87,7 @@ async def test_many_phones_book_the_same_poli_at_once(
             body = patient(
                 nomorkartu=_card(i),
                 nik=_nik(i),
-                nama=f"Pasien Uji {i}",
+                nama=f"Pasien Uji {_letters(i)}",  # a name holds letters, not digits
                 jeniskelamin="L",
                 tanggallahir="1990-01-01",
             )
@@ -202,30 +210,108 @@ def test_kiosk_serve_wants_demo_mode_for_the_demo_password(tmp_path: Path) -> No
     assert not (tmp_path / "kiosk.db").exists()  # refused before the store is touched
 
 
-async def test_password_guessing_is_slowed_per_client_address(live_server: LiveServer) -> None:
-    """Over a real socket (the client address is the socket's): ten wrong passwords a minute,
-    then even the right one waits; the answer stays in the envelope, in Indonesian."""
+RIGHT = {"x-username": USERNAME, "x-password": PASSWORD}
+
+
+async def _guess(client: httpx.AsyncClient, times: int, **headers: str) -> None:
+    for guess in range(times):
+        wrong = await client.get(
+            "/auth", headers={"x-username": USERNAME, "x-password": f"tebakan-{guess}", **headers}
+        )
+        assert code_of(wrong) == 201 and "tidak sesuai" in message_of(wrong)
+
+
+async def test_password_guessing_is_slowed_not_refused(
+    live_server: LiveServer, quick_sleep: QuickSleep, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Over a real socket: ten wrong passwords a minute are free, then each attempt waits
+    longer (up to the cap); the right password still gets its token after its wait."""
+    caplog.set_level(logging.WARNING, logger="kiosk.web.auth")
     async with httpx.AsyncClient(base_url=live_server.url, timeout=10) as guesser:
-        for guess in range(10):
-            wrong = await guesser.get(
-                "/auth", headers={"x-username": USERNAME, "x-password": f"tebakan-{guess}"}
-            )
-            assert code_of(wrong) == 201 and "tidak sesuai" in message_of(wrong)
-        right = {"x-username": USERNAME, "x-password": PASSWORD}
-        refused = await guesser.get("/auth", headers=right)
-        assert refused.status_code == 200 and code_of(refused) == 201
-        assert message_of(refused).startswith("Terlalu banyak percobaan masuk. Coba lagi dalam ")
-        assert "response" not in refused.json()
+        await _guess(guesser, 10)
+        assert quick_sleep.waits == []
+        await _guess(guesser, 6)
+        assert quick_sleep.waits == [0.5, 1.0, 2.0, 4.0, 8.0, MAX_DELAY]
+        right = await guesser.get("/auth", headers=RIGHT)
+        assert code_of(right) == 200 and right.json()["response"]["token"]
+        assert quick_sleep.waits[-1] == MAX_DELAY  # the global cap: never longer
+    failures = [r.getMessage() for r in caplog.records if "GET /auth failed" in r.getMessage()]
+    assert len(failures) == 16  # every failure, the first ten too
+    assert failures[0].startswith("GET /auth failed: username mo******* from 127.0.0.1;")
+    assert all(USERNAME not in line for line in failures)
 
 
-async def test_one_guessing_address_does_not_lock_out_the_others(app: FastAPI) -> None:
+async def test_a_spoofed_forwarded_address_gets_no_fresh_tries(
+    app: FastAPI, quick_sleep: QuickSleep, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Through the real uvicorn with `kiosk serve`'s options and no trusted proxy: each guess
+    names another address in X-Forwarded-For, and all of them count against the socket's."""
+    caplog.set_level(logging.WARNING, logger="kiosk.web.auth")
+    server = LiveServer(app, trusted_proxies=[])
+    server.start()
+    try:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as guesser:
+            for n in range(12):
+                await _guess(guesser, 1, **{"x-forwarded-for": f"203.0.113.{n}"})
+    finally:
+        server.stop()
+    assert quick_sleep.waits == [0.5, 1.0]  # the 11th and 12th waited: one client, not twelve
+    assert all("from 127.0.0.1;" in r.getMessage() for r in caplog.records)
+
+
+async def test_behind_a_trusted_proxy_each_phone_counts_alone(
+    app: FastAPI, quick_sleep: QuickSleep, caplog: pytest.LogCaptureFixture
+) -> None:
+    """With the proxy on loopback configured, its X-Forwarded-For is believed: a guesser behind
+    it is slowed, and the phone behind the same proxy is not (until the username's own limit)."""
+    caplog.set_level(logging.WARNING, logger="kiosk.web.auth")
+    server = LiveServer(app, trusted_proxies=["127.0.0.1"])
+    server.start()
+    try:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as proxy:
+            guesser = {"x-forwarded-for": "203.0.113.7"}
+            await _guess(proxy, 5, **guesser)
+            await _guess(proxy, 5, **{"x-forwarded-for": "203.0.113.8"})
+            await _guess(proxy, 1, **guesser)  # the username's eleventh failure this minute
+            phone = await proxy.get("/auth", headers={**RIGHT, "x-forwarded-for": "198.51.100.2"})
+            assert code_of(phone) == 200
+    finally:
+        server.stop()
+    assert quick_sleep.waits == [0.5, 1.0]  # the username slows everyone a little, capped
+    addresses = {r.getMessage().split(" from ")[1].split(";")[0] for r in caplog.records}
+    assert addresses == {"203.0.113.7", "203.0.113.8"}
+
+
+async def test_one_guessing_address_does_not_slow_the_others(
+    app: FastAPI, quick_sleep: QuickSleep
+) -> None:
     def client_at(address: str) -> httpx.AsyncClient:
         transport = httpx.ASGITransport(app=app, client=(address, 40000))
         return httpx.AsyncClient(transport=transport, base_url="http://puskesmas")
 
     async with client_at("10.0.0.9") as guesser, client_at("10.0.0.8") as phone:
-        for guess in range(11):
-            await guesser.get("/auth", headers={"x-username": USERNAME, "x-password": str(guess)})
-        right = {"x-username": USERNAME, "x-password": PASSWORD}
-        assert "Terlalu banyak" in message_of(await guesser.get("/auth", headers=right))
-        assert code_of(await phone.get("/auth", headers=right)) == 200
+        for guess in range(10):  # other usernames: only the address's count grows
+            await guesser.get("/auth", headers={"x-username": f"u{guess}", "x-password": "x"})
+        assert code_of(await guesser.get("/auth", headers=RIGHT)) == 200
+        assert quick_sleep.waits == [0.5]
+        assert code_of(await phone.get("/auth", headers=RIGHT)) == 200
+        assert quick_sleep.waits == [0.5]  # the phone did not wait
+
+
+async def test_everyone_together_is_slowed_past_the_global_allowance(
+    app: FastAPI, quick_sleep: QuickSleep
+) -> None:
+    """A guesser spread over many addresses and usernames: past ten times the per-client
+    allowance a minute, every attempt waits; a minute later the window has moved on."""
+    for n in range(100):
+        transport = httpx.ASGITransport(app=app, client=(f"10.1.{n // 250}.{n % 250}", 1))
+        async with httpx.AsyncClient(transport=transport, base_url="http://p") as one:
+            await one.get("/auth", headers={"x-username": f"user{n}", "x-password": "x"})
+    assert quick_sleep.waits == []
+    transport = httpx.ASGITransport(app=app, client=("10.9.9.9", 1))
+    async with httpx.AsyncClient(transport=transport, base_url="http://p") as phone:
+        assert code_of(await phone.get("/auth", headers=RIGHT)) == 200
+        assert quick_sleep.waits == [0.5]
+        quick_sleep.instant += 61
+        assert code_of(await phone.get("/auth", headers=RIGHT)) == 200
+        assert quick_sleep.waits == [0.5]

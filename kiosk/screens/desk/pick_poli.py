@@ -8,11 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Static
 
 from kiosk.domain.models import Poli
 from kiosk.i18n import t
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.plain import Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Input
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
@@ -19,6 +21,8 @@ from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.widgets.choices import Choice, ChoiceList
+from kiosk.widgets.key_bar import Key, KeyBar, language_key
+from kiosk.widgets.plain import DataTable, Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
@@ -58,7 +62,8 @@ class _DeskDialog(ModalScreen[str | None]):
 
 
 class PickDialog(_DeskDialog):
-    """Choose one of a few options by digit (a poli to transfer to, a priority reason)."""
+    """Choose one of a few options by digit (a poli to transfer to, a priority reason). The
+    title is plain text, never markup: it names the patient."""
 
     def __init__(self, title: str, choices: list[Choice]) -> None:
         super().__init__()
@@ -66,7 +71,7 @@ class PickDialog(_DeskDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="prompt")
+            yield Static(Content(self.title_text), classes="prompt")
             yield ChoiceList(self.choices, id="pick")
 
     @on(ChoiceList.Chosen, "#pick")
@@ -83,7 +88,7 @@ class FindDialog(_DeskDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="prompt")
+            yield Static(Content(self.title_text), classes="prompt")
             yield Input(id="find", max_length=64)
 
     @on(Input.Submitted, "#find")
@@ -91,20 +96,28 @@ class FindDialog(_DeskDialog):
         self.close(event.value)
 
 
+# Below this width the desk drops the arrival time and folds the source into the flags.
+WIDE = 100
+NARROW_WIDTHS = {"desk.col.number": 5, "desk.col.wait": 7, "desk.col.flags": 0}
+
+
 class DeskScreen(Screen[None]):
-    BINDINGS = [
-        Binding(key, action, t(label), key_display=key if key != "slash" else "/")
-        for key, action, label in ACTIONS
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        *(Binding(key, action, show=False) for key, action, _ in ACTIONS),
+        Binding("f2", "switch_lang", show=False),
     ]
 
     def __init__(self, poli: Poli, counter: str, polis: list[Poli]) -> None:
         super().__init__()
         self.poli, self.counter, self.polis = poli, counter, polis
         self.entries: list[QueueEntry] = []
+        self.parked = 0
         self.selected: int | None = None  # ticket id under the cursor
         # A ticket an action just chose, until the table's cursor is on it: cursor moves a
         # refresh made meanwhile must not take the selection back to the old row.
         self._choosing: int | None = None
+        self._wide: bool | None = None
+        self._lang: str | None = None  # the language the labels are in
 
     @property
     def host(self) -> DeskHost:
@@ -125,38 +138,74 @@ class DeskScreen(Screen[None]):
             f"{self.counter} · {self.host.member.name if self.host.member else ''}"
         )
 
+    def keys(self) -> list[Key]:
+        def cap(key: str) -> str:
+            return "/" if key == "slash" else ("!" if key.startswith("excl") else key)
+
+        return [Key(cap(key), self.tr(label), action) for key, action, label in ACTIONS] + [
+            language_key(self.host.lang)
+        ]
+
     def compose(self) -> ComposeResult:
-        yield Static(self.header_text, id="header-facility")
-        with Horizontal(id="desk-body"):
-            table: DataTable[Any] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
-            yield table
-            with Vertical(id="desk-side"):
-                yield Static("", id="now-called")
-                yield Static("", id="message")
-                with Vertical(id="desk-buttons"):
-                    for key, action, label in ACTIONS:
-                        shown = "/" if key == "slash" else ("!" if key.startswith("excl") else key)
-                        button = Button(
-                            f"{shown} {self.tr(label)}", id=f"do-{action}", classes="desk-action"
-                        )
-                        button.can_focus = False
-                        yield button
-        yield Footer()
+        yield Static(Content(self.header_text), id="header-facility")
+        with Vertical(id="desk-info"):
+            yield Static("", id="now-called")
+            yield Static("", id="message")
+        table: DataTable[Any] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield KeyBar(self.keys(), id="desk-keys")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in (
-            "desk.col.number",
-            "desk.col.name",
-            "desk.col.joined",
-            "desk.col.wait",
-            "desk.col.source",
-            "desk.col.flags",
-            "desk.col.state",
-        ):
-            table.add_column(self.tr(key), key=key)
+        self._lang = self.host.lang
+        self._columns(self.app.size.width >= WIDE)
         self.refresh_queue()
         self.set_interval(REFRESH_SECONDS, self.refresh_queue)
+
+    def on_resize(self, event: Resize) -> None:
+        if (event.size.width >= WIDE) != self._wide:
+            self._columns(event.size.width >= WIDE)
+            self._show(self.entries, self.parked)
+
+    def _columns(self, wide: bool) -> None:
+        """Wide: every column. Narrow (80 columns): number, name, wait, state, flags; the flags
+        take what is left and wrap, so nothing runs off the table."""
+        self._wide = wide
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        keys = ["desk.col.number", "desk.col.name"]
+        keys += ["desk.col.joined", "desk.col.wait"] if wide else ["desk.col.wait"]
+        keys += (
+            ["desk.col.state", "desk.col.source", "desk.col.flags"]
+            if wide
+            else [
+                "desk.col.state",
+                "desk.col.flags",
+            ]
+        )
+        if wide:
+            for key in keys:
+                table.add_column(self.tr(key), key=key)
+            return
+        states = [self.tr(f"state.{s.value}") for s in TicketStatus]
+        widths = {key: max(NARROW_WIDTHS.get(key, 0), len(self.tr(key))) for key in keys}
+        widths["desk.col.name"] = 16
+        widths["desk.col.state"] = max(len(s) for s in [*states, self.tr("desk.col.state")])
+        # Two cells of padding per column, one for the scrollbar's gutter.
+        used = sum(widths.values()) + 2 * len(keys) + 2
+        widths["desk.col.flags"] = max(self.app.size.width - used, 12)
+        for key in keys:
+            table.add_column(self.tr(key), key=key, width=widths[key])
+
+    def action_switch_lang(self) -> None:
+        self.host.lang = "en" if self.host.lang == "id" else "id"
+        self.relabel()
+
+    def relabel(self) -> None:
+        self._lang = self.host.lang
+        self.query_one(KeyBar).set_items(self.keys())
+        self.query_one("#message", Static).update("")
+        self._columns(self.app.size.width >= WIDE)
+        self._show(self.entries, self.parked)
 
     # -- the waiting list, refreshed every second (other desks, kiosks, phones) ---------------
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
@@ -166,11 +215,47 @@ class DeskScreen(Screen[None]):
         parked = self.host.services.sync.status().parked
         self.app.call_from_thread(self._show, entries, parked)
 
+    def _flags(self, entry: QueueEntry) -> str:
+        ticket = entry.ticket
+        source = (
+            self.tr(f"desk.source.{ticket.source.value}")
+            if not self._wide and ticket.source.value != "walk_in"
+            else ""
+        )
+        return " ".join(
+            filter(
+                None,
+                (
+                    self.tr(f"desk.priority.{entry.priority}") if entry.priority else "",
+                    "" if ticket.verified else self.tr("desk.flag.unverified"),
+                    self.tr("desk.flag.non_jkn") if ticket.non_jkn else "",
+                    source,
+                    entry.programmes or "",
+                    _refusal_flag(self.tr, entry.central_refusal),
+                ),
+            )
+        )
+
+    def _state(self, entry: QueueEntry) -> str:
+        ticket = entry.ticket
+        state = self.tr(f"state.{ticket.status.value}")
+        # Only another counter is news: this desk knows it called its own patients.
+        if (
+            entry.counter
+            and entry.counter != self.counter
+            and ticket.status in (TicketStatus.CALLED, TicketStatus.SERVING)
+        ):
+            state += f" ({entry.counter})"
+        return state
+
     def _show(self, entries: list[QueueEntry], parked: int = 0) -> None:
         if not self.is_attached:
             return
+        self.parked = parked
         self.query_one("#header-facility", Static).update(
-            self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
+            Content(
+                self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
+            )
         )
         table = self.query_one(DataTable)
         keep = self.selected
@@ -179,51 +264,32 @@ class DeskScreen(Screen[None]):
         table.clear()
         for entry in entries:
             ticket = entry.ticket
-            flags = " ".join(
-                filter(
-                    None,
-                    (
-                        self.tr(f"desk.priority.{entry.priority}") if entry.priority else "",
-                        "" if ticket.verified else self.tr("desk.flag.unverified"),
-                        self.tr("desk.flag.non_jkn") if ticket.non_jkn else "",
-                        entry.programmes or "",
-                        _refusal_flag(self.tr, entry.central_refusal),
-                    ),
-                )
-            )
-            state = self.tr(f"state.{ticket.status.value}")
-            if entry.counter and ticket.status in (TicketStatus.CALLED, TicketStatus.SERVING):
-                state += f" ({entry.counter})"
-            table.add_row(
-                Text(ticket.number, style="bold"),
-                ticket.holder_name or "-",
-                f"{self.host.services.clock.local(entry.joined_at):%H:%M}",
-                f"{entry.waiting_minutes} mnt",
-                self.tr(f"desk.source.{ticket.source.value}"),
-                Text(flags, style="bold yellow"),
-                state,
-                key=str(ticket.id),
-            )
+            cells: list[Any] = [Text(ticket.number, style="bold"), Text(ticket.holder_name or "-")]
+            if self._wide:
+                cells.append(f"{self.host.services.clock.local(entry.joined_at):%H:%M}")
+            cells.append(self.tr("desk.minutes", n=entry.waiting_minutes))
+            cells.append(Text(self._state(entry)))
+            if self._wide:
+                cells.append(self.tr(f"desk.source.{ticket.source.value}"))
+            cells.append(Text(self._flags(entry), style="bold yellow"))
+            table.add_row(*cells, key=str(ticket.id), height=None if not self._wide else 1)
         if keep is not None and any(e.ticket.id == keep for e in entries):
             table.move_cursor(row=table.get_row_index(str(keep)))
+        elif not entries:
+            self.selected = None
         called = [
             e.ticket.number
             for e in entries
             if e.ticket.status == TicketStatus.CALLED and e.counter == self.counter
         ]
         self.query_one("#now-called", Static).update(
-            self.tr("desk.now_called", number=called[-1]) if called else ""
+            Content(self.tr("desk.now_called", number=called[-1]) if called else "")
         )
 
     @on(DataTable.RowHighlighted, "#queue")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None and self._choosing is None:
             self.selected = int(event.row_key.value)
-
-    @on(Button.Pressed, ".desk-action")
-    async def _button(self, event: Button.Pressed) -> None:
-        assert event.button.id is not None
-        await self.run_action(event.button.id.removeprefix("do-"))
 
     # -- actions -------------------------------------------------------------------------------
     def _do(self, work_fn: Callable[[], Ticket | None], done_key: str) -> None:
@@ -234,7 +300,7 @@ class DeskScreen(Screen[None]):
             try:
                 ticket = work_fn()
             except Refused as refusal:
-                message = self.tr(refusal.key, **refusal.params)
+                message = self.tr(refusal.key, **self._words(refusal.params))
             else:
                 message = (
                     self.tr(done_key, number=ticket.number)
@@ -246,25 +312,48 @@ class DeskScreen(Screen[None]):
 
         self.run_worker(runner, thread=True, exclusive=True, group="action", exit_on_error=False)
 
-    def _said(self, message: str, chosen: int | None = None) -> None:
-        if chosen is not None:
-            self.selected = self._choosing = chosen
-        if self.is_attached:
-            self.query_one("#message", Static).update(message)
-            self.refresh_queue()
+    def _words(self, params: dict[str, object]) -> dict[str, object]:
+        """A refusal names a ticket's state by its value ("waiting"): say it in the language."""
+        state = params.get("state")
+        if isinstance(state, str) and state in {s.value for s in TicketStatus}:
+            return {**params, "state": self.tr(f"state.{state}")}
+        return params
 
-    def _selected_or_say(self) -> int | None:
-        if self.selected is None:
-            self.query_one("#message", Static).update(self.tr("desk.select_first"))
-        return self.selected
+    def on_screen_resume(self) -> None:
+        # F2 on the report changed the language meanwhile: relabel on the way back.
+        if self._lang is not None and self._lang != self.host.lang:
+            self.relabel()
+
+    def _said(self, message: str, chosen: int | None = None) -> None:
+        if not self.is_attached:
+            return
+        # Only a ticket this list shows can become the selection (a find may name another poli's).
+        if chosen is not None and any(e.ticket.id == chosen for e in self.entries):
+            self.selected = self._choosing = chosen
+        self.query_one("#message", Static).update(Content(message))
+        self.refresh_queue()
+
+    def target(self) -> QueueEntry | None:
+        """The selected row, if the list shows it now: an action acts on nothing else (not on a
+        ticket another desk moved away a moment ago, not on one a find saw at another poli)."""
+        entry = next((e for e in self.entries if e.ticket.id == self.selected), None)
+        if entry is None:
+            self.query_one("#message", Static).update(Content(self.tr("desk.select_first")))
+        return entry
+
+    def named(self, entry: QueueEntry) -> str:
+        """How a dialog names the ticket it acts on: its number and the (masked) name."""
+        ticket = entry.ticket
+        return f"{ticket.number} · {ticket.holder_name}" if ticket.holder_name else ticket.number
 
     def action_call_next(self) -> None:
         desk, poli, counter, actor = self.host.desk, self.poli.code, self.counter, self.actor
         self._do(lambda: desk.call_next(poli, counter, actor), "desk.done.called")
 
     def _on_selected(self, method: Callable[[int, str], Ticket], done_key: str) -> None:
-        ticket_id, actor = self._selected_or_say(), self.actor
-        if ticket_id is not None:
+        entry, actor = self.target(), self.actor
+        if entry is not None:
+            ticket_id = entry.ticket.id
             self._do(lambda: method(ticket_id, actor), done_key)
 
     def action_recall(self) -> None:
@@ -283,11 +372,26 @@ class DeskScreen(Screen[None]):
         self._on_selected(self.host.desk.return_to_queue, "desk.done.requeued")
 
     def action_cancel(self) -> None:
-        tickets = self.host.services.tickets
-        self._on_selected(
-            lambda tid, actor: tickets.cancel(tid, "Dibatalkan petugas", actor),
-            "desk.done.cancelled",
-        )
+        """Cancelling cannot be undone by the patient: the dialog names whom it cancels."""
+        entry = self.target()
+        if entry is None:
+            return
+        ticket_id, tickets = entry.ticket.id, self.host.services.tickets
+        choices = [
+            Choice("yes", self.tr("desk.cancel.yes")),
+            Choice("no", self.tr("desk.cancel.no")),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "yes":
+                actor = self.actor
+                self._do(
+                    lambda: tickets.cancel(ticket_id, "Dibatalkan petugas", actor),
+                    "desk.done.cancelled",
+                )
+
+        title = self.tr("desk.cancel.title", ticket=self.named(entry))
+        self.app.push_screen(PickDialog(title, choices), chosen)
 
     def action_verify(self) -> None:
         self._on_selected(self.host.desk.verify, "desk.done.verified")
@@ -300,9 +404,10 @@ class DeskScreen(Screen[None]):
         self._do(lambda: desk.undo(actor), "desk.done.undone")
 
     def action_transfer(self) -> None:
-        ticket_id = self._selected_or_say()
-        if ticket_id is None:
+        entry = self.target()
+        if entry is None:
             return
+        ticket_id = entry.ticket.id
         choices = [Choice(p.code, f"Poli {p.name}") for p in self.polis if p.code != self.poli.code]
 
         def chosen(code: str | None) -> None:
@@ -310,12 +415,14 @@ class DeskScreen(Screen[None]):
                 desk, actor = self.host.desk, self.actor
                 self._do(lambda: desk.transfer(ticket_id, code, actor), "desk.done.transferred")
 
-        self.app.push_screen(PickDialog(self.tr("desk.act.transfer"), choices), chosen)
+        title = self.tr("desk.transfer.title", ticket=self.named(entry))
+        self.app.push_screen(PickDialog(title, choices), chosen)
 
     def action_priority(self) -> None:
-        ticket_id = self._selected_or_say()
-        if ticket_id is None:
+        entry = self.target()
+        if entry is None:
             return
+        ticket_id = entry.ticket.id
         choices = [Choice(r, self.tr(f"desk.priority.{r}")) for r in PRIORITY_REASONS[1:]]
         choices.append(Choice("none", self.tr("desk.priority.none")))
 
@@ -325,7 +432,8 @@ class DeskScreen(Screen[None]):
                 value = None if reason == "none" else reason
                 self._do(lambda: desk.set_priority(ticket_id, value, actor), "desk.done.priority")
 
-        self.app.push_screen(PickDialog(self.tr("desk.act.priority"), choices), chosen)
+        title = self.tr("desk.priority.title", ticket=self.named(entry))
+        self.app.push_screen(PickDialog(title, choices), chosen)
 
     def action_find(self) -> None:
         def found(text: str | None) -> None:
@@ -357,9 +465,10 @@ class DeskScreen(Screen[None]):
         )
 
     def action_reprint(self) -> None:
-        ticket_id = self._selected_or_say()
-        if ticket_id is None:
+        entry = self.target()
+        if entry is None:
             return
+        ticket_id = entry.ticket.id
         services, lang = self.host.services, self.host.lang
 
         def reprint() -> Ticket:

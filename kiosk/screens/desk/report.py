@@ -3,30 +3,31 @@ periods. Read in a thread; Escape (or the button) goes back to the queue."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import on, work
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Sparkline, Static
+from textual.widgets import Sparkline
 
-from kiosk.domain.report import DayReport, Figures
+from kiosk.domain.report import REPORT_COLUMNS, DayReport, report_rows
 from kiosk.i18n import t
+from kiosk.widgets.key_bar import Key, KeyBar, language_key
+from kiosk.widgets.plain import DataTable, Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
 
 
-def _pair(figures: Figures) -> str:
-    if figures.mean is None or figures.p90 is None:
-        return "-"
-    return f"{figures.mean:.0f} / {figures.p90:.0f}"
-
-
 class ReportScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "close", t("report.close"), key_display="Esc")]
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
+        Binding("escape", "close", show=False),
+        Binding("f2", "switch_lang", show=False),
+    ]
 
     @property
     def host(self) -> DeskHost:
@@ -38,13 +39,17 @@ class ReportScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         today = self.host.services.clock.today()
         yield Static(
-            f"{self.tr('report.title', date=f'{today:%d-%m-%Y}')} · "
-            f"{self.host.services.settings.facility_name}",
+            Content(
+                f"{self.tr('report.title', date=f'{today:%d-%m-%Y}')} · "
+                f"{self.host.services.settings.facility_name}"
+            ),
             id="header-facility",
         )
         with Vertical(id="report-body"):
             yield Static(self.tr("report.minutes"), id="report-note")
             table: DataTable[Any] = DataTable(id="report-table", cursor_type="none")
+            for key in REPORT_COLUMNS:
+                table.add_column(self.tr(key), key=key)
             yield table
             yield Static(self.tr("report.arrivals"), classes="report-heading")
             with Vertical(id="report-arrivals"):
@@ -52,16 +57,17 @@ class ReportScreen(Screen[None]):
                 yield Sparkline([], id="report-chart")
             yield Static(self.tr("report.offline"), classes="report-heading")
             yield Static(self.tr("report.loading"), id="report-offline")
-            close = Button(self.tr("report.close"), id="report-close")
-            close.can_focus = False
-            yield close
-        yield Footer()
+        yield KeyBar(
+            [Key("Esc", self.tr("report.close"), "close"), language_key(self.host.lang)],
+            id="report-keys",
+        )
 
     def on_mount(self) -> None:
-        table = self.query_one("#report-table", DataTable)
-        table.add_column(self.tr("report.col.poli"), key="poli")
-        for key in ("patients", "wait", "service", "no_shows", "cancelled"):
-            table.add_column(self.tr(f"report.col.{key}"), key=key)
+        self.load()
+
+    async def action_switch_lang(self) -> None:
+        self.host.lang = "en" if self.host.lang == "id" else "id"
+        await self.recompose()
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -74,16 +80,8 @@ class ReportScreen(Screen[None]):
             return
         table = self.query_one("#report-table", DataTable)
         table.clear()
-        rows = [(p.name, p) for p in report.polis] + [(self.tr("report.total"), report.total)]
-        for name, p in rows:
-            table.add_row(
-                name,
-                str(p.patients),
-                _pair(p.wait),
-                _pair(p.service),
-                str(p.no_shows),
-                str(p.cancellations),
-            )
+        for row in report_rows(report, self.tr("report.total")):
+            table.add_row(*(Text(cell) for cell in row))
         hours = report.arrivals_per_hour
         busy = [hour for hour, count in enumerate(hours) if count]
         chart = self.query_one("#report-chart", Sparkline)
@@ -103,16 +101,8 @@ class ReportScreen(Screen[None]):
         else:
             chart.data = []
             label.update(self.tr("report.no_arrivals"))
-        clock = self.host.services.clock
-        periods = [
-            f"{clock.local(p.start):%H:%M}–"
-            + (f"{clock.local(p.end):%H:%M}" if p.end else self.tr("report.offline_open"))
-            for p in report.offline
-        ]
-        self.query_one("#report-offline", Static).update(
-            ", ".join(periods) if periods else self.tr("report.offline_none")
-        )
+        lines = self.host.report.offline_lines(report, self.host.lang)
+        self.query_one("#report-offline", Static).update(Content("\n".join(lines)))
 
-    @on(Button.Pressed, "#report-close")
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -2,27 +2,62 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kiosk.i18n import t
 from kiosk.services.errors import Refused
 from kiosk.services.staff import StaffMember
+from kiosk.widgets.plain import Static
 
 if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
+
+
+class NameInput(Input):
+    """The name field, which hands every key after Tab or Enter to the PIN field itself.
+
+    A scanner or a fast typist sends name, Tab and PIN in one burst. The app forwards each key to
+    the widget focused when it reads the key, so the PIN's digits are queued here before the Tab
+    has moved the focus; they are passed on in order, never typed into the name."""
+
+    def __init__(self, pin: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._pin_id = pin
+        self._handed_over = False
+
+    def on_focus(self) -> None:
+        self._handed_over = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self._handed_over and event.key not in ("tab", "enter"):
+            return  # the name field's own key: Input handles it
+        event.stop()
+        event.prevent_default()
+        pin = self.screen.query_one(f"#{self._pin_id}", Input)
+        if not self._handed_over:
+            self._handed_over = True
+            pin.focus()
+        elif event.is_printable and event.character is not None:
+            pin.insert_text_at_cursor(event.character)
+        elif event.key == "enter":
+            await pin.action_submit()
+        else:
+            pin.post_message(events.Key(event.key, event.character))
 
 
 class SignInScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="sign-in"):
             yield Static(t("desk.sign_in", self.host.lang), classes="prompt")
-            yield Input(placeholder=t("desk.name", self.host.lang), id="name", max_length=40)
+            yield NameInput(
+                "pin", placeholder=t("desk.name", self.host.lang), id="name", max_length=40
+            )
             yield Input(
                 placeholder=t("staff.pin", self.host.lang),
                 id="pin",

@@ -1,7 +1,7 @@
 """contract: PCare's participant fields kept, and the central link's "credentials refused"
 
 Revision ID: 0005contract
-Revises: 0004sync
+Revises: 0005edges
 Create Date: 2026-11-29 20:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005contract"
-down_revision = "0004sync"
+down_revision = "0005edges"
 branch_labels = None
 depends_on = None
 
