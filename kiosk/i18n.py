@@ -1511,6 +1511,63 @@ TEXT: dict[str, tuple[str, str]] = {
         "Suara panggilan ini tidak tersedia.",
         "The sound of this call is not available.",
     ),
+    # -- branch contract: BPJS's real contracts (issue 12) -------------------------------------
+    "refusal.other_dental": (
+        "Untuk Poli Gigi Anda terdaftar di {fktp}. Layanan gigi JKN diberikan di FKTP gigi "
+        "terdaftar; pindah dapat diurus lewat Mobile JKN atau kantor BPJS. Anda tetap dapat "
+        "berobat di sini sebagai pasien umum.",
+        "For dental care you are registered at {fktp}. JKN dental care is given at your "
+        "registered dental FKTP; you can change it in Mobile JKN or at a BPJS office. You can "
+        "still be seen here as a general (non-JKN) patient.",
+    ),
+    "central.hfis.doctor": (
+        "Dokter {doctor} tidak ada di jadwal HFIS poli {poli}. Perbarui jadwal dokter di HFIS.",
+        "Doctor {doctor} is not in the HFIS schedule of poli {poli}. Update the schedule in HFIS.",
+    ),
+    "central.hfis.hours": (
+        "Jam praktik {given} dokter {doctor} tidak sesuai jadwal HFIS ({hours}).",
+        "Practice hours {given} of doctor {doctor} do not match the HFIS schedule ({hours}).",
+    ),
+    "central.hfis.full": (
+        "Kuota jadwal dokter ini sudah penuh (kapasitas {kapasitas} di HFIS).",
+        "This doctor's shift is full (HFIS kapasitas {kapasitas}).",
+    ),
+    "central.srk.missing": (
+        "Peserta belum mengisi Skrining Riwayat Kesehatan tahun ini. Isi lewat aplikasi Mobile "
+        "JKN (menu Skrining Riwayat Kesehatan) atau bersama petugas, lalu antrean dapat dikirim "
+        "ulang.",
+        "The participant has not filled in this year's health-history screening. Fill it in "
+        "in the Mobile JKN app (Skrining Riwayat Kesehatan) or with staff; then the number can "
+        "be sent again.",
+    ),
+    "ticket.srk": (
+        "Nomor Anda tetap berlaku. Anda belum mengisi Skrining Riwayat Kesehatan BPJS tahun ini: "
+        "isi lewat Mobile JKN, atau minta bantuan petugas di loket.",
+        "Your number stands. You have not filled in BPJS's yearly health-history screening: "
+        "fill it in in Mobile JKN, or ask the staff at the desk.",
+    ),
+    "ticket.central_refused": (
+        "Nomor Anda tetap berlaku. BPJS belum menerima nomor ini; petugas di loket akan membantu.",
+        "Your number stands. BPJS has not accepted it yet; the staff at the desk will help.",
+    ),
+    "desk.flag.srk": ("SRK BELUM", "NO SRK"),
+    "desk.flag.refused": ("DITOLAK BPJS", "BPJS REFUSED"),
+    "ws.v1.picked": (
+        "Dokter {doctor}, jam praktik {hours}.",
+        "Doctor {doctor}, practice hours {hours}.",
+    ),
+    "sync.denied": (
+        "BPJS menolak kredensial klinik",
+        "BPJS refused the clinic's credentials",
+    ),
+    "central.auth.pcare_user": (
+        "X-authorization tidak sesuai: user PCare, password, atau kode aplikasi salah.",
+        "Wrong X-authorization: the PCare user, password or application code is not right.",
+    ),
+    "central.auth.pcare_missing": (
+        "Header X-authorization (user PCare) wajib diisi untuk layanan PCare.",
+        "PCare calls need the X-authorization header (the clinic's PCare user).",
+    ),
 }
 
 

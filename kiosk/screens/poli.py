@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 
-from kiosk.domain.eligibility import Refusal, check_eligibility
+from kiosk.domain.eligibility import Refusal, check_eligibility, refused_at
 from kiosk.domain.family import relation_to
 from kiosk.domain.models import HELD_STATUSES, Participant, PoliDay, PoliState, QueuePosition
 from kiosk.domain.schedule import default_slot, places_left
@@ -189,7 +189,9 @@ class PoliScreen(KioskScreen):
 
     # -- refused: the ways forward ------------------------------------------------------------
     def _offer_ways(self, person: Participant, refusal: Refusal) -> None:
-        reason = self.t(refusal.value, amount=rupiah(person.arrears), fktp=person.fktp_name)
+        reason = self.t(
+            refusal.value, amount=rupiah(person.arrears), fktp=refused_at(person, refusal)
+        )
         self.query_one("#refusal", Static).update(
             Text.assemble((self.t("refused.title"), "bold"), "\n", reason)
         )

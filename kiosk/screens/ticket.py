@@ -54,6 +54,7 @@ class TicketScreen(KioskScreen):
                 yield Static(self._details(), id="details")
                 if self.reprint:
                     yield Static(self.t("ticket.printing"), id="print-status")
+                yield Static("", id="central-refusal")
                 yield ChoiceList(self._actions(), id="done")
                 yield Static("", id="error", classes="error")
             with Vertical(id="ticket-right"):
@@ -110,6 +111,23 @@ class TicketScreen(KioskScreen):
             return slip.qr_payload, outcome
 
         self.call_service(prepare, self._printed, group="slip")
+        ticket_id = position.ticket.id
+        if services.sync.configured and not position.ticket.non_jkn:
+            self.call_service(
+                lambda: services.sync.add_refusal(ticket_id, wait_seconds=4.0),
+                self._central_answered,
+                group="central",
+            )
+
+    def _central_answered(self, refusal: str | None) -> None:
+        """The central refused the number while the patient is still here: the number stays
+        valid; say what to do (the SRK one in the patient's words)."""
+        if refusal is None:
+            return
+        line = self.query_one("#central-refusal", Static)
+        key = "ticket.srk" if "Skrining Riwayat Kesehatan" in refusal else "ticket.central_refused"
+        line.update(self.t(key))
+        line.add_class("error")
 
     def _printed(self, result: tuple[str, PrintOutcome | None]) -> None:
         payload, outcome = result

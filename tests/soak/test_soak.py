@@ -340,6 +340,7 @@ def test_a_whole_clinic_day_under_fire(
     services = open_clinic(settings, clock=FacilityClock(WIB, fast_day(epoch, speed)))
     with services.store.write() as session:  # a busy clinic: room in every shift
         session.execute(update(ScheduleRow).values(quota=600))
+    central.set_kapasitas(600)  # the central refuses adds over HFIS kapasitas
     with services.store.read() as session:
         before_the_day = set(session.scalars(select(TicketRow.id)).all())
     env = environment(values)
