@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from _race_workers import call_until_empty, run_all, take_until_full
 from sqlalchemy import func, select
 
@@ -16,6 +17,8 @@ from kiosk.domain.models import TicketStatus
 from kiosk.store.models import ScheduleRow, TicketCounterRow, TicketEventRow, TicketRow
 from kiosk.web import create_app
 from tests.web.phone import LiveServer, booking, code_of, message_of, patient, token_headers
+
+pytestmark = pytest.mark.slow
 
 POLI = "001"
 
