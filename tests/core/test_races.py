@@ -84,7 +84,7 @@ async def test_phone_bookings_race_kiosk_walk_ins_for_the_last_places(
                     json=patient(
                         nomorkartu=f"0009100000{i:03d}",
                         nik=f"327301010190{i:04d}",
-                        nama=f"Pasien Balapan {i}",
+                        nama=f"Pasien Balapan {chr(ord('A') + i - 1)}",  # names are letters only
                         jeniskelamin="L",
                         tanggallahir="1990-01-01",
                     ),
