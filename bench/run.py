@@ -41,11 +41,13 @@ LIMITS = {
     6: "bare: the same signed antrean/add calls sent straight from the client, no store",
     7: "limits: a bare Textual app's RSS on its first screen; the kiosk's own RSS before the "
     "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run)",
+    8: "limit: the issue's 1 s from a desk's call to every screen; desk calls with no screen open",
 }
 
 
 def _figures() -> dict[int, tuple[str, Figure]]:
     from bench import (
+        fig_board,
         fig_concurrency,
         fig_drain,
         fig_memory,
@@ -63,6 +65,7 @@ def _figures() -> dict[int, tuple[str, Figure]]:
         5: ("kiosk serve", fig_serve.serve_figure),
         6: ("outbox drain", fig_drain.figure),
         7: ("memory", fig_memory.figure),
+        8: ("web board, 50 screens", fig_board.figure),
     }
 
 
@@ -92,7 +95,7 @@ def _value(value: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--full", action="store_true", help="the big runs (minutes, not seconds)")
-    parser.add_argument("--only", type=int, choices=range(1, 8), metavar="N", help="figure N only")
+    parser.add_argument("--only", type=int, choices=range(1, 9), metavar="N", help="figure N only")
     parser.add_argument(
         "--profile", action="store_true", help="also print a cProfile of figure 1 on SQLite"
     )

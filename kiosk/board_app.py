@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from kiosk.assets import assets_dir
-from kiosk.domain.announce import call_text
+from kiosk.domain.announce import spoken_call
 from kiosk.screens.board import BoardScreen
 from kiosk.services import Services
 from kiosk.services.announcer import Announcer
@@ -134,7 +134,7 @@ class BoardApp(App[None]):
         news = self.calls.news(message.state)
         if self.announcer is not None:
             for call in news:
-                self.announcer.say(call_text(call.number, call.poli_name))
+                self.announcer.say(spoken_call(call.number, call.poli_name, call.counter))
         screen = self.board_screen
         if news or message.state != screen.state:
             await screen.show(message.state, news)

@@ -16,6 +16,9 @@ from kiosk.config import Settings, SettingsError, keep_private, load_settings
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+COUNTER_MAX = 30  # the ticket's counter column
+
+
 def _settings() -> Settings:
     try:
         settings = load_settings()
@@ -234,16 +237,30 @@ def settings(init: bool, lang: str) -> None:
             )
 
 
+def _counter_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    name = " ".join(value.split())
+    if not 1 <= len(name) <= COUNTER_MAX or not name.isprintable():
+        raise click.BadParameter(f'a name of 1 to {COUNTER_MAX} characters, e.g. "Ruang 2"')
+    return name
+
+
 @cli.command()
+@click.option(
+    "--counter",
+    callback=_counter_name,
+    help='The counter or room this desk calls to, e.g. "Ruang 2" (default: Loket <poli>).',
+)
 @_one_line_errors
-def desk() -> None:
+def desk(counter: str | None) -> None:
     """Open the front desk: sign in, pick a poli, call and serve its queue."""
     from kiosk.desk_app import DeskApp
     from kiosk.services.setup import open_clinic
 
     settings = _settings()
     _setup_logging(settings, "desk")
-    DeskApp(open_clinic(settings)).run()
+    DeskApp(open_clinic(settings), counter=counter).run()
 
 
 @cli.group()

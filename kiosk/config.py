@@ -105,8 +105,17 @@ class Settings(BaseSettings):
     # where the copies go (default: data_dir/backups) and how many are kept.
     backup_dir: Path | None = Field(default=None, description="Folder of the nightly backups.")
     backup_copies: int = Field(default=14, ge=1, le=365)
+    # A participant the kiosk cannot give a JKN number (inactive, arrears, another FKTP) may go on
+    # as a general (paying) patient at the kiosk; False sends them to the desk instead.
+    refused_as_general: bool = Field(
+        default=True, description="Refused JKN participants may take a general number."
+    )
 
-    @field_validator("central_antrean_url", "central_pcare_url")
+    # The address phones reach `kiosk serve` at on the clinic's network: the slip's QR then opens
+    # the patient's page (/t/...). Empty: the QR holds the slip code alone, as before.
+    public_url: str = Field(default="", description="e.g. http://192.168.1.10:8080")
+
+    @field_validator("central_antrean_url", "central_pcare_url", "public_url")
     @classmethod
     def _central_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")

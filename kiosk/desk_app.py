@@ -22,9 +22,10 @@ class DeskApp(App[None]):
     # F2 switches the language, as on the kiosk; the queue and the report relabel themselves.
     BINDINGS = [Binding("f2", "switch_lang", show=False)]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, counter: str | None = None) -> None:
         super().__init__()
         self.services = services
+        self.counter = counter  # the counter or room this desk calls to (--counter)
         self.desk = DeskService(services.store, services.clock, services.slips)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)

@@ -27,8 +27,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # -- keyboard hints
     "hint.choose": (
-        "Tekan angka pilihan atau sentuh tombolnya. Esc = kembali.",
-        "Press the option's number or tap it. Esc = back.",
+        "Angka = pilih (atau sentuh) · F2 = English",
+        "Number = choose (or tap) · F2 = Bahasa Indonesia",
     ),
     "hint.back": ("Kembali", "Back"),
     "hint.ok": ("Lanjut", "Continue"),
@@ -78,9 +78,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.membership": ("Kepesertaan", "Membership"),
     "status.active": ("AKTIF", "ACTIVE"),
     "status.inactive": ("TIDAK AKTIF", "NOT ACTIVE"),
-    "status.arrears": ("Tunggakan iuran", "Contribution arrears"),
+    "status.arrears": ("Tunggakan", "Arrears"),
     "status.no_arrears": ("Tidak ada", "None"),
-    "status.fktp": ("FKTP terdaftar", "Registered FKTP"),
+    "status.fktp": ("FKTP", "FKTP"),
     "status.class": ("Kelas", "Class"),
     "status.choose_person": ("Untuk siapa nomor antrean ini?", "Who is this queue number for?"),
     "status.family_pick": ("Pilih anggota keluarga", "Choose a family member"),
@@ -97,10 +97,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Care Center 165 to reactivate it.",
     ),
     "refusal.arrears": (
-        "Ada tunggakan iuran sebesar {amount}. Setelah dilunasi, kepesertaan aktif "
-        "kembali. Info: Care Center 165.",
-        "There are unpaid contributions of {amount}. Once paid, the membership is "
-        "active again. Info: Care Center 165.",
+        "Kepesertaan tidak aktif karena tunggakan iuran {amount}. Setelah dilunasi, "
+        "kepesertaan aktif kembali. Info: Care Center 165.",
+        "The membership is not active: {amount} of contributions are unpaid. Once paid, "
+        "it is active again. Info: Care Center 165.",
     ),
     "refusal.other_fktp": (
         "Anda terdaftar di {fktp}. Layanan JKN diberikan di FKTP terdaftar; "
@@ -761,6 +761,79 @@ TEXT: dict[str, tuple[str, str]] = {
         "Slip ini untuk hari lain, bukan hari ini. Pasien perlu nomor baru untuk hari ini.",
         "This slip is for another day, not today. The patient needs a new number for today.",
     ),
+    # -- branch `patient` (issue 16): ways forward, status beside the poli, plurals, check-in
+    "status.card_relation": ("di KK: {relation}", "family card: {relation}"),
+    "status.non_jkn_patient": ("Pasien umum (non-JKN)", "General patient (non-JKN)"),
+    "relation.Kepala Keluarga": ("Kepala Keluarga", "Head of family"),
+    "relation.Istri": ("Istri", "Wife"),
+    "relation.Suami": ("Suami", "Husband"),
+    "relation.Anak": ("Anak", "Child"),
+    "relation.Ibu": ("Ibu", "Mother"),
+    "relation.Ayah": ("Ayah", "Father"),
+    "relation.Saudara": ("Saudara", "Sibling"),
+    "relation.Orang Tua": ("Orang tua", "Parent"),
+    "relation.Famili Lain": ("Famili lain", "Other relative"),
+    "class.Kelas I": ("Kelas I", "Class I"),
+    "class.Kelas II": ("Kelas II", "Class II"),
+    "class.Kelas III": ("Kelas III", "Class III"),
+    "refused.title": ("Belum dapat mengambil nomor JKN", "No JKN number for now"),
+    "refused.non_jkn": ("Lanjut sebagai pasien umum", "Go on as a general patient"),
+    "refused.non_jkn_off": (
+        "Di puskesmas ini pasien umum mendaftar di loket. Silakan ke loket pendaftaran.",
+        "At this clinic general patients register at the desk. Please go to the registration desk.",
+    ),
+    "refused.desk": ("Ke loket pendaftaran", "Go to the registration desk"),
+    "refused.desk_told": (
+        "Silakan ke loket pendaftaran dengan kartu JKN atau KTP Anda; petugas akan membantu.",
+        "Please go to the registration desk with your JKN card or ID card; the staff will help.",
+    ),
+    "refused.back": ("Kembali", "Back"),
+    "poli.held": ("nomor Anda {number}", "your number {number}"),
+    "hint.poli": (
+        "Angka = pilih poli · ← → = hari · Esc = kembali",
+        "Number = choose · ← → = day · Esc = back",
+    ),
+    "hint.poli_family": (
+        "Angka = pilih poli · ← → = hari · F3 = pasien lain · Esc = kembali",
+        "Number = choose · ← → = day · F3 = other patient · Esc = back",
+    ),
+    "hint.type": ("Enter = lanjut · Esc = kembali", "Enter = continue · Esc = back"),
+    "hint.ticket": ("Enter atau Esc = selesai", "Enter or Esc = done"),
+    "hint.view": (
+        "Angka = pilih (atau sentuh) · Esc = kembali",
+        "Number = choose (or tap) · Esc = back",
+    ),
+    "confirm.title_take": ("Periksa dan ambil nomor", "Check and take your number"),
+    "confirm.complaint_pick": ("Keluhan: {complaint}  (ubah)", "Complaint: {complaint}  (change)"),
+    "confirm.doctor_pick": ("Ganti dokter / jam", "Another doctor / hours"),
+    "confirm.poli_pick": ("Ganti poli", "Another poli"),
+    "confirm.doctor_hours": ("{doctor} · {hours}", "{doctor} · {hours}"),
+    "identify.letters": (
+        "Hanya angka yang bisa diketik di sini; huruf dan tanda lain tidak dipakai.",
+        "Only digits can be typed here; letters and other signs are not taken.",
+    ),
+    "identify.letters_retype": (
+        "Nomor tadi berisi huruf, jadi tidak dipakai. Silakan ketik ulang angkanya saja.",
+        "That number had letters in it, so it was not used. Please type the digits again.",
+    ),
+    "checkin.heading": (
+        "Check-in booking Mobile JKN: pindai kode booking",
+        "Check in a Mobile JKN booking: scan the booking code",
+    ),
+    "checkin.help": (
+        "Pindai kode QR booking, atau ketik 13 angka nomor kartu atau 16 angka NIK, lalu Enter.",
+        "Scan the booking QR code, or type the 13-digit card number or 16-digit NIK, then Enter.",
+    ),
+    "checkin.take_new": ("Ambil nomor antrean baru", "Take a new queue number"),
+    "checkin.back": ("Kembali", "Back"),
+    "ticket.ahead_one": ("1 orang di depan Anda", "1 person ahead of you"),
+    "ticket.code_label": ("Kode slip (untuk check-in/loket)", "Slip code (for check-in/desk)"),
+    "ticket.back": ("Kembali", "Back"),
+    "ticket.cancel": ("Batalkan nomor ini", "Cancel this number"),
+    "ticket.cannot_cancel": (
+        "Nomor ini tidak dapat dibatalkan lagi ({state}).",
+        "This number can no longer be cancelled ({state}).",
+    ),
     # -- branch edges: the kiosk's exit PIN backs off ---------------------------------------
     "staff.exit_wait": (
         "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
@@ -1372,6 +1445,72 @@ TEXT: dict[str, tuple[str, str]] = {
         "No kiosk services are installed under {root}.",
     ),
     "service.removed": ("{n} berkas layanan dihapus.", "{n} service files removed."),
+    # -- branch webboard: the board's read model, the web board, speech, the phone page
+    "board.no_queue": ("Tidak ada antrean", "No queue"),
+    "board.go_to": ("Silakan ke {counter}", "Please go to {counter}"),
+    "board.web.sound": (
+        "Suara diblokir peramban: sentuh layar sekali untuk menyalakan suara.",
+        "The browser blocks sound: touch the screen once to turn it on.",
+    ),
+    "board.web.offline": (
+        "Papan tidak terhubung ke server sejak {time}; panggilan di layar mungkin sudah lama.",
+        "The board lost the server at {time}; the calls shown may be old.",
+    ),
+    "board.web.bad_poli": (
+        "Kode poli tidak sah. Contoh alamat yang benar: /board?poli=001,002",
+        "Invalid poli code. A correct address looks like /board?poli=001,002",
+    ),
+    "desk.act.out_of_turn": ("Panggil di luar urutan", "Call out of turn"),
+    "desk.out_of_turn.returned": ("Pasien lansia kembali", "The elderly patient returned"),
+    "desk.out_of_turn.lab_result": ("Hasil laboratorium", "A lab result"),
+    "desk.out_of_turn.doctor_asked": ("Diminta dokter", "The doctor asked"),
+    "desk.unknown_reason": (
+        "Alasan tidak dikenal. Pilih salah satu alasan di daftar.",
+        "Unknown reason. Choose one of the listed reasons.",
+    ),
+    "report.out_of_turn": ("Dipanggil di luar urutan", "Called out of turn"),
+    "poli.closed_today": (
+        "Puskesmas sudah tutup hari ini; buka lagi {when}. Nomor untuk besok:",
+        "The clinic has closed for today; it opens again {when}. Numbers for tomorrow:",
+    ),
+    "poli.opens_unknown": ("sesuai jadwal", "as scheduled"),
+    "phone.title": ("Antrean saya", "My queue number"),
+    "phone.your_number": ("Nomor antrean Anda", "Your queue number"),
+    "phone.ahead": ("{n} orang di depan Anda", "{n} ahead of you"),
+    "phone.none_ahead": ("Tidak ada yang di depan Anda", "Nobody is ahead of you"),
+    "phone.called": ("Dipanggil: silakan ke {counter}", "Called: please go to {counter}"),
+    "phone.serving": ("Sedang dilayani", "Being served"),
+    "phone.done": ("Selesai. Terima kasih.", "Done. Thank you."),
+    "phone.booked": (
+        "Belum check-in: check-in di kiosk saat Anda tiba.",
+        "Not checked in yet: check in at the kiosk when you arrive.",
+    ),
+    "phone.skipped": (
+        "Nomor Anda terlewat. Silakan ke loket pendaftaran.",
+        "Your number was missed. Please go to the registration desk.",
+    ),
+    "phone.cancelled": ("Nomor ini dibatalkan.", "This number was cancelled."),
+    "phone.bad_code": (
+        "Kode slip ini tidak dikenal. Periksa alamatnya, atau tanyakan ke loket pendaftaran.",
+        "This slip code is not recognised. Check the address, or ask at the registration desk.",
+    ),
+    "phone.other_day": (
+        "Halaman ini hanya berlaku pada hari antrean. Ambil nomor baru di kiosk.",
+        "This page is valid on the day of the queue only. Take a new number at the kiosk.",
+    ),
+    "phone.live": ("Halaman ini diperbarui sendiri.", "This page updates by itself."),
+    "phone.stale": (
+        "Tidak terhubung ke puskesmas; mencoba lagi...",
+        "Not connected to the clinic; trying again...",
+    ),
+    "phone.too_many": (
+        "Terlalu banyak permintaan. Coba lagi sebentar lagi.",
+        "Too many requests. Please try again in a moment.",
+    ),
+    "board.web.no_speech": (
+        "Suara panggilan ini tidak tersedia.",
+        "The sound of this call is not available.",
+    ),
 }
 
 
@@ -1386,3 +1525,20 @@ def t(key: str, lang: str = "id", **params: object) -> str:
 def rupiah(amount: int) -> str:
     """``150000`` -> ``Rp150.000`` (Indonesian thousands separator)."""
     return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+def people_ahead(n: int, lang: str = "id") -> str:
+    """How many wait before a ticket, the same words on the screen and on the slip."""
+    if n <= 0:
+        return t("ticket.ahead_none", lang)
+    if n == 1:
+        return t("ticket.ahead_one", lang)
+    return t("ticket.ahead", lang, n=n)
+
+
+def term(kind: str, value: str | None, lang: str = "id") -> str:
+    """A registry word (``relation``, ``class``) in the kiosk's language; unknown ones as given."""
+    if not value:
+        return ""
+    key = f"{kind}.{value}"
+    return t(key, lang) if key in TEXT else value

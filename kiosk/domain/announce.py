@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from num2words import num2words
 
 from kiosk.domain.numbering import parse_number
@@ -49,6 +51,19 @@ def spoken_number(number: str) -> str:
     return f"{_LETTERS[prefix]}, {num2words(seq, lang='id')}"
 
 
-def call_text(number: str, poli_name: str) -> str:
-    """The board's line: "Nomor antrean A dua belas, silakan menuju Poli Umum"."""
-    return f"Nomor antrean {number_in_words(number)}, silakan menuju Poli {poli_name}"
+def call_text(number: str, poli_name: str, counter: str | None = None) -> str:
+    """The board's line: "Nomor antrean A dua belas, silakan menuju Poli Umum, Ruang 2"."""
+    where = f"Poli {poli_name}" + (f", {counter}" if counter else "")
+    return f"Nomor antrean {number_in_words(number)}, silakan menuju {where}"
+
+
+def _digits_in_words(text: str) -> str:
+    return re.sub(r"[0-9]+", lambda m: num2words(int(m.group()), lang="id"), text)
+
+
+def spoken_call(number: str, poli_name: str, counter: str | None = None) -> str:
+    """For the speech engine: every number in words, the letter as Indonesians say it."""
+    where = f"Poli {_digits_in_words(poli_name)}"
+    if counter:
+        where += f", {_digits_in_words(counter).lower()}"
+    return f"Nomor antrean {spoken_number(number)}, silakan ke {where}."

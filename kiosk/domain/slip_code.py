@@ -65,8 +65,31 @@ def encode(code: SlipCode, key: bytes) -> str:
     return f"{body}:{_signature(body, key)}"
 
 
+PAGE_PATH = "/t/"  # a slip's QR may be the patient's page: <public URL>/t/<slip code>
+
+
+def page_url(base_url: str, code: str) -> str:
+    return f"{base_url.rstrip('/')}{PAGE_PATH}{code}"
+
+
+def from_scan(text: str) -> str:
+    """The slip code in what a scanner typed: the code itself, or the page address holding it."""
+    cleaned = text.strip()
+    at = cleaned.upper().rfind(PAGE_PATH.upper())
+    if at >= 0:
+        cleaned = cleaned[at + len(PAGE_PATH) :].replace("%3A", ":").replace("%3a", ":")
+    return cleaned
+
+
+def is_slip_code(text: str) -> bool:
+    """Whether a scanned text is meant as a slip code (to verify), not a NIK or a number."""
+    return from_scan(text).upper().startswith(f"{VERSION}:")
+
+
 def decode(text: str, key: bytes, today: date | None = None) -> SlipCode:
-    """Read and verify a scanned code; with ``today``, a slip for another day is refused."""
+    """Read and verify a scanned code (or the page address holding it); with ``today``, a slip
+    for another day is refused."""
+    text = from_scan(text)
     if not text.isascii():  # a scanner or a forged slip can type anything
         raise SlipCodeError(SlipCodeProblem.MALFORMED)
     parts = text.strip().upper().split(":")

@@ -18,7 +18,13 @@ from textual.timer import Timer
 from kiosk.domain.announce import call_text
 from kiosk.i18n import t
 from kiosk.services.board import BoardState, Call
-from kiosk.widgets.board_panels import PoliPanel, RecentCalls, best_columns
+from kiosk.widgets.board_panels import (
+    PANEL_CHROME,
+    SHORT_CHROME,
+    PoliPanel,
+    RecentCalls,
+    best_columns,
+)
 from kiosk.widgets.plain import Static
 
 
@@ -114,7 +120,9 @@ class BoardScreen(Screen[None]):
         if self.stale:
             ticker.update(self.t("board.stale"))
         else:
-            ticker.update(call_text(latest.number, latest.poli_name) if latest else "")
+            ticker.update(
+                call_text(latest.number, latest.poli_name, latest.counter) if latest else ""
+            )
         ticker.set_class(self.stale, "stale")
         ticker.set_class(
             not self.stale and latest is not None and latest.poli_code in self._flashing, "flash"
@@ -153,6 +161,7 @@ class BoardScreen(Screen[None]):
         if not count:
             return
         size = polis.size
-        columns = best_columns(count, size.width, size.height)
+        chrome = PANEL_CHROME if self.has_class("-tall") else SHORT_CHROME
+        columns = best_columns(count, size.width, size.height, chrome)
         polis.styles.grid_size_columns = columns
         polis.styles.grid_size_rows = -(-count // columns)

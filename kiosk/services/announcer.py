@@ -1,8 +1,9 @@
 """Speaking called numbers in the waiting room, one announcement at a time.
 
 Calls are queued and spoken in order by one worker thread, so two desks calling at once never
-talk over each other. Speech goes through espeak-ng when it is installed; without it (or with
-sound off) the board still works, visual only.
+talk over each other. Speech goes through espeak-ng when it is installed, rendered as the web
+board renders it (a chime, then the words: :mod:`kiosk.services.speech`) and played by the
+machine's player; without espeak-ng (or with sound off) the board still works, visual only.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ import logging
 import queue
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kiosk.services import speech
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +25,17 @@ Speak = Callable[[Sequence[str]], None]
 
 
 def _run(command: Sequence[str]) -> None:
-    subprocess.run(list(command), check=False, capture_output=True, timeout=30)
+    """``command`` is espeak-ng's (voice, speed, then the text): with a player, the chime and
+    the words as one file, as the web board hears them; without one, espeak-ng speaks alone."""
+    play = speech.player()
+    if play is None:
+        subprocess.run(list(command), check=False, capture_output=True, timeout=30)
+        return
+    audio = speech.render(command[-1], voice=command[2], engine=command[0])
+    with tempfile.TemporaryDirectory(prefix="kiosk-call-") as folder:
+        path = Path(folder) / "call.wav"
+        path.write_bytes(audio)
+        subprocess.run([*play, str(path)], check=False, capture_output=True, timeout=60)
 
 
 class Announcer:

@@ -1,16 +1,20 @@
-"""The waiting-room board's view of the store: who is called where, who waits, what was called.
+"""The waiting-room board's read model, one for the terminal board and the web board.
 
 The board polls :meth:`BoardService.change_marker` (the newest audit event's id: one indexed
 lookup) and reads a whole :class:`BoardState` only when it moved, so any desk, kiosk or phone
 booking on the same database, in this process or on another machine, shows within a poll.
-:class:`CallWatch` decides which calls are news: a new call, or a recall of the same ticket.
+
+Calls come from the audit (``called`` and ``recalled`` events that were not undone), not from the
+ticket's present state: a call stays on the board after the patient was served, transferred or
+skipped, until the next call at that poli; nothing a desk does later erases or replays it.
+:class:`CallWatch` decides which calls are news: an audit event the board has not seen.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,20 +24,20 @@ from kiosk.domain.models import TicketStatus
 from kiosk.domain.waiting import CallPace, wait_minutes
 from kiosk.services.pace import paces
 from kiosk.store import Store
-from kiosk.store.models import FacilityRow, PoliRow, TicketEventRow, TicketRow
+from kiosk.store.models import FacilityRow, PoliRow, ScheduleRow, TicketEventRow, TicketRow
 
 RECENT_CALLS = 12
+CALL_KINDS = ("called", "recalled")
 # Where a ticket is now: the poli it was transferred to, else the one that issued it.
 _at_poli = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
 # A poli shows on the board once someone is actually there today (a phone booking that has not
-# arrived yet, or a cancelled number, is no reason to light it up).
+# arrived yet, or a cancelled number, is no reason to light it up), or when it opens today.
 _NOT_ACTIVITY = (TicketStatus.BOOKED.value, TicketStatus.CANCELLED.value)
-_NOW_CALLED = (TicketStatus.CALLED.value, TicketStatus.SERVING.value)
 
 
 @dataclass(frozen=True)
 class Call:
-    """One call of a number to a poli, at a local (facility) time."""
+    """One call of a number to a poli (and a counter or room there), at a local time."""
 
     ticket_id: int
     number: str
@@ -42,12 +46,13 @@ class Call:
     counter: str | None
     called_at: datetime
     recalls: int
-    status: TicketStatus
+    status: TicketStatus  # the ticket's state now (served, transferred...: the call stays)
+    call_id: int = 0  # the audit event of this call: news are events the board has not seen
 
 
 @dataclass(frozen=True)
 class PoliBoard:
-    """One poli's panel: the number now called there (if any) and how many wait."""
+    """One poli's panel: the number called there last (if any) and how many wait."""
 
     code: str
     name: str
@@ -67,6 +72,16 @@ class BoardState:
     polis: tuple[PoliBoard, ...]
     recent: tuple[Call, ...]  # newest first
     marker: int  # the change marker this state was read at
+
+    def only(self, codes: frozenset[str] | None) -> BoardState:
+        """The part a room's screen shows: these polis and their calls (None: everything)."""
+        if not codes:
+            return self
+        return replace(
+            self,
+            polis=tuple(p for p in self.polis if p.code in codes),
+            recent=tuple(c for c in self.recent if c.poli_code in codes),
+        )
 
 
 class BoardService:
@@ -92,10 +107,18 @@ class BoardService:
         with self.store.read() as session:
             marker = session.scalar(select(func.max(TicketEventRow.id))) or 0
             facility = session.scalar(select(FacilityRow.name)) or ""
-            polis = session.scalars(select(PoliRow).order_by(PoliRow.sort_order, PoliRow.code))
+            polis = session.scalars(
+                select(PoliRow).where(PoliRow.active).order_by(PoliRow.sort_order, PoliRow.code)
+            )
             names = {row.code: row.name for row in polis}
-            order = list(names)
-
+            # A room's TV shows its polis from the start of the day: every poli that opens today.
+            shown = set(
+                session.scalars(
+                    select(ScheduleRow.poli_code)
+                    .distinct()
+                    .where(ScheduleRow.weekday == day.weekday())
+                )
+            )
             counts: dict[str, dict[str, int]] = defaultdict(dict)
             for poli, status, count in session.execute(
                 select(_at_poli, TicketRow.status, func.count())
@@ -104,106 +127,130 @@ class BoardService:
             ):
                 counts[poli][status] = count
             # A poli that sent its patients on (a transfer) had its day too: it stays shown.
-            active = set(
+            shown.update(
                 session.scalars(
                     select(TicketRow.poli_code)
                     .distinct()
                     .where(TicketRow.service_date == day, TicketRow.status.not_in(_NOT_ACTIVITY))
                 )
             )
-
-            def call(row: Any) -> Call:  # a Row of the columns below (typed per SA version)
-                return Call(
-                    ticket_id=row.id,
-                    number=row.number,
-                    poli_code=row.at_poli,
-                    poli_name=names.get(row.at_poli, row.at_poli),
-                    counter=row.counter,
-                    called_at=self.clock.local(row.called_at),
-                    recalls=row.recalls,
-                    status=TicketStatus(row.status),
-                )
-
-            # Columns only: the board needs no patient, doctor or poli row joined in.
-            called_today = (
-                select(
-                    TicketRow.id,
-                    TicketRow.number,
-                    _at_poli.label("at_poli"),
-                    TicketRow.counter,
-                    TicketRow.called_at,
-                    TicketRow.recalls,
-                    TicketRow.status,
-                )
-                .where(TicketRow.service_date == day, TicketRow.called_at.is_not(None))
-                .order_by(TicketRow.called_at.desc(), TicketRow.id.desc())
+            shown.update(
+                poli
+                for poli, by_status in counts.items()
+                if any(status not in _NOT_ACTIVITY for status in by_status)
             )
-            recent = tuple(
-                call(row)
-                for row in session.execute(
-                    called_today.where(TicketRow.status != TicketStatus.CANCELLED.value).limit(
-                        self.recent
-                    )
-                )
-            )
-            current: dict[str, Call] = {}
-            for row in session.execute(called_today.where(TicketRow.status.in_(_NOW_CALLED))):
-                current.setdefault(row.at_poli, call(row))
+            calls = self._calls(session, day, names)
             pace = paces(session, self.clock, self.minutes_per_patient, day=day)
         default = CallPace.default(self.minutes_per_patient)
+        current: dict[str, Call] = {}
+        for call in calls:
+            current.setdefault(call.poli_code, call)
+        shown.update(current)
 
-        def newcomer(code: str) -> tuple[int, int]:
+        def panel(code: str) -> PoliBoard:
             waiting = counts[code].get(TicketStatus.WAITING.value, 0)
             low, high = wait_minutes(waiting, pace.get(code, default))
-            return round(low), round(high)
-
-        active.update(
-            poli
-            for poli, by_status in counts.items()
-            if any(status not in _NOT_ACTIVITY for status in by_status)
-        )
-        boards = tuple(
-            PoliBoard(
+            return PoliBoard(
                 code=code,
                 name=names[code],
                 current=current.get(code),
-                waiting=counts[code].get(TicketStatus.WAITING.value, 0),
-                wait_low=newcomer(code)[0],
-                wait_high=newcomer(code)[1],
+                waiting=waiting,
+                wait_low=round(low),
+                wait_high=round(high),
             )
-            for code in order
-            if code in active or code in current
-        )
+
         return BoardState(
-            day=day, facility_name=facility, polis=boards, recent=recent, marker=marker
+            day=day,
+            facility_name=facility,
+            polis=tuple(panel(code) for code in names if code in shown),
+            recent=latest_each(sorted(calls, key=lambda c: (c.called_at, c.call_id), reverse=True))[
+                : self.recent
+            ],
+            marker=marker,
         )
+
+    def _calls(self, session: Any, day: date, names: dict[str, str]) -> list[Call]:
+        """The day's calls from the audit, newest first; undone ones did not happen."""
+        start = datetime.combine(day, time(0), self.clock.zone)
+        undone = select(TicketEventRow.detail["undid"].as_integer()).where(
+            TicketEventRow.kind == "undo", TicketEventRow.at >= start
+        )
+        # Columns only: the board needs no patient, doctor or poli row joined in.
+        rows = session.execute(
+            select(
+                TicketEventRow.id,
+                TicketEventRow.at,
+                TicketEventRow.detail,
+                TicketRow.id.label("ticket_id"),
+                TicketRow.number,
+                TicketRow.poli_code,
+                TicketRow.status,
+            )
+            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+            .where(
+                TicketEventRow.kind.in_(CALL_KINDS),
+                TicketEventRow.at >= start,
+                TicketRow.service_date == day,
+                TicketEventRow.id.not_in(undone),
+            )
+            .order_by(TicketEventRow.id.desc())
+        )
+        calls = []
+        for row in rows:
+            # What the desk recorded at the call: the queue it called from, the counter, the time.
+            after = (row.detail or {}).get("after") or {}
+            poli = after.get("current_poli") or row.poli_code
+            called = after.get("called_at")
+            calls.append(
+                Call(
+                    ticket_id=row.ticket_id,
+                    number=row.number,
+                    poli_code=poli,
+                    poli_name=names.get(poli, poli),
+                    counter=after.get("counter"),
+                    called_at=self.clock.local(
+                        datetime.fromisoformat(called) if called else row.at
+                    ),
+                    recalls=int(after.get("recalls") or 0),
+                    status=TicketStatus(row.status),
+                    call_id=row.id,
+                )
+            )
+        return calls
+
+
+def latest_each(calls: list[Call]) -> tuple[Call, ...]:
+    """Each number once per poli, at its latest call (a recall moves it to the top)."""
+    seen: set[tuple[int, str]] = set()
+    kept = []
+    for call in calls:
+        if (call.ticket_id, call.poli_code) not in seen:
+            seen.add((call.ticket_id, call.poli_code))
+            kept.append(call)
+    return tuple(kept)
 
 
 class CallWatch:
     """Tells which calls in a new state are news: to flash and to announce.
 
-    A ticket is news when the board has not seen it called before, or when its call time moved
-    later (a recall). The first state only sets the baseline: a board that starts, or restarts,
-    mid-morning does not announce the morning again. Undoing a recall (the time moving back) is
-    no news.
+    A call is news when its audit event is newer than every one the board has seen: a new call
+    or a recall. A finish, a transfer or an undo adds no call, so it is never news. The first
+    state only sets the baseline: a board that starts, or restarts, mid-morning does not
+    announce the morning again.
     """
 
     def __init__(self) -> None:
-        self._seen: dict[int, datetime] = {}
+        self._last = 0
         self._day: date | None = None
 
     def news(self, state: BoardState) -> list[Call]:
         """The new calls in ``state``, oldest first (the order to announce them in)."""
         first = self._day is None
         if state.day != self._day:
-            self._seen.clear()
+            self._last = 0
             self._day = state.day
-        fresh = []
-        for call in state.recent:
-            seen = self._seen.get(call.ticket_id)
-            if seen is None or call.called_at > seen:
-                self._seen[call.ticket_id] = call.called_at
-                fresh.append(call)
+        fresh = [call for call in state.recent if call.call_id > self._last]
+        self._last = max([self._last, *(call.call_id for call in state.recent)])
         if first:
             return []
-        return sorted(fresh, key=lambda c: (c.called_at, c.ticket_id))
+        return sorted(fresh, key=lambda c: c.call_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -72,6 +72,27 @@ class ClinicService:
                 slots = tuple(slots_for(session, row.code, service_date))
                 days.append(PoliDay(to_poli(row), service_date, poli_state(slots, now), slots))
             return days
+
+    def next_opening(self, within_days: int = 8) -> datetime | None:
+        """When the next shift of a poli that gives numbers starts (local time), if any soon."""
+        now = self.clock.now()
+        with self.store.read() as session:
+            shifts = session.execute(
+                select(ScheduleRow.weekday, ScheduleRow.start)
+                .join(PoliRow, PoliRow.code == ScheduleRow.poli_code)
+                .where(PoliRow.active.is_(True), PoliRow.bookable.is_(True))
+            ).all()
+        for offset in range(within_days):
+            day = now.date() + timedelta(days=offset)
+            starts = sorted(
+                datetime.combine(day, start, self.clock.zone)
+                for weekday, start in shifts
+                if weekday == day.weekday()
+            )
+            for start in starts:
+                if start > now:
+                    return start
+        return None
 
     def poli(self, poli_code: str) -> Poli | None:
         """An active poli that gives numbers, by its code, or None (the phone books nothing

@@ -21,7 +21,7 @@ from kiosk.domain.fairness import Waiting, is_elderly, next_to_call
 from kiosk.domain.identity import IdentityError, IdentityKind, parse_identity
 from kiosk.domain.models import Ticket, TicketStatus
 from kiosk.domain.numbering import parse_number
-from kiosk.domain.slip_code import SlipCodeError
+from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.services.errors import Refused
 from kiosk.services.journal import (
     joined_at,
@@ -37,6 +37,8 @@ from kiosk.store.numbers import lock_poli_day
 
 MAX_RECALLS = 3
 PRIORITY_REASONS = ("elderly", "pregnant", "disabled", "emergency")
+# Why the desk may call a chosen patient before their turn (audited, counted in the report).
+OUT_OF_TURN_REASONS = ("returned", "lab_result", "doctor_asked")
 _STATE_FIELDS = (
     "status",
     "called_at",
@@ -118,7 +120,7 @@ class DeskService:
         today = self.clock.today()
         query = select(TicketRow).where(TicketRow.service_date == today)
         cleaned = text.strip()
-        if cleaned.upper().startswith("AK1:"):
+        if is_slip_code(cleaned):
             try:
                 code = self.slips.verify(cleaned, today_only=True)
             except SlipCodeError as error:
@@ -170,6 +172,53 @@ class DeskService:
             row.updated_at = now
             self._changed(session, row, "called", actor, before, {"counter": counter})
             return to_ticket(row)
+
+    def call_out_of_turn(self, ticket_id: int, counter: str, reason: str, actor: str) -> Ticket:
+        """Call this waiting patient now, before their turn, for one of a few reasons."""
+        if reason not in OUT_OF_TURN_REASONS:
+            raise Refused("desk.unknown_reason")
+        with self.store.write() as session:
+            row = self._load(session, ticket_id, (TicketStatus.WAITING,))
+            poli_code = row.current_poli or row.poli_code
+            lock_poli_day(session, poli_code, row.service_date)
+            claimed = self._claim(session, ticket_id, TicketStatus.WAITING)
+            if claimed is None:
+                raise Refused("desk.busy")
+            before = self._state(claimed)
+            now = self.clock.utcnow()
+            called = not_before_latest(
+                session, TicketRow.called_at, poli_code, claimed.service_date, now
+            )
+            claimed.status, claimed.called_at = TicketStatus.CALLED.value, called
+            claimed.counter, claimed.recalls, claimed.updated_at = counter, 0, now
+            extra = {"counter": counter, "out_of_turn": reason}
+            self._changed(session, claimed, "called", actor, before, extra)
+            return to_ticket(claimed)
+
+    def out_of_turn_calls(self, day: date | None = None) -> dict[str, dict[str, int]]:
+        """The day's calls out of turn that were not undone: per poli, how many per reason."""
+        day = day or self.clock.today()
+        counts: dict[str, dict[str, int]] = {}
+        with self.store.read() as session:
+            undone = select(TicketEventRow.detail["undid"].as_integer()).where(
+                TicketEventRow.kind == "undo"
+            )
+            rows = session.execute(
+                select(TicketEventRow.detail, TicketRow.poli_code)
+                .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+                .where(
+                    TicketEventRow.kind == "called",
+                    TicketRow.service_date == day,
+                    TicketEventRow.id.not_in(undone),
+                )
+            )
+            for detail, issued_at in rows:
+                reason = (detail or {}).get("out_of_turn")
+                if reason:
+                    poli = ((detail or {}).get("after") or {}).get("current_poli") or issued_at
+                    by_reason = counts.setdefault(poli, {})
+                    by_reason[reason] = by_reason.get(reason, 0) + 1
+        return counts
 
     def recall(self, ticket_id: int, actor: str) -> Ticket:
         """Call again; after the third recall the patient counts as a no-show."""

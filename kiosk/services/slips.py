@@ -43,6 +43,13 @@ class SlipService:
             self._slip_key(),
         )
 
+    def qr_for(self, ticket: Ticket) -> str:
+        """What the slip's QR holds: the patient's page on the clinic's network when
+        ``KIOSK_PUBLIC_URL`` is set (the desk's scanner reads the code out of it), else the code."""
+        code = self.code_for(ticket)
+        base = self.settings.public_url
+        return slip_code.page_url(base, code) if base else code
+
     def verify(self, text: str, today_only: bool = True) -> slip_code.SlipCode:
         today = self.clinic.clock.today() if today_only else None
         return slip_code.decode(text, self._slip_key(), today)
@@ -58,7 +65,8 @@ class SlipService:
             jampraktek=ticket.jampraktek,
             people_ahead=position.people_ahead,
             masked_card=ticket.masked_card,
-            qr_payload=self.code_for(ticket),
+            qr_payload=self.qr_for(ticket),
+            address=self.qr_for(ticket) if self.settings.public_url else None,
             issued_at=self.clinic.clock.now(),
             estimate=(
                 t(
@@ -81,6 +89,9 @@ class SlipService:
                 non_jkn=t("slip.non_jkn", lang),
                 footer=t("slip.footer", lang),
                 issued=t("slip.issued", lang),
+                ahead_none=t("ticket.ahead_none", lang),
+                ahead_one=t("ticket.ahead_one", lang),
+                code=t("ticket.qr_label", lang),
             ),
         )
 

@@ -211,6 +211,8 @@ def escpos_bytes(slip: SlipData, width: int = PAPER_58MM) -> bytes:
 
     printer.ln()
     printer.image(qr_image(slip.qr_payload, width), center=True)
+    if slip.address:
+        _wrapped(printer, slip.address, columns)
     printer.ln()
     _wrapped(printer, labels.footer, columns)
     _wrapped(printer, f"{labels.issued} {slip.issued_at:%d-%m-%Y %H:%M}", columns)

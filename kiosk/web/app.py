@@ -23,6 +23,7 @@ from kiosk.asgi import call_guarded, hide_default_422
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthThrottle, TokenKeeper
+from kiosk.web.board import mount_board
 from kiosk.web.contract import (
     CARD,
     DATE,
@@ -44,6 +45,7 @@ from kiosk.web.contract import (
     ok,
 )
 from kiosk.web.phone import PhoneDesk
+from kiosk.web.phone_page import mount_phone_page
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +177,8 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
         """Register a new patient: their medical record number (``norm``)."""
         return NormAnswer(metadata=ok(), response=Norm(norm=desk.register(body)))
 
+    hub = mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
+    mount_phone_page(app, services, hub)  # the patient's page: kiosk/web/phone_page.py
     return app
 
 

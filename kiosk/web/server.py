@@ -13,6 +13,7 @@ from kiosk.domain.privacy import mask_number
 from kiosk.services import Services
 from kiosk.web.app import create_app
 
+GRACE_SECONDS = 2
 # Card numbers (13) and NIKs (16) travel in paths such as /antrean/sisapeserta/{nomorkartu}/...
 _LONG_NUMBER = re.compile(r"[0-9]{10,}")
 
@@ -49,6 +50,9 @@ def serve(services: Services, host: str, port: int) -> None:
         log_config=None,  # the kiosk's own log file (cli._setup_logging), not the console
         access_log=True,
         server_header=False,
+        # The board's live pages never end their event streams: give them a moment, then go
+        # (they reconnect by themselves to the next server).
+        timeout_graceful_shutdown=GRACE_SECONDS,
         **forwarding(services.settings.trusted_proxies),
     )
     # Ctrl+C: uvicorn shuts down cleanly, then passes the signal on; that is the end, not an error.

@@ -199,6 +199,8 @@ class BigNumber(Widget):
 
     text: reactive[str] = reactive("")
     """What to show (``"A-012"``); empty shows nothing."""
+    plain: reactive[bool] = reactive(False)
+    """Plain bold text, whatever the room (a message rather than a number or a room name)."""
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
@@ -214,7 +216,7 @@ class BigNumber(Widget):
         size = self.content_size
         if not self.text or not size.width or not size.height:
             return Text("")
-        fit = self.fit
+        fit = None if self.plain else self.fit
         lines = draw(self.text, fit) if fit else [self.text]
         width = fit.columns if fit else len(self.text)
         left = " " * max((size.width - width) // 2, 0)

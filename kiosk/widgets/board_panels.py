@@ -14,19 +14,23 @@ from kiosk.services.board import Call, PoliBoard
 from kiosk.widgets.big_number import BigNumber, best_fit
 from kiosk.widgets.plain import Static, Table, TextTitles, Vertical
 
-# What a poli panel spends around its number: border and padding across, border and the
-# counter and waiting lines down (kept in step with board.tcss).
-PANEL_CHROME = (4, 4)
+# What a poli panel spends around its number: border and padding across, border, the counter
+# (three rows: big enough to read from the back of the room) and the waiting line down (kept in
+# step with board.tcss).
+PANEL_CHROME = (4, 6)
+SHORT_CHROME = (4, 4)  # a short terminal: the counter is one line of bold text
 SAMPLE_NUMBER = "A-000"  # every queue number has this many characters
 
 
-def best_columns(panels: int, width: int, height: int) -> int:
+def best_columns(
+    panels: int, width: int, height: int, chrome: tuple[int, int] = SHORT_CHROME
+) -> int:
     """How many panels per row make the numbers largest in a ``width`` x ``height`` area."""
     best, best_score = 1, -1.0
     for columns in range(1, max(panels, 1) + 1):
         rows = ceil(panels / columns)
-        inner_width = width // columns - PANEL_CHROME[0]
-        inner_height = height // rows - PANEL_CHROME[1]
+        inner_width = width // columns - chrome[0]
+        inner_height = height // rows - chrome[1]
         fit = best_fit(len(SAMPLE_NUMBER), inner_width, inner_height)
         # Without a fit the number is one line of text: then the wider panel (names fit).
         score = fit.score if fit else (inner_width / 1000 if inner_height >= 1 else -1.0)
@@ -36,7 +40,7 @@ def best_columns(panels: int, width: int, height: int) -> int:
 
 
 class PoliPanel(Vertical):
-    """One poli: its name on the border, the number now called, the counter, who waits."""
+    """One poli: its name on the border, the number called last, where to go (big), who waits."""
 
     def __init__(self, board: PoliBoard, lang: str) -> None:
         super().__init__(id=f"poli-{board.code}", classes="poli-panel")
@@ -45,7 +49,7 @@ class PoliPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield BigNumber(classes="number")
-        yield Static(classes="counter")
+        yield BigNumber(classes="counter")
         yield Static(classes="waiting")
 
     def on_mount(self) -> None:
@@ -56,10 +60,14 @@ class PoliPanel(Vertical):
         self.border_title = f"Poli {board.name}"
         current = board.current
         self.query_one(".number", BigNumber).text = current.number if current else ""
-        counter = t("board.no_call", self.lang) if current is None else current.counter or ""
-        self.query_one(".counter", Static).update(counter)
-        waiting = t("board.waiting", self.lang, n=board.waiting)
-        if board.wait_high:
+        counter = self.query_one(".counter", BigNumber)
+        counter.text = t("board.no_call", self.lang) if current is None else current.counter or ""
+        counter.plain = current is None
+        if not board.waiting:
+            waiting = t("board.no_queue", self.lang)
+        else:
+            waiting = t("board.waiting", self.lang, n=board.waiting)
+        if board.waiting and board.wait_high:
             estimate = t("board.estimate", self.lang, low=board.wait_low, high=board.wait_high)
             waiting = f"{waiting} · {estimate}"
         self.query_one(".waiting", Static).update(waiting)

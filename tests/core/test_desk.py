@@ -228,3 +228,34 @@ def test_the_thousandth_number_of_a_day_is_refused_not_a_crash(clinic: Any) -> N
     with pytest.raises(Refused) as refused:
         clinic.take("001")
     assert refused.value.key == "take.numbers_exhausted"
+
+
+def test_a_chosen_patient_is_called_out_of_turn_with_a_reason(
+    clinic: Any, desk: DeskService
+) -> None:
+    first, second, third = (clinic.take("001").ticket for _ in range(3))
+    with pytest.raises(Refused):
+        desk.call_out_of_turn(third.id, "Ruang 2", "just because", "sari")
+    called = desk.call_out_of_turn(third.id, "Ruang 2", "doctor_asked", "sari")
+    assert called.status == TicketStatus.CALLED
+    # The queue goes on in order for everyone else.
+    following = desk.call_next("001", "Ruang 2", "sari")
+    assert following is not None and following.id == first.id
+    with pytest.raises(Refused):  # only a waiting patient can be called out of turn
+        desk.call_out_of_turn(third.id, "Ruang 2", "doctor_asked", "sari")
+    assert desk.out_of_turn_calls() == {"001": {"doctor_asked": 1}}
+    with clinic.store.read() as session:
+        event = session.scalars(
+            select(TicketEventRow).where(
+                TicketEventRow.ticket_id == third.id, TicketEventRow.kind == "called"
+            )
+        ).one()
+    assert (event.actor, event.detail["out_of_turn"], event.detail["counter"]) == (
+        "sari",
+        "doctor_asked",
+        "Ruang 2",
+    )
+    desk.undo("sari")  # undoes the call of the first
+    desk.undo("sari")  # and the call out of turn: it no longer counts
+    assert desk.out_of_turn_calls() == {}
+    assert [e.ticket.id for e in desk.waiting_list("001")] == [first.id, second.id, third.id]

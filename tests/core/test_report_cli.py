@@ -35,12 +35,15 @@ def test_kiosk_report_prints_the_day_and_writes_csv(
 ) -> None:
     today = services.clock.today()
     desk = DeskService(services.store, services.clock, services.slips)
+    taken = []
     for _ in range(3):
         slot = default_slot(services.clinic.poli_day("001", today).slots, services.clock.now())
         assert slot is not None
-        services.tickets.take(TakeRequest("001", today, slot.schedule_id))
+        taken.append(services.tickets.take(TakeRequest("001", today, slot.schedule_id)).ticket)
         clock_source.instant += timedelta(minutes=5)
     desk.call_next("001", "Loket 1", "sari")
+    # The lab result of the third is back: called before the second, with the reason audited.
+    desk.call_out_of_turn(taken[2].id, "Ruang 2", "lab_result", "sari")
     record_link_state(services.store, False, clock_source.instant)
     services.store.dispose()
     monkeypatch.setenv("KIOSK_DATA_DIR", str(services.settings.data_dir))
@@ -53,11 +56,12 @@ def test_kiosk_report_prints_the_day_and_writes_csv(
     lines = result.output.splitlines()
     assert lines[0] == "Laporan harian 23-11-2026 · Puskesmas Sukamaju"
     umum = next(line for line in lines if line.startswith("Umum"))
-    # 3 patients, none moved in or out; the first waited 15 minutes (whole minutes, as the desk)
-    assert umum.split()[:7] == ["Umum", "3", "0", "/", "0", "15", "/"]
+    # 3 patients, none moved in or out; 15 and 5 minutes before a call (whole minutes, as the desk)
+    assert umum.split()[:7] == ["Umum", "3", "0", "/", "0", "10", "/"]
     assert "09 " + "█" * 40 + " 3" in lines
     # An outage no one saw end: what is known, not "still offline".
     assert "terputus sejak 09:15, belum pernah terhubung" in lines
+    assert "Poli Umum: 1 (Hasil laboratorium 1)" in lines
     assert csv_file.exists() and (tmp_path / "laporan-kedatangan.csv").exists()
 
     english = CliRunner().invoke(cli, ["report", "--date", today.isoformat(), "--lang", "en"])

@@ -29,8 +29,9 @@ async def identify(pilot: Pilot[None], number: str, intent_key: str = "1") -> No
 
 
 async def take_umum_with_defaults(pilot: Pilot[None]) -> None:
-    """From the status screen: the card holder, Umum, default shift, no complaint, confirm."""
-    for key in ("enter", "1", "enter", "enter", "enter"):
+    """From the poli screen (status beside it): the card holder, Umum, the suggested shift, no
+    complaint, and the confirmation's first option."""
+    for key in ("1", "enter"):
         await pilot.press(key)
         await settle(pilot)
 

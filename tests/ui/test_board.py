@@ -16,7 +16,7 @@ from sqlalchemy import select
 from textual.pilot import Pilot
 
 from kiosk.board_app import BoardApp
-from kiosk.domain.announce import call_text
+from kiosk.domain.announce import spoken_call
 from kiosk.domain.models import TicketStatus
 from kiosk.screens.board import BoardScreen
 from kiosk.services import Services
@@ -46,7 +46,13 @@ with store.write() as session:
     row.status, row.called_at, row.updated_at = "called", called_at, called_at
     row.counter, row.recalls = "Loket 2", recalls
     session.add(
-        TicketEventRow(ticket_id=ticket_id, at=called_at, kind="called", actor="desk-2", detail={})
+        TicketEventRow(
+            ticket_id=ticket_id,
+            at=called_at,
+            kind="called" if not recalls else "recalled",
+            actor="desk-2",
+            detail={"after": {"called_at": at, "counter": "Loket 2", "recalls": recalls}},
+        )
     )
 print(time.time(), flush=True)  # committed
 store.dispose()
@@ -91,8 +97,11 @@ def mark(
         row = session.get_one(TicketRow, ticket_id)
         row.status, row.counter, row.recalls = status.value, counter, recalls
         row.called_at = row.updated_at = MORNING + timedelta(minutes=minutes)
+        after = {"called_at": row.called_at.isoformat(), "counter": counter, "recalls": recalls}
         session.add(
-            TicketEventRow(ticket_id=ticket_id, at=MORNING, kind="called", actor="t", detail={})
+            TicketEventRow(
+                ticket_id=ticket_id, at=MORNING, kind="called", actor="t", detail={"after": after}
+            )
         )
 
 
@@ -180,8 +189,8 @@ async def test_a_call_from_another_terminal_shows_flashes_and_speaks_within_a_se
         assert await latency(shows(app, "001", "A-012"), called) < 1.0
         assert panel(app, "001").has_class("flash")
         assert "Loket 2" in screen_text(app)
-        text = "Nomor antrean A dua belas, silakan menuju Poli Umum"
-        assert text in screen_text(app)  # the ticker, for whoever cannot hear it
+        assert "Nomor antrean A dua belas, silakan menuju Poli Umum, Loket 2" in screen_text(app)
+        text = "Nomor antrean a, dua belas, silakan ke Poli Umum, loket dua."
         await until(pilot, lambda: speaker.said == [text])
 
         # The same desk calls the same number again, a minute later: spoken again.
@@ -220,7 +229,7 @@ async def test_desk_calls_in_this_process_flash_for_a_while_and_recalls_speak_ag
         await until(pilot, lambda: board_of(app).state is not None and _at(app, marker))
     assert app.announcer is not None
     app.announcer.close(wait=True)
-    text = call_text("A-001", "Umum")
+    text = spoken_call("A-001", "Umum", "Loket 1")
     assert speaker.said == [text, text]
 
 
@@ -295,9 +304,10 @@ async def test_the_layout_follows_the_terminal_size(services: Services) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         polis = board_of(app).query_one("#polis")
-        assert polis.styles.grid_size_columns == 1  # one above the other
-        await pilot.resize_terminal(160, 24)
-        await until(pilot, lambda: polis.styles.grid_size_columns == 2)
+        assert len(polis.children) == 4  # every poli open today, called or not
+        assert polis.styles.grid_size_columns == 2  # two by two
+        await pilot.resize_terminal(200, 24)
+        await until(pilot, lambda: polis.styles.grid_size_columns == 4)
 
 
 class FlakyBoard(BoardService):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -15,7 +16,7 @@ from kiosk.domain.schedule import default_slot
 from kiosk.services import Services
 from kiosk.services.staff import MAX_ATTEMPTS, StaffService
 from kiosk.services.tickets import TakeRequest
-from kiosk.store.models import TicketRow
+from kiosk.store.models import TicketEventRow, TicketRow
 from tests.ui.helpers import screen_name, screen_text, settle, text_of
 
 
@@ -166,6 +167,42 @@ def test_desk_snapshot(desk_services: Services, snap_compare: Any, size: tuple[i
         await key(pilot, "n")
 
     assert snap_compare(DeskApp(desk_services), terminal_size=size, run_before=run_before)
+
+
+async def test_the_desk_calls_to_its_counter_and_the_audit_says_so(
+    desk_services: Services,
+) -> None:
+    """`kiosk desk --counter "Ruang 2"`: calls go to that room, on the ticket and in the audit."""
+    first = take(desk_services, 1)
+    app = DeskApp(desk_services, counter="Ruang 2")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        await key(pilot, "n")
+        assert status(desk_services, first) == TicketStatus.CALLED
+    with desk_services.store.read() as session:
+        assert session.get_one(TicketRow, first).counter == "Ruang 2"
+        event = session.scalars(
+            select(TicketEventRow).where(
+                TicketEventRow.ticket_id == first, TicketEventRow.kind == "called"
+            )
+        ).one()
+        assert event.detail["counter"] == "Ruang 2"
+
+
+async def test_o_calls_the_chosen_ticket_out_of_turn_with_a_reason(
+    desk_services: Services,
+) -> None:
+    first, second = take(desk_services, 1), take(desk_services, 2)
+    app = DeskApp(desk_services, counter="Ruang 2")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_umum(pilot)
+        await key(pilot, "down")  # the second row: A-002
+        await key(pilot, "o")
+        assert "Hasil laboratorium" in screen_text(app)
+        await key(pilot, "2")  # a lab result
+        assert status(desk_services, second) == TicketStatus.CALLED
+        assert status(desk_services, first) == TicketStatus.WAITING
+        assert "Memanggil A-002" in said(app)
 
 
 def _burst(app: DeskApp, keys: str) -> None:

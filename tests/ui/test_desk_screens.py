@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Input
 
 from kiosk.desk_app import DeskApp
 from kiosk.services import Services
@@ -61,6 +62,9 @@ def steps(*pressed: str) -> Callable[[str], Steps]:
             await to_queue(pilot, lang)
             for name in pressed:
                 await key(pilot, name)
+            for field in pilot.app.screen.query(Input):
+                field.cursor_blink = False  # a blinking cursor makes the snapshot flaky
+            await settle(pilot)
 
         return run
 

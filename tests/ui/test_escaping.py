@@ -71,9 +71,9 @@ async def test_bracketed_names_check_in_at_the_kiosk(services: Services) -> None
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK, intent_key="1")
-        assert screen_name(app) == "StatusScreen"
-        assert "Pasien           [/] Hidayat" in screen_text(app)  # the status card
-        assert "2  [@click=app.quit]Rahmat[/]" in screen_text(app)  # Budi, the other choice
+        assert screen_name(app) == "PoliScreen"
+        assert "[/] Hidayat" in screen_text(app)  # the status card and the family list
+        assert "✓ [@click=app.quit]Rahmat[/]" in screen_text(app)  # Budi, the other choice
         assert actions_on_screen(app) == []
         await click_every_cell_showing(pilot, "[@click=app.quit]")
         assert app.is_running  # the tap chose Budi, and quit nothing

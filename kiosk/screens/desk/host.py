@@ -17,5 +17,6 @@ class DeskHost(Protocol):
     staff: StaffService
     lang: str
     member: StaffMember | None
+    counter: str | None
 
     def signed_in(self, member: StaffMember) -> None: ...

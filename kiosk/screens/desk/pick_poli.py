@@ -39,5 +39,5 @@ class PickPoliScreen(Screen[None]):
         from kiosk.screens.desk.queue import DeskScreen
 
         poli = next(p for p in self.polis if p.code == event.choice.id)
-        counter = f"Loket {poli.name}"
+        counter = self.host.counter or f"Loket {poli.name}"
         self.app.switch_screen(DeskScreen(poli, counter, self.polis))

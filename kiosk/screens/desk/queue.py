@@ -18,7 +18,7 @@ from textual.widgets import Input
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
 from kiosk.screens.desk.report import ReportScreen
-from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
+from kiosk.services.desk import OUT_OF_TURN_REASONS, PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
@@ -41,6 +41,7 @@ ACTIONS = (
     ("p", "reprint", "desk.act.reprint"),
     ("slash", "find", "desk.act.find"),
     ("exclamation_mark", "priority", "desk.act.priority"),
+    ("o", "out_of_turn", "desk.act.out_of_turn"),
     ("v", "verify", "desk.act.verify"),
     ("g", "report", "desk.act.report"),
 )
@@ -431,6 +432,24 @@ class DeskScreen(Screen[None]):
                 self._do(lambda: desk.set_priority(ticket_id, value, actor), "desk.done.priority")
 
         title = self.tr("desk.priority.title", ticket=self.named(entry))
+        self.app.push_screen(PickDialog(title, choices), chosen)
+
+    def action_out_of_turn(self) -> None:
+        entry = self.target()
+        if entry is None:
+            return
+        ticket_id = entry.ticket.id
+        choices = [Choice(r, self.tr(f"desk.out_of_turn.{r}")) for r in OUT_OF_TURN_REASONS]
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                desk, counter, actor = self.host.desk, self.counter, self.actor
+                self._do(
+                    lambda: desk.call_out_of_turn(ticket_id, counter, reason, actor),
+                    "desk.done.called",
+                )
+
+        title = f"{self.tr('desk.act.out_of_turn')}: {self.named(entry)}"
         self.app.push_screen(PickDialog(title, choices), chosen)
 
     def action_find(self) -> None:
