@@ -1,10 +1,11 @@
 # Two commands matter: `make run` (set up and open the kiosk) and `make test` (the whole suite).
+# `make check` is the everyday loop: lint and the fast tests, the drills marked `slow` left out.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install speech run test lint format snapshots demo bench clean tour soak
+.PHONY: install speech run test check lint format snapshots demo bench clean tour soak
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,9 +38,14 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# Three workers on two cores: many tests wait on subprocesses, servers and timers.
+# Three workers on two cores: many tests wait on subprocesses, servers and timers. The drills
+# marked `slow` start first (tests/conftest.py), so no worker is left alone with one at the end.
 test: lint
 	$(BIN)/pytest -n 3
+
+# Lint and every test not marked `slow` (pyproject.toml's markers), on two workers: under 90 s.
+check: lint
+	$(BIN)/pytest -n 2 -q -m "not slow"
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)

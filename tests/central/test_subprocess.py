@@ -12,6 +12,8 @@ from tests.central.wire import add_body, decrypt_independently
 from tests.central_server import CentralServer
 from tests.demo_ids import SITI_CARD, SITI_NIK
 
+pytestmark = pytest.mark.slow
+
 DAY = "2026-11-23"
 
 

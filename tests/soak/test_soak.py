@@ -61,7 +61,7 @@ from tests.consistency import check_store
 from tests.soak._actors import DAY_LENGTH, DAY_START, WIB, day_over, fast_day, pause
 from tests.web.phone import PASSWORD, USERNAME, LiveServer, booking, patient
 
-pytestmark = pytest.mark.soak
+pytestmark = [pytest.mark.soak, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 SECONDS = float(os.environ.get("KIOSK_SOAK_SECONDS", "30"))

@@ -33,6 +33,8 @@ from tests.central_server import CentralServer
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock
 from tests.demo_ids import BUDI_CARD, BUDI_NIK, SITI_CARD, SITI_NIK
 
+pytestmark = pytest.mark.slow
+
 DAY = TODAY.isoformat()
 POLIS = ("001", "002", "003")
 # What the central's mirror says of a ticket the clinic holds in each state (no transfers here).

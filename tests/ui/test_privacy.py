@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import zxingcpp
 from PIL import Image
 
@@ -18,6 +19,8 @@ from kiosk.services.setup import open_clinic
 from tests.conftest import WIB, MovableClock
 from tests.demo_ids import BUDI_CARD, RINA_NIK, SITI_CARD, SITI_NIK
 from tests.ui.helpers import identify, screen_text, settle, take_umum_with_defaults
+
+pytestmark = pytest.mark.slow
 
 SECRETS = (SITI_NIK, SITI_CARD, RINA_NIK, BUDI_CARD)
 

@@ -38,6 +38,8 @@ from tests.web.phone import (
     token_headers,
 )
 
+pytestmark = pytest.mark.slow
+
 
 async def test_a_phone_session_over_loopback(live_server: LiveServer, services: Services) -> None:
     async with httpx.AsyncClient(base_url=live_server.url, timeout=10) as phone:
