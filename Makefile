@@ -1,10 +1,11 @@
 # Two commands matter: `make run` (set up and open the kiosk) and `make test` (the whole suite).
+# `make check` is the everyday loop: lint and the fast tests, the drills marked `slow` left out.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format snapshots demo bench clean tour soak
+.PHONY: install speech run test check lint format snapshots demo bench clean tour soak
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +15,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+# The board speaks each call through espeak-ng (Debian's package). Installed here where we may
+# (root with apt-get); elsewhere a one-line hint, and the kiosk works silently.
+speech:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing espeak-ng (spoken calls on the board)"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null || \
+			echo "note: espeak-ng could not be installed; the board will show calls without speaking"; \
+		else echo "note: install espeak-ng (sudo apt-get install espeak-ng) for spoken calls on the board"; fi; }
+
+run: $(STAMP) speech
 	$(BIN)/kiosk
 
 demo: $(STAMP)
@@ -26,9 +38,14 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# Three workers on two cores: many tests wait on subprocesses, servers and timers.
+# Three workers on two cores: many tests wait on subprocesses, servers and timers. The drills
+# marked `slow` start first (tests/conftest.py), so no worker is left alone with one at the end.
 test: lint
 	$(BIN)/pytest -n 3
+
+# Lint and every test not marked `slow` (pyproject.toml's markers), on two workers: under 90 s.
+check: lint
+	$(BIN)/pytest -n 2 -q -m "not slow"
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)
@@ -51,7 +68,9 @@ TOUR_DIR ?= /tmp/antrean-tour
 TOUR_PORT ?= 8081
 TOUR_ENV = KIOSK_CENTRAL_ANTREAN_URL=http://127.0.0.1:$(TOUR_PORT)/antreanfktp \
 	KIOSK_CENTRAL_PCARE_URL=http://127.0.0.1:$(TOUR_PORT)/pcare-rest \
-	KIOSK_CENTRAL_CONS_ID=tour-1 KIOSK_CENTRAL_SECRET=tour-secret KIOSK_CENTRAL_USER_KEY=tour-key
+	KIOSK_CENTRAL_CONS_ID=tour-1 KIOSK_CENTRAL_SECRET=tour-secret \
+	KIOSK_CENTRAL_ANTREAN_USER_KEY=tour-antrean-key KIOSK_CENTRAL_PCARE_USER_KEY=tour-pcare-key \
+	KIOSK_CENTRAL_PCARE_USERNAME=tour-pcare KIOSK_CENTRAL_PCARE_PASSWORD=tour-pcare-pass
 
 tour: $(STAMP)
 	@mkdir -p $(TOUR_DIR)

@@ -3,6 +3,9 @@
 bare-app                      a one-Static Textual app, run for real (figure 3's limit)
 headless-start kiosk|bare     run_test until the first screen, then print READY (figure 3
                               without a pseudo-terminal)
+first-screen-imports          the kiosk started as ``kiosk`` starts it, headless, until the first
+                              screen: prints the heavy modules imported by then, one JSON line
+bare-rss                      the bare app headless: its RSS on its first screen (figure 7)
 memory DATA_DIR PATIENTS SECONDS
                               the kiosk headless, RSS before and after walk-ins (figure 7);
                               prints one JSON line
@@ -33,6 +36,10 @@ def main(argv: list[str]) -> None:
         BareApp().run()
     elif command == "headless-start":
         asyncio.run(_headless_start(args[0]))
+    elif command == "first-screen-imports":
+        print(json.dumps(asyncio.run(_first_screen_imports())), flush=True)
+    elif command == "bare-rss":
+        print(json.dumps(asyncio.run(_bare_rss())), flush=True)
     elif command == "memory":
         result = asyncio.run(_memory(Path(args[0]), int(args[1]), float(args[2])))
         print(json.dumps(result), flush=True)
@@ -65,6 +72,47 @@ async def _headless_start(which: str) -> None:
         while type(app.screen).__name__ != first and time.monotonic() < deadline:
             await pilot.pause(0)
         print("READY", flush=True)
+
+
+# What the kiosk should not load before its first screen (issue 15, item 7): top-level packages.
+HEAVY_MODULES = ("PIL", "qrcode", "escpos", "httpx", "fastapi", "starlette", "uvicorn")
+
+
+async def _first_screen_imports() -> dict[str, Any]:
+    """``kiosk``'s own start (kiosk.cli's run_kiosk, up to ``app.run()``), then the heavy modules.
+
+    Headless (``run_test``) instead of a terminal, so the process can look at itself once the
+    welcome screen is up; the headless driver imports none of the heavy modules itself.
+    """
+    import os
+    import tempfile
+
+    from kiosk import cli
+    from kiosk.app import KioskApp
+    from kiosk.services.demo import is_demo  # noqa: F401  (run_kiosk imports it)
+    from kiosk.services.setup import open_clinic
+    from kiosk.services.staff import DEMO_EXIT_PIN  # noqa: F401
+
+    os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp())
+    settings = cli._settings()
+    app = KioskApp(open_clinic(settings))
+    async with app.run_test(size=(80, 24)) as pilot:
+        deadline = time.monotonic() + 60
+        while type(app.screen).__name__ != "WelcomeScreen" and time.monotonic() < deadline:
+            await pilot.pause(0)
+        loaded = [name for name in HEAVY_MODULES if name in sys.modules]
+        screen = type(app.screen).__name__
+    return {"heavy": loaded, "screen": screen}
+
+
+async def _bare_rss() -> dict[str, float]:
+    from bench.ui import BareApp
+
+    app = BareApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0)
+        gc.collect()
+        return {"rss": rss_mib()}
 
 
 async def _memory(data_dir: Path, patients: int, seconds: float) -> dict[str, Any]:

@@ -64,6 +64,16 @@ class Row:
     limit: float | None = None
     higher_is_better: bool = False
     note: str = ""
+    # The issue's goal for the ratio (at most this many times worse than the limit), if it sets one.
+    goal: float | None = None
+
+    @property
+    def verdict(self) -> str:
+        """``goal <=4x: met`` / ``goal <=4x: NOT met``, or nothing without a goal."""
+        ratio = self.ratio
+        if self.goal is None or ratio is None:
+            return ""
+        return f"goal <={self.goal:g}x: {'met' if ratio <= self.goal else 'NOT met'}"
 
     @property
     def ratio(self) -> float | None:
@@ -74,12 +84,14 @@ class Row:
         return top / bottom if bottom > 0 else float("inf")
 
 
-def latency(name: str, ours: float, limit: float, note: str = "") -> Row:
-    return Row(name, ours, limit, higher_is_better=False, note=note)
+def latency(name: str, ours: float, limit: float, note: str = "", goal: float | None = None) -> Row:
+    return Row(name, ours, limit, higher_is_better=False, note=note, goal=goal)
 
 
-def throughput(name: str, ours: float, limit: float, note: str = "") -> Row:
-    return Row(name, ours, limit, higher_is_better=True, note=note)
+def throughput(
+    name: str, ours: float, limit: float, note: str = "", goal: float | None = None
+) -> Row:
+    return Row(name, ours, limit, higher_is_better=True, note=note, goal=goal)
 
 
 def skipped(name: str, why: str) -> Row:

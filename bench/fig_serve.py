@@ -262,7 +262,7 @@ def _clinic_day(offset: int) -> str:
 
 async def _status_load(base: str, count: int, seconds: float) -> _Load:
     headers = await _token(base)
-    path = f"/antrean/status/001/{_clinic_day(0)}"
+    path = f"/v2/antrean/status/001/{_clinic_day(0)}"
 
     async def status(client: Any, _index: int) -> str | None:
         return _failure(await client.get(path, headers=headers))
@@ -279,7 +279,7 @@ async def _booking_load(base: str, count: int, seconds: float) -> _Load:
     bodies: list[tuple[dict[str, Any], dict[str, Any]]] = []
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         for poli in POLIS:
-            answer = await client.get(f"/antrean/status/{poli}/{day}", headers=headers)
+            answer = await client.get(f"/v2/antrean/status/{poli}/{day}", headers=headers)
             failure = _failure(answer)
             if failure:
                 raise RuntimeError(f"status of poli {poli}: {failure}")

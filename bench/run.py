@@ -31,13 +31,16 @@ Figure = Callable[[Options, Engines], list[Row]]
 
 # What each figure is compared with, printed under the table.
 LIMITS = {
-    1: "bare: the store's write transaction around one single-row INSERT, same engine",
+    1: "bare: the store's write transaction around one single-row INSERT, same engine "
+    "(the p99 row against SQLite's goal of 10 ms)",
     2: "bare: the same N processes doing that bare insert-and-commit on the same database",
-    3: "bare: a one-widget Textual app started and shown the same way",
+    3: "bare: a one-widget Textual app started and shown the same way (and the heavy modules "
+    "the kiosk has imported when its first screen is up)",
     4: "bare: the same six keys in a bare Textual app, each pushing an empty screen",
     5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
     6: "bare: the same signed antrean/add calls sent straight from the client, no store",
-    7: "limit: the same kiosk process's RSS before the first patient (second row: halfway)",
+    7: "limits: a bare Textual app's RSS on its first screen; the kiosk's own RSS before the "
+    "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run)",
     8: "limit: the issue's 1 s from a desk's call to every screen; desk calls with no screen open",
 }
 
@@ -76,7 +79,8 @@ def format_table(rows: list[Row]) -> str:
         ratio = row.ratio
         shown = "inf" if ratio is None or ratio == float("inf") else f"{ratio:.1f}x"
         line = f"{row.name:<{width}}{_value(row.ours):>12}{_value(row.limit):>12}{shown:>10}"
-        lines.append(f"{line}  {row.note}".rstrip())
+        notes = "; ".join(part for part in (row.verdict, row.note) if part)
+        lines.append(f"{line}  {notes}".rstrip())
     return "\n".join(lines)
 
 

@@ -23,14 +23,11 @@ from bench.common import WALK_INS
 
 WAIT_AT_MOST = 30.0  # seconds any one step may take before the bench calls it stuck
 
-# From the identify screen with the number typed: the six keys to the ticket, and where each
-# lands (the card holder, Umum, the highlighted doctor and shift, no complaint, confirm).
+# From the identify screen with the number typed: the three keys to the ticket, and where each
+# lands (the status beside the polis, Umum with the suggested shift, confirm).
 WALK_IN_STEPS = (
-    ("enter", "StatusScreen"),
     ("enter", "PoliScreen"),
-    ("1", "DoctorScreen"),
-    ("enter", "ComplaintScreen"),
-    ("enter", "ConfirmScreen"),
+    ("1", "ConfirmScreen"),
     ("enter", "TicketScreen"),
 )
 _CHARS = {"enter": "\r", "escape": "\x1b"}

@@ -32,7 +32,16 @@ ENV_PREFIX = "KIOSK_"
 # Indonesia's three zones; a clinic's day and numbering follow its own, never UTC.
 # Never printed or logged in full.
 SECRET_SETTINGS = frozenset(
-    {"staff_pin", "ws_password", "ws_secret", "central_secret", "central_user_key"}
+    {
+        "staff_pin",
+        "ws_password",
+        "ws_secret",
+        "central_secret",
+        "central_user_key",
+        "central_antrean_user_key",
+        "central_pcare_user_key",
+        "central_pcare_password",
+    }
 )
 
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -93,6 +102,13 @@ class Settings(BaseSettings):
     central_cons_id: str = Field(default="", max_length=60)
     central_secret: str = Field(default="", max_length=200)
     central_user_key: str = Field(default="", max_length=200)
+    # Each service has its own user_key; either falls back to central_user_key (older installs).
+    central_antrean_user_key: str = Field(default="", max_length=200)
+    central_pcare_user_key: str = Field(default="", max_length=200)
+    # PCare authenticates the clinic's PCare user on every call (X-authorization).
+    central_pcare_username: str = Field(default="", max_length=100)
+    central_pcare_password: str = Field(default="", max_length=200)
+    central_pcare_app_code: str = Field(default="095", pattern=r"^[0-9A-Za-z]{1,10}$")
     # A participant lookup waits this long before the kiosk falls back to its cache.
     central_lookup_timeout: float = Field(default=2.0, gt=0, le=30)
     # Every other call to the central (the pump runs in the background).
@@ -105,6 +121,11 @@ class Settings(BaseSettings):
     # where the copies go (default: data_dir/backups) and how many are kept.
     backup_dir: Path | None = Field(default=None, description="Folder of the nightly backups.")
     backup_copies: int = Field(default=14, ge=1, le=365)
+    # A participant the kiosk cannot give a JKN number (inactive, arrears, another FKTP) may go on
+    # as a general (paying) patient at the kiosk; False sends them to the desk instead.
+    refused_as_general: bool = Field(
+        default=True, description="Refused JKN participants may take a general number."
+    )
 
     # The address phones reach `kiosk serve` at on the clinic's network: the slip's QR then opens
     # the patient's page (/t/...). Empty: the QR holds the slip code alone, as before.
@@ -178,6 +199,18 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _pcare_user(self) -> Settings:
+        # PCare refuses every call without its user: say so at start, not at the first patient.
+        if self.central_pcare_url and not (
+            self.central_pcare_username and self.central_pcare_password
+        ):
+            raise ValueError(
+                "KIOSK_CENTRAL_PCARE_URL is set: set KIOSK_CENTRAL_PCARE_USERNAME and "
+                "KIOSK_CENTRAL_PCARE_PASSWORD too (the clinic's PCare user)"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _default_database(self) -> Settings:
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'kiosk.db'}")
@@ -201,6 +234,14 @@ class Settings(BaseSettings):
     def central_configured(self) -> bool:
         """Both services have a URL and there is a consumer to sign with."""
         return bool(self.central_antrean_url and self.central_pcare_url and self.central_cons_id)
+
+    @property
+    def antrean_user_key(self) -> str:
+        return self.central_antrean_user_key or self.central_user_key
+
+    @property
+    def pcare_user_key(self) -> str:
+        return self.central_pcare_user_key or self.central_user_key
 
     @property
     def zone(self) -> ZoneInfo:
@@ -290,6 +331,9 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
+        if not first["loc"]:  # a rule across settings names them in its message
+            message = str(first["msg"]).removeprefix("Value error, ")
+            raise SettingsError(f"Settings incomplete: {message}") from None
         given = first.get("input")
         # A wrong secret is named, never echoed: the line ends up on screens and in logs.
         hidden = isinstance(given, dict) or field in SECRET_SETTINGS

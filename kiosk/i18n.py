@@ -27,8 +27,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # -- keyboard hints
     "hint.choose": (
-        "Tekan angka pilihan atau sentuh tombolnya. Esc = kembali.",
-        "Press the option's number or tap it. Esc = back.",
+        "Angka = pilih (atau sentuh) · F2 = English",
+        "Number = choose (or tap) · F2 = Bahasa Indonesia",
     ),
     "hint.back": ("Kembali", "Back"),
     "hint.ok": ("Lanjut", "Continue"),
@@ -78,9 +78,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.membership": ("Kepesertaan", "Membership"),
     "status.active": ("AKTIF", "ACTIVE"),
     "status.inactive": ("TIDAK AKTIF", "NOT ACTIVE"),
-    "status.arrears": ("Tunggakan iuran", "Contribution arrears"),
+    "status.arrears": ("Tunggakan", "Arrears"),
     "status.no_arrears": ("Tidak ada", "None"),
-    "status.fktp": ("FKTP terdaftar", "Registered FKTP"),
+    "status.fktp": ("FKTP", "FKTP"),
     "status.class": ("Kelas", "Class"),
     "status.choose_person": ("Untuk siapa nomor antrean ini?", "Who is this queue number for?"),
     "status.family_pick": ("Pilih anggota keluarga", "Choose a family member"),
@@ -97,10 +97,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Care Center 165 to reactivate it.",
     ),
     "refusal.arrears": (
-        "Ada tunggakan iuran sebesar {amount}. Setelah dilunasi, kepesertaan aktif "
-        "kembali. Info: Care Center 165.",
-        "There are unpaid contributions of {amount}. Once paid, the membership is "
-        "active again. Info: Care Center 165.",
+        "Kepesertaan tidak aktif karena tunggakan iuran {amount}. Setelah dilunasi, "
+        "kepesertaan aktif kembali. Info: Care Center 165.",
+        "The membership is not active: {amount} of contributions are unpaid. Once paid, "
+        "it is active again. Info: Care Center 165.",
     ),
     "refusal.other_fktp": (
         "Anda terdaftar di {fktp}. Layanan JKN diberikan di FKTP terdaftar; "
@@ -729,6 +729,79 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.bad_date": (
         "Tanggal harus berformat YYYY-MM-DD, misalnya 2026-11-23.",
         "The date must be YYYY-MM-DD, e.g. 2026-11-23.",
+    ),
+    # -- branch `patient` (issue 16): ways forward, status beside the poli, plurals, check-in
+    "status.card_relation": ("di KK: {relation}", "family card: {relation}"),
+    "status.non_jkn_patient": ("Pasien umum (non-JKN)", "General patient (non-JKN)"),
+    "relation.Kepala Keluarga": ("Kepala Keluarga", "Head of family"),
+    "relation.Istri": ("Istri", "Wife"),
+    "relation.Suami": ("Suami", "Husband"),
+    "relation.Anak": ("Anak", "Child"),
+    "relation.Ibu": ("Ibu", "Mother"),
+    "relation.Ayah": ("Ayah", "Father"),
+    "relation.Saudara": ("Saudara", "Sibling"),
+    "relation.Orang Tua": ("Orang tua", "Parent"),
+    "relation.Famili Lain": ("Famili lain", "Other relative"),
+    "class.Kelas I": ("Kelas I", "Class I"),
+    "class.Kelas II": ("Kelas II", "Class II"),
+    "class.Kelas III": ("Kelas III", "Class III"),
+    "refused.title": ("Belum dapat mengambil nomor JKN", "No JKN number for now"),
+    "refused.non_jkn": ("Lanjut sebagai pasien umum", "Go on as a general patient"),
+    "refused.non_jkn_off": (
+        "Di puskesmas ini pasien umum mendaftar di loket. Silakan ke loket pendaftaran.",
+        "At this clinic general patients register at the desk. Please go to the registration desk.",
+    ),
+    "refused.desk": ("Ke loket pendaftaran", "Go to the registration desk"),
+    "refused.desk_told": (
+        "Silakan ke loket pendaftaran dengan kartu JKN atau KTP Anda; petugas akan membantu.",
+        "Please go to the registration desk with your JKN card or ID card; the staff will help.",
+    ),
+    "refused.back": ("Kembali", "Back"),
+    "poli.held": ("nomor Anda {number}", "your number {number}"),
+    "hint.poli": (
+        "Angka = pilih poli · ← → = hari · Esc = kembali",
+        "Number = choose · ← → = day · Esc = back",
+    ),
+    "hint.poli_family": (
+        "Angka = pilih poli · ← → = hari · F3 = pasien lain · Esc = kembali",
+        "Number = choose · ← → = day · F3 = other patient · Esc = back",
+    ),
+    "hint.type": ("Enter = lanjut · Esc = kembali", "Enter = continue · Esc = back"),
+    "hint.ticket": ("Enter atau Esc = selesai", "Enter or Esc = done"),
+    "hint.view": (
+        "Angka = pilih (atau sentuh) · Esc = kembali",
+        "Number = choose (or tap) · Esc = back",
+    ),
+    "confirm.title_take": ("Periksa dan ambil nomor", "Check and take your number"),
+    "confirm.complaint_pick": ("Keluhan: {complaint}  (ubah)", "Complaint: {complaint}  (change)"),
+    "confirm.doctor_pick": ("Ganti dokter / jam", "Another doctor / hours"),
+    "confirm.poli_pick": ("Ganti poli", "Another poli"),
+    "confirm.doctor_hours": ("{doctor} · {hours}", "{doctor} · {hours}"),
+    "identify.letters": (
+        "Hanya angka yang bisa diketik di sini; huruf dan tanda lain tidak dipakai.",
+        "Only digits can be typed here; letters and other signs are not taken.",
+    ),
+    "identify.letters_retype": (
+        "Nomor tadi berisi huruf, jadi tidak dipakai. Silakan ketik ulang angkanya saja.",
+        "That number had letters in it, so it was not used. Please type the digits again.",
+    ),
+    "checkin.heading": (
+        "Check-in booking Mobile JKN: pindai kode booking",
+        "Check in a Mobile JKN booking: scan the booking code",
+    ),
+    "checkin.help": (
+        "Pindai kode QR booking, atau ketik 13 angka nomor kartu atau 16 angka NIK, lalu Enter.",
+        "Scan the booking QR code, or type the 13-digit card number or 16-digit NIK, then Enter.",
+    ),
+    "checkin.take_new": ("Ambil nomor antrean baru", "Take a new queue number"),
+    "checkin.back": ("Kembali", "Back"),
+    "ticket.ahead_one": ("1 orang di depan Anda", "1 person ahead of you"),
+    "ticket.code_label": ("Kode slip (untuk check-in/loket)", "Slip code (for check-in/desk)"),
+    "ticket.back": ("Kembali", "Back"),
+    "ticket.cancel": ("Batalkan nomor ini", "Cancel this number"),
+    "ticket.cannot_cancel": (
+        "Nomor ini tidak dapat dibatalkan lagi ({state}).",
+        "This number can no longer be cancelled ({state}).",
     ),
     # -- branch desk (issue 16): the desk at 80x24, dialogs that name the ticket, the clerk's
     # wording for slip codes, the books, sync status and settings
@@ -1470,6 +1543,63 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "desk.done.board_text": ("Teks berjalan dipasang.", "Running text set."),
     "desk.done.board_text_cleared": ("Teks berjalan dihapus.", "Running text removed."),
+    # -- branch contract: BPJS's real contracts (issue 12) -------------------------------------
+    "refusal.other_dental": (
+        "Untuk Poli Gigi Anda terdaftar di {fktp}. Layanan gigi JKN diberikan di FKTP gigi "
+        "terdaftar; pindah dapat diurus lewat Mobile JKN atau kantor BPJS. Anda tetap dapat "
+        "berobat di sini sebagai pasien umum.",
+        "For dental care you are registered at {fktp}. JKN dental care is given at your "
+        "registered dental FKTP; you can change it in Mobile JKN or at a BPJS office. You can "
+        "still be seen here as a general (non-JKN) patient.",
+    ),
+    "central.hfis.doctor": (
+        "Dokter {doctor} tidak ada di jadwal HFIS poli {poli}. Perbarui jadwal dokter di HFIS.",
+        "Doctor {doctor} is not in the HFIS schedule of poli {poli}. Update the schedule in HFIS.",
+    ),
+    "central.hfis.hours": (
+        "Jam praktik {given} dokter {doctor} tidak sesuai jadwal HFIS ({hours}).",
+        "Practice hours {given} of doctor {doctor} do not match the HFIS schedule ({hours}).",
+    ),
+    "central.hfis.full": (
+        "Kuota jadwal dokter ini sudah penuh (kapasitas {kapasitas} di HFIS).",
+        "This doctor's shift is full (HFIS kapasitas {kapasitas}).",
+    ),
+    "central.srk.missing": (
+        "Peserta belum mengisi Skrining Riwayat Kesehatan tahun ini. Isi lewat aplikasi Mobile "
+        "JKN (menu Skrining Riwayat Kesehatan) atau bersama petugas, lalu antrean dapat dikirim "
+        "ulang.",
+        "The participant has not filled in this year's health-history screening. Fill it in "
+        "in the Mobile JKN app (Skrining Riwayat Kesehatan) or with staff; then the number can "
+        "be sent again.",
+    ),
+    "ticket.srk": (
+        "Nomor Anda tetap berlaku. Anda belum mengisi Skrining Riwayat Kesehatan BPJS tahun ini: "
+        "isi lewat Mobile JKN, atau minta bantuan petugas di loket.",
+        "Your number stands. You have not filled in BPJS's yearly health-history screening: "
+        "fill it in in Mobile JKN, or ask the staff at the desk.",
+    ),
+    "ticket.central_refused": (
+        "Nomor Anda tetap berlaku. BPJS belum menerima nomor ini; petugas di loket akan membantu.",
+        "Your number stands. BPJS has not accepted it yet; the staff at the desk will help.",
+    ),
+    "desk.flag.srk": ("SRK BELUM", "NO SRK"),
+    "desk.flag.refused": ("DITOLAK BPJS", "BPJS REFUSED"),
+    "ws.v1.picked": (
+        "Dokter {doctor}, jam praktik {hours}.",
+        "Doctor {doctor}, practice hours {hours}.",
+    ),
+    "sync.denied": (
+        "BPJS menolak kredensial klinik",
+        "BPJS refused the clinic's credentials",
+    ),
+    "central.auth.pcare_user": (
+        "X-authorization tidak sesuai: user PCare, password, atau kode aplikasi salah.",
+        "Wrong X-authorization: the PCare user, password or application code is not right.",
+    ),
+    "central.auth.pcare_missing": (
+        "Header X-authorization (user PCare) wajib diisi untuk layanan PCare.",
+        "PCare calls need the X-authorization header (the clinic's PCare user).",
+    ),
 }
 
 
@@ -1484,3 +1614,20 @@ def t(key: str, lang: str = "id", **params: object) -> str:
 def rupiah(amount: int) -> str:
     """``150000`` -> ``Rp150.000`` (Indonesian thousands separator)."""
     return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+def people_ahead(n: int, lang: str = "id") -> str:
+    """How many wait before a ticket, the same words on the screen and on the slip."""
+    if n <= 0:
+        return t("ticket.ahead_none", lang)
+    if n == 1:
+        return t("ticket.ahead_one", lang)
+    return t("ticket.ahead", lang, n=n)
+
+
+def term(kind: str, value: str | None, lang: str = "id") -> str:
+    """A registry word (``relation``, ``class``) in the kiosk's language; unknown ones as given."""
+    if not value:
+        return ""
+    key = f"{kind}.{value}"
+    return t(key, lang) if key in TEXT else value

@@ -16,8 +16,11 @@ API::
     server.pcare_url           # http://127.0.0.1:PORT/pcare-rest   (KIOSK_CENTRAL_PCARE_URL)
     server.clinic_settings()   # {"central_antrean_url": ..., "central_pcare_url": ...,
                                #  "central_cons_id": ..., "central_secret": ...,
-                               #  "central_user_key": ...}  -> make_settings(**...)
-    server.signed_headers()    # fresh X-cons-id / X-timestamp / X-signature / user_key
+                               #  "central_antrean_user_key", "central_pcare_user_key",
+                               #  "central_pcare_username", "central_pcare_password"}
+                               #  -> make_settings(**...)
+    server.signed_headers(pcare=False)  # fresh X-cons-id / X-timestamp / X-signature /
+                               # the service's user_key (+ X-authorization for PCare)
     server.request(method, path, json=None) -> httpx.Response   # signed; path from server.url
     server.set_faults(fail_rate=.., delay_ms=.., bad_json_rate=.., down=.., seed=..) -> dict
                                # POST /admin/faults: only the given switches change
@@ -57,7 +60,18 @@ import pytest
 
 CONS_ID = "21095"
 SECRET = "test-central-secret-7c1f"
-USER_KEY = "test-user-key-4d2a"
+USER_KEY = "test-user-key-4d2a"  # Antrean FKTP's
+PCARE_USER_KEY = "test-pcare-key-91be"  # PCare's own
+PCARE_USERNAME = "pkm-sukamaju"
+PCARE_PASSWORD = "test-pcare-pass-55"
+PCARE_APP_CODE = "095"
+
+
+def pcare_authorization(
+    username: str = PCARE_USERNAME, password: str = PCARE_PASSWORD, app_code: str = PCARE_APP_CODE
+) -> str:
+    """PCare's X-authorization, computed here independently of the client."""
+    return "Basic " + base64.b64encode(f"{username}:{password}:{app_code}".encode()).decode()
 
 
 def free_port() -> int:
@@ -82,6 +96,7 @@ class CentralServer:
         cons_id: str = CONS_ID,
         secret: str = SECRET,
         user_key: str = USER_KEY,
+        pcare_user_key: str = PCARE_USER_KEY,
         encrypt: bool = True,
         fail_rate: float = 0.0,
         delay_ms: int = 0,
@@ -92,6 +107,7 @@ class CentralServer:
         self.data_dir = Path(data_dir)
         self.port = port or free_port()
         self.cons_id, self.secret, self.user_key = cons_id, secret, user_key
+        self.pcare_user_key = pcare_user_key
         self.encrypt = encrypt
         self.fail_rate, self.delay_ms, self.bad_json_rate = fail_rate, delay_ms, bad_json_rate
         self.seed = seed
@@ -119,7 +135,10 @@ class CentralServer:
             "central_pcare_url": self.pcare_url,
             "central_cons_id": self.cons_id,
             "central_secret": self.secret,
-            "central_user_key": self.user_key,
+            "central_antrean_user_key": self.user_key,
+            "central_pcare_user_key": self.pcare_user_key,
+            "central_pcare_username": PCARE_USERNAME,
+            "central_pcare_password": PCARE_PASSWORD,
         }
 
     def environment(self) -> dict[str, str]:
@@ -130,7 +149,10 @@ class CentralServer:
             KIOSK_FACILITY_CODE=self.facility_code,
             KIOSK_CENTRAL_CONS_ID=self.cons_id,
             KIOSK_CENTRAL_SECRET=self.secret,
-            KIOSK_CENTRAL_USER_KEY=self.user_key,
+            KIOSK_CENTRAL_ANTREAN_USER_KEY=self.user_key,
+            KIOSK_CENTRAL_PCARE_USER_KEY=self.pcare_user_key,
+            KIOSK_CENTRAL_PCARE_USERNAME=PCARE_USERNAME,
+            KIOSK_CENTRAL_PCARE_PASSWORD=PCARE_PASSWORD,
         )
         return env
 
@@ -209,20 +231,28 @@ class CentralServer:
 
     # -- calls --------------------------------------------------------------------------------
 
-    def signed_headers(self, timestamp: int | None = None) -> dict[str, str]:
+    def signed_headers(self, timestamp: int | None = None, pcare: bool = False) -> dict[str, str]:
+        """Antrean FKTP's headers, or PCare's (its own user_key and the X-authorization)."""
         stamp = str(int(time.time()) if timestamp is None else timestamp)
-        return {
+        headers = {
             "X-cons-id": self.cons_id,
             "X-timestamp": stamp,
             "X-signature": sign(self.cons_id, self.secret, stamp),
-            "user_key": self.user_key,
+            "user_key": self.pcare_user_key if pcare else self.user_key,
         }
+        if pcare:
+            headers["X-authorization"] = pcare_authorization()
+        return headers
 
     def request(
         self, method: str, path: str, json: Any = None, timeout: float = 10
     ) -> httpx.Response:
         return httpx.request(
-            method, self.url + path, json=json, headers=self.signed_headers(), timeout=timeout
+            method,
+            self.url + path,
+            json=json,
+            headers=self.signed_headers(pcare=path.startswith("/pcare-rest")),
+            timeout=timeout,
         )
 
     def set_faults(self, **changes: Any) -> dict[str, Any]:
@@ -231,6 +261,10 @@ class CentralServer:
         answer.raise_for_status()
         result: dict[str, Any] = answer.json()
         return result
+
+    def set_kapasitas(self, kapasitas: int) -> None:
+        """Every shift's HFIS kapasitas (as the clinic's drills raise their quotas)."""
+        self.request("POST", f"/admin/kapasitas/{kapasitas}").raise_for_status()
 
     def mirror(self, day: str) -> list[dict[str, Any]]:
         """The central's mirror of the queue on ``day`` (YYYY-MM-DD), running or not."""

@@ -18,24 +18,12 @@ from kiosk.services.setup import open_clinic
 from tests.central_server import central_server  # noqa: F401  (a fixture for every folder)
 from tests.pg import PostgresServer, find_bin_dir
 
-# The drills that take tens of seconds each. Run on several workers (`pytest -n`), they go first,
-# so no worker is left alone with one of them at the end while the others sit idle.
-LONG_DRILLS = (
-    "tests/soak",
-    "test_monkey",
-    "test_power_cut",
-    "test_identify_input",
-    "test_maintenance",
-    "tests/sync/test_drills",
-    "test_races",
-    "test_concurrency",
-    "test_privacy",
-    "tests/golive/test_wheel",
-)
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: not any(name in item.nodeid for name in LONG_DRILLS))
+    """The drills marked ``slow`` go first: on several workers (`pytest -n`), no worker is then
+    left alone with one of them at the end while the others sit idle. `make check` leaves them out.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.

@@ -19,38 +19,31 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk.asgi import call_guarded, hide_default_422
 from kiosk.central.consumer import Consumer, check, consumer_from
-from kiosk.central.contract import (
-    CARD,
-    DATE,
-    NIK,
-    POLI,
-    RULES,
+from kiosk.central.db import CentralDatabase
+from kiosk.central.faults import Faults, FaultSwitch
+from kiosk.central.registry import Outcome, Refused, Registry
+from kiosk.config import Settings
+from kiosk.contract.antrean import (
     AddRequest,
     CallRequest,
     CancelRequest,
     DoctorAnswer,
-    Faults,
-    MetadataOnly,
-    PcareMetadataOnly,
-    PesertaAnswer,
     PoliAnswer,
-    envelope,
 )
-from kiosk.central.db import CentralDatabase
-from kiosk.central.faults import FaultSwitch
-from kiosk.central.registry import Outcome, Refused, Registry
-from kiosk.config import Settings
+from kiosk.contract.envelope import CentralMetadataOnly as MetadataOnly
+from kiosk.contract.envelope import PcareMetadataOnly, envelope
+from kiosk.contract.errors import CENTRAL, install_error_answers
+from kiosk.contract.fields import CARD, DATE, NIK, POLI
+from kiosk.contract.pcare import PesertaAnswer
 from kiosk.domain.signing import MAX_SKEW_SECONDS, encrypt
 from kiosk.i18n import t
 
@@ -108,7 +101,7 @@ def create_central_app(
         return JSONResponse(body)
 
     def outcome(result: Outcome) -> Response:
-        return JSONResponse(envelope(result.code, t(result.key, "id", **result.params)))
+        return JSONResponse(envelope(result.code, t(result.key, "id", **result.params), None))
 
     # -- Antrean FKTP -----------------------------------------------------------------------
 
@@ -185,6 +178,11 @@ def create_central_app(
         log.info("faults now %s", _faults_dict(switch))
         return _faults_dict(switch)
 
+    @app.post(f"{ADMIN}/kapasitas/{{kapasitas}}", include_in_schema=False)
+    def kapasitas(kapasitas: Annotated[int, Path(ge=1, le=100_000)]) -> dict[str, int]:
+        """Every shift's HFIS kapasitas at once, for drills that fill a clinic's day."""
+        return {"shifts": registry.set_kapasitas(kapasitas)}
+
     @app.get(f"{ADMIN}/mirror/{{tanggal}}", include_in_schema=False)
     def mirror(tanggal: Annotated[str, Path(pattern=DATE)]) -> list[dict[str, Any]]:
         return registry.mirror(tanggal)
@@ -211,60 +209,24 @@ def _is_pcare(scope_or_path: str) -> bool:
 
 
 def _answer(path: str, code: int, message: str, status_code: int = 200) -> JSONResponse:
-    return JSONResponse(envelope(code, message, pcare=_is_pcare(path)), status_code=status_code)
+    return JSONResponse(
+        envelope(code, message, None, pcare=_is_pcare(path)), status_code=status_code
+    )
+
+
+def _path_answer(
+    path: str, code: int, message: str, status_code: int, _headers: Mapping[str, str] | None
+) -> JSONResponse:
+    return _answer(path, code, message, status_code)
+
+
+def _refused(exc: Exception) -> tuple[int, str]:
+    assert isinstance(exc, Refused)
+    return 201, t(exc.key, "id", **exc.params)
 
 
 def _install_error_answers(app: FastAPI) -> None:
-    async def refused(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, Refused)
-        return _answer(request.url.path, 201, t(exc.key, "id", **exc.params))
-
-    async def invalid_request(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        messages = list(dict.fromkeys(describe(error) for error in exc.errors()))
-        return _answer(request.url.path, 201, " ".join(messages[:3]))
-
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, HTTPException)
-        if exc.status_code == 400:  # the body could not even be decoded (not UTF-8, say)
-            return _answer(request.url.path, 201, t("central.contract.json", "id"))
-        key = {404: "central.contract.not_found", 405: "central.contract.method"}.get(
-            exc.status_code, "central.error"
-        )
-        return _answer(request.url.path, 201, t(key, "id"), exc.status_code)
-
-    app.add_exception_handler(Refused, refused)
-    app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(HTTPException, http_error)
-
-
-def describe(error: Any) -> str:
-    """One validation error as an Indonesian sentence naming the field."""
-    kind = str(error.get("type", ""))
-    names = [str(p) for p in error.get("loc", ()) if p not in ("body", "path", "header", "query")]
-    field = names[0] if names else ""
-    context = error.get("ctx") or {}
-    if kind == "json_invalid":
-        return t("central.contract.json", "id")
-    if not field:
-        return t("central.contract.object", "id")
-    if kind == "missing":
-        return t("central.contract.missing", "id", field=field)
-    if kind == "extra_forbidden":
-        return t("central.contract.extra", "id", field=field)
-    if kind == "string_pattern_mismatch":
-        rule = t(RULES.get(field, "central.rule.text"), "id")
-        return t("central.contract.format", "id", field=field, rule=rule)
-    if kind in ("string_too_long", "string_too_short"):
-        return t("central.contract.length", "id", field=field)
-    if kind == "literal_error":
-        choices = str(context.get("expected", "?")).replace(" or ", " atau ")
-        return t("central.contract.choice", "id", field=field, rule=choices)
-    if kind.startswith("int_") or kind.startswith("greater_") or kind.startswith("less_"):
-        return t("central.contract.integer", "id", field=field)
-    if kind.startswith("string_"):
-        return t("central.contract.text", "id", field=field)
-    return t("central.contract.invalid", "id", field=field)
+    install_error_answers(app, CENTRAL, _path_answer, {Refused: _refused})
 
 
 class _Gate:
@@ -298,6 +260,8 @@ class _Gate:
             headers.get("x-signature"),
             headers.get("user_key", headers.get("user-key")),
             self.now(),
+            pcare=_is_pcare(path),
+            authorization=headers.get("x-authorization"),
         )
         if refusal is not None:
             why = t(refusal.value, "id", n=MAX_SKEW_SECONDS)

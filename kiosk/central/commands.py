@@ -41,12 +41,13 @@ def _one_line_errors(command: F) -> F:
 
         from kiosk.assets import AssetsMissing
         from kiosk.central.consumer import ConsumerError
+        from kiosk.central.db import SchemaOutdated
         from kiosk.central.participants import CsvError
         from kiosk.central.server import PortTaken
 
         try:
             return command(*args, **kwargs)
-        except (ConsumerError, AssetsMissing, CsvError, PortTaken) as error:
+        except (ConsumerError, AssetsMissing, CsvError, PortTaken, SchemaOutdated) as error:
             click.echo(f"kiosk central: {error}", err=True)
             sys.exit(2)
         except SQLAlchemyError as error:
@@ -62,7 +63,7 @@ def _one_line_errors(command: F) -> F:
 
 def _setup_logging(settings: Settings) -> Path:
     """Log to a rotating file in the data dir; card numbers and NIKs masked on every record."""
-    from kiosk.central.server import MaskNumbers
+    from kiosk.contract.logmask import MaskNumbers
 
     settings.log_dir.mkdir(parents=True, exist_ok=True)
     path = settings.log_dir / "central.log"
@@ -137,7 +138,11 @@ def central(
     if consumer.demo:
         click.echo(
             f"  demo consumer: KIOSK_CENTRAL_CONS_ID={consumer.cons_id} "
-            f"KIOSK_CENTRAL_SECRET={consumer.secret} KIOSK_CENTRAL_USER_KEY={consumer.user_key}"
+            f"KIOSK_CENTRAL_SECRET={consumer.secret}\n"
+            f"  KIOSK_CENTRAL_ANTREAN_USER_KEY={consumer.user_key} "
+            f"KIOSK_CENTRAL_PCARE_USER_KEY={consumer.pcare_key}\n"
+            f"  KIOSK_CENTRAL_PCARE_USERNAME={consumer.pcare_username} "
+            f"KIOSK_CENTRAL_PCARE_PASSWORD={consumer.pcare_password}"
         )
     else:
         click.echo(f"  consumer: KIOSK_CENTRAL_CONS_ID={consumer.cons_id} (secret and key set)")

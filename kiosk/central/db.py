@@ -25,12 +25,17 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from kiosk.assets import assets_dir
+
+
+class SchemaOutdated(ValueError):
+    """The database was made by an older `kiosk central` (no migrations here: start afresh)."""
 
 
 class Base(DeclarativeBase):
@@ -56,6 +61,15 @@ class CentralParticipant(Base):
     class_name: Mapped[str] = mapped_column(String(40))
     kind_code: Mapped[str] = mapped_column(String(10))
     kind_name: Mapped[str] = mapped_column(String(100))
+    relation: Mapped[str | None] = mapped_column(String(40))  # hubunganKeluarga
+    valid_until: Mapped[date | None]  # tglAkhirBerlaku
+    dental_code: Mapped[str | None] = mapped_column(String(20))  # kdProviderGigi
+    dental_name: Mapped[str | None] = mapped_column(String(100))
+    prolanis: Mapped[str | None] = mapped_column(String(20))  # pstProl
+    prb: Mapped[str | None] = mapped_column(String(20))  # pstPrb
+    # The yearly health-history screening (skrining riwayat kesehatan) filled in: since 2025
+    # antrean/add refuses a participant aged 15+ without it.
+    srk_done: Mapped[bool] = mapped_column(default=True)
 
 
 class CentralPoli(Base):
@@ -151,9 +165,22 @@ class CentralDatabase:
     def create(self, facility_code: str, facility_name: str) -> None:
         """Create the tables, and seed the demo clinic's references on first start."""
         Base.metadata.create_all(self.engine)
+        self._check_schema()
         with self.write() as session:
             if session.scalars(select(CentralPoli.code)).first() is None:
                 seed_demo(session, facility_code, facility_name)
+
+    def _check_schema(self) -> None:
+        """A database made by an older `kiosk central` lacks columns: say so in one line."""
+        for table in Base.metadata.sorted_tables:
+            have = {column["name"] for column in inspect(self.engine).get_columns(table.name)}
+            missing = [column.name for column in table.columns if column.name not in have]
+            if missing:
+                shown = make_url(self.url).render_as_string(hide_password=True)
+                raise SchemaOutdated(
+                    f"the central's database {shown} is from an older version (table "
+                    f"{table.name} lacks {', '.join(missing)}): delete it to start afresh"
+                )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -175,6 +202,8 @@ class CentralDatabase:
 _CLASS_CODES = {"Kelas I": "1", "Kelas II": "2", "Kelas III": "3"}
 # The demo file does not say how a participant is insured; PCare always answers a kind.
 DEMO_KIND = ("PBI", "PBI (APBN)")
+# Nor until when a card is valid (tglAkhirBerlaku).
+DEMO_VALID_UNTIL = date(2030, 12, 31)
 
 
 def demo_data() -> dict[str, Any]:
@@ -199,8 +228,9 @@ def seed_demo(session: Session, facility_code: str, facility_name: str) -> None:
                 quota=entry["quota"],
             )
         )
-    for person in data["participant"]:
+    for person in [*data["participant"], *data.get("registry_participant", [])]:
         here = person["fktp"] == "here"
+        dental_here = person.get("dental_fktp") == "here"
         class_name = person.get("class", "Kelas III")
         session.add(
             CentralParticipant(
@@ -218,6 +248,13 @@ def seed_demo(session: Session, facility_code: str, facility_name: str) -> None:
                 class_name=class_name.upper(),
                 kind_code=DEMO_KIND[0],
                 kind_name=DEMO_KIND[1],
+                relation=person.get("relation"),
+                valid_until=DEMO_VALID_UNTIL,
+                dental_code=facility_code if dental_here else person.get("dental_fktp"),
+                dental_name=facility_name if dental_here else person.get("dental_fktp_name"),
+                prolanis=person.get("prolanis"),
+                prb=person.get("prb"),
+                srk_done=person.get("srk", True),
             )
         )
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 import threading
 from dataclasses import asdict, dataclass
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
 @dataclass(frozen=True)
@@ -62,3 +65,15 @@ class FaultSwitch:
             fail=fail_roll < current.fail_rate,
             bad_json=bad_json_roll < current.bad_json_rate,
         )
+
+
+class Faults(BaseModel):
+    """``POST /admin/faults`` (drills only, not part of the contract): fields left out stay."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fail_rate: Annotated[float, Field(ge=0, le=1)] | None = None
+    delay_ms: Annotated[int, Field(ge=0, le=120_000)] | None = None
+    bad_json_rate: Annotated[float, Field(ge=0, le=1)] | None = None
+    down: bool | None = None
+    seed: int | None = None

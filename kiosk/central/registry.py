@@ -11,23 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.central.contract import (
-    STATUS_ABSENT,
-    STATUS_BOOKED,
-    STATUS_CALLED,
-    STATUS_CANCELLED,
-    AddRequest,
-    CallRequest,
-    CancelRequest,
-    CodeName,
-    DoctorRef,
-    Peserta,
-    PoliRef,
-    Provider,
-)
 from kiosk.central.db import (
     CentralDatabase,
     CentralDoctor,
@@ -37,6 +23,17 @@ from kiosk.central.db import (
     QueueEntry,
     utcnow,
 )
+from kiosk.contract.antrean import AddRequest, CallRequest, CancelRequest, DoctorRef, PoliRef
+from kiosk.contract.pcare import Asuransi, CodeName, Peserta, Provider
+
+# From this age the yearly health-history screening (SRK) is required for antrean/add (2025).
+SRK_AGE = 15
+
+# The mirror's states of a queue entry.
+STATUS_BOOKED = "booked"
+STATUS_CALLED = "called"
+STATUS_ABSENT = "absent"
+STATUS_CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -132,8 +129,13 @@ class Registry:
 
     def add(self, cons_id: str, body: AddRequest) -> Outcome:
         """A number the clinic issued. A repeat of the natural key is 208; after a cancellation
-        the same participant may take a new number at that poli and date."""
-        checked_date(body.tanggalperiksa)
+        the same participant may take a new number at that poli and date.
+
+        As the real service, a new number is refused when its doctor or practice hours are not
+        in the HFIS schedule (what ``ref/dokter`` answers), when the shift already holds its
+        ``kapasitas``, or when a participant aged 15 or more has not filled in this year's
+        health-history screening (SRK)."""
+        day = checked_date(body.tanggalperiksa)
         values = body.model_dump()
         try:
             with self.db.write() as session:
@@ -144,6 +146,8 @@ class Registry:
                 )
                 if entry is not None and entry.status != STATUS_CANCELLED:
                     return DUPLICATE
+                self._check_hfis(session, cons_id, body)
+                self._check_srk(session, body.nomorkartu, day)
                 if entry is None:
                     entry = QueueEntry(cons_id=cons_id)
                     session.add(entry)
@@ -156,6 +160,48 @@ class Registry:
         except IntegrityError:  # another request with the same key won the race
             return DUPLICATE
         return DONE
+
+    @staticmethod
+    def _check_hfis(session: Any, cons_id: str, body: AddRequest) -> None:
+        start, _, end = body.jampraktek.partition("-")
+        shift = session.scalars(
+            select(CentralSchedule).where(
+                CentralSchedule.poli_code == body.kodepoli,
+                CentralSchedule.doctor_code == body.kodedokter,
+            )
+        ).all()
+        if not shift:
+            raise Refused("central.hfis.doctor", doctor=body.kodedokter, poli=body.kodepoli)
+        matching = [s for s in shift if (s.start, s.end) == (start, end)]
+        if not matching:
+            hours = ", ".join(f"{s.start}-{s.end}" for s in shift)
+            raise Refused(
+                "central.hfis.hours", doctor=body.kodedokter, given=body.jampraktek, hours=hours
+            )
+        held = session.scalar(
+            select(func.count())
+            .select_from(QueueEntry)
+            .where(
+                QueueEntry.cons_id == cons_id,
+                QueueEntry.tanggalperiksa == body.tanggalperiksa,
+                QueueEntry.kodepoli == body.kodepoli,
+                QueueEntry.kodedokter == body.kodedokter,
+                QueueEntry.jampraktek == body.jampraktek,
+                QueueEntry.status != STATUS_CANCELLED,
+            )
+        )
+        if (held or 0) >= matching[0].quota:
+            raise Refused("central.hfis.full", kapasitas=matching[0].quota)
+
+    @staticmethod
+    def _check_srk(session: Any, card: str, day: date) -> None:
+        person = session.get(CentralParticipant, card)
+        if person is None or person.srk_done:
+            return
+        born = person.born
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        if age >= SRK_AGE:
+            raise Refused("central.srk.missing")
 
     def call(self, cons_id: str, body: CallRequest) -> Outcome:
         checked_date(body.tanggalperiksa)
@@ -185,6 +231,13 @@ class Registry:
             entry.alasan = body.alasan
             entry.cancelled_at = utcnow()
         return DONE
+
+    def set_kapasitas(self, kapasitas: int) -> int:
+        with self.db.write() as session:
+            shifts = session.scalars(select(CentralSchedule)).all()
+            for shift in shifts:
+                shift.quota = kapasitas
+        return len(shifts)
 
     def mirror(self, day: str) -> list[dict[str, Any]]:
         """The mirror of every clinic's queue on a date, by poli and number."""
@@ -216,18 +269,30 @@ class Registry:
 
 
 def _peserta(row: CentralParticipant) -> Peserta:
+    """PCare's field set; what the registry does not hold is null, as PCare answers it."""
+    dental = (
+        Provider(kdProvider=row.dental_code, nmProvider=row.dental_name or row.dental_code)
+        if row.dental_code
+        else None
+    )
     return Peserta(
         noKartu=row.card,
         nama=row.name,
+        hubunganKeluarga=row.relation,
         sex=row.sex,
         tglLahir=row.born.strftime("%d-%m-%Y"),
+        tglAkhirBerlaku=row.valid_until.strftime("%d-%m-%Y") if row.valid_until else None,
         noKTP=row.nik,
         aktif=row.active,
         ketAktif=row.status_text,
         tunggakan=row.arrears,
         kdProviderPst=Provider(kdProvider=row.provider_code, nmProvider=row.provider_name),
+        kdProviderGigi=dental,
         jnsKelas=CodeName(kode=row.class_code, nama=row.class_name),
         jnsPeserta=CodeName(kode=row.kind_code, nama=row.kind_name),
+        pstProl=row.prolanis,
+        pstPrb=row.prb,
+        asuransi=Asuransi(),
     )
 
 

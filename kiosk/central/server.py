@@ -4,31 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import socket
 
 import uvicorn
 from fastapi import FastAPI
 
-from kiosk.domain.privacy import mask_number
+from kiosk.contract.logmask import MASK, MaskNumbers
 
-# Card numbers (13) and NIKs (16) travel in paths: /pcare-rest/peserta/{nomorkartu}, .../nik/{nik}.
-_LONG_NUMBER = re.compile(r"[0-9]{10,}")
-
-
-class MaskNumbers(logging.Filter):
-    """Masks every long run of digits in a log record's message and arguments."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str):
-            record.msg = _mask(record.msg)
-        if isinstance(record.args, tuple):
-            record.args = tuple(_mask(a) if isinstance(a, str) else a for a in record.args)
-        return True
-
-
-def _mask(text: str) -> str:
-    return _LONG_NUMBER.sub(lambda m: mask_number(m.group()), text)
+__all__ = ["MaskNumbers", "PortTaken", "check_port", "serve"]
 
 
 class PortTaken(OSError):
@@ -48,7 +31,7 @@ def check_port(host: str, port: int) -> None:
 
 def serve(app: FastAPI, host: str, port: int) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM)."""
-    logging.getLogger("uvicorn.access").addFilter(MaskNumbers())
+    logging.getLogger("uvicorn.access").addFilter(MASK)
     config = uvicorn.Config(
         app,
         host=host,

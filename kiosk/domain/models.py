@@ -57,6 +57,13 @@ class Participant:
     # arrears and FKTP are assumed until the registry confirms them.
     verified: bool = True
     medical_record: str | None = None  # the clinic's own number (norm); None: new patient
+    # PCare's further fields (None: not known, e.g. cached before they were kept).
+    dental_fktp_code: str | None = None  # kdProviderGigi: Poli Gigi's FKTP when it differs
+    dental_fktp_name: str | None = None
+    kind_name: str | None = None  # jnsPeserta, e.g. "PBI (APBN)", "PPU"
+    valid_until: date | None = None  # tglAkhirBerlaku
+    status_note: str | None = None  # ketAktif
+    programmes: str | None = None  # pstProl / pstPrb: "PROLANIS DM", "PRB" (desk only)
 
     @property
     def masked_card(self) -> str:

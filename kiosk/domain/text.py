@@ -52,6 +52,16 @@ def clean_text(text: str, limit: int | None = None) -> str:
     return kept[:limit].rstrip() if limit is not None else kept
 
 
+def shown_text(text: str) -> str:
+    """What a screen shows of a value: no bidi, zero-width or other format character (a value
+    stored before these rules may hold one); line breaks and tabs stay, the layout needs them."""
+    return "".join(
+        " " if unicodedata.category(char) in ("Zl", "Zp") else char
+        for char in text
+        if unicodedata.category(char) != "Cf"
+    )
+
+
 def _name_char(char: str) -> bool:
     # Letters of any script, and the combining marks some scripts write them with.
     return char.isalpha() or unicodedata.category(char).startswith("M")

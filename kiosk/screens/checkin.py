@@ -10,6 +10,7 @@ from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.models import Ticket, TicketSource, TicketStatus
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.confirm import ConfirmScreen, check_in_commit
+from kiosk.session import Intent
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.plain import Static
 
@@ -27,7 +28,7 @@ class CheckInScreen(KioskScreen):
         with Vertical(id="body"):
             yield ChoiceList(id="bookings")
             yield Static("", id="error", classes="error")
-        yield from self.compose_hint()
+        yield Static(self.t("hint.view"), id="hint")
 
     def on_mount(self) -> None:
         if not self.on_stack:
@@ -48,8 +49,14 @@ class CheckInScreen(KioskScreen):
 
     def _loaded(self, tickets: list[Ticket]) -> None:
         self.tickets = tickets
-        if not tickets:
+        if not tickets:  # no booking: the way on is a number taken here and now
             self.show_error(self.t("checkin.none"))
+            self.query_one(ChoiceList).set_choices(
+                [
+                    Choice("take", self.t("checkin.take_new")),
+                    Choice("back", self.t("checkin.back")),
+                ]
+            )
             return
         now = self.services.clock.now()
         choices = []
@@ -77,6 +84,18 @@ class CheckInScreen(KioskScreen):
 
     @on(ChoiceList.Chosen, "#bookings")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
+        if event.choice.id == "back":
+            self.action_back()
+            return
+        if event.choice.id == "take":
+            from kiosk.screens.poli import PoliScreen
+
+            self.kiosk.patient.intent = Intent.TAKE
+            if self.kiosk.patient.family:
+                self.app.push_screen(PoliScreen())
+            else:  # came with a slip code: who it is comes from the card
+                self.kiosk.reset()
+            return
         ticket = next(t for t in self.tickets if str(t.id) == event.choice.id)
         rows = [
             (self.t("confirm.patient"), ticket.holder_name or ""),

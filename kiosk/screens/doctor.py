@@ -1,13 +1,18 @@
-"""Doctor and shift: every shift of the chosen poli that day, the sensible one highlighted."""
+"""Doctor and shift: every shift of the chosen poli that day, the sensible one highlighted.
+
+Reached from the confirmation only when the poli offers more than one open shift; the choice
+goes back to it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from kiosk.domain.models import Slot
 from kiosk.domain.schedule import default_slot, slot_is_over
 from kiosk.screens.base import KioskScreen
 from kiosk.session import TakeChoice
@@ -18,14 +23,16 @@ from kiosk.widgets.plain import Static
 class DoctorScreen(KioskScreen):
     TITLE_KEY = "doctor.title"
 
-    def __init__(self, choice: TakeChoice) -> None:
+    def __init__(self, choice: TakeChoice, picked: Callable[[Slot], None]) -> None:
         super().__init__()
         self.choice = choice
+        self.picked = picked
 
     def compose(self) -> ComposeResult:
         day = self.choice.poli_day
         now = self.services.clock.now()
         suggested = default_slot(day.slots, now)
+        current = self.choice.slot or suggested  # highlighted: what the confirmation holds
         choices = []
         for slot in day.slots:
             over = slot_is_over(slot, now)
@@ -50,14 +57,13 @@ class DoctorScreen(KioskScreen):
         with Vertical(id="body"):
             yield Static(f"Poli {day.poli.name} · {day.service_date:%d-%m-%Y}", classes="prompt")
             yield ChoiceList(
-                choices, id="slots", default=str(suggested.schedule_id) if suggested else None
+                choices, id="slots", default=str(current.schedule_id) if current else None
             )
             yield Static("", id="error", classes="error")
-        yield from self.compose_hint()
+        yield Static(self.t("hint.view"), id="hint")
 
     @on(ChoiceList.Chosen, "#slots")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
-        from kiosk.screens.complaint import ComplaintScreen
-
         slot = next(s for s in self.choice.poli_day.slots if str(s.schedule_id) == event.choice.id)
-        self.app.push_screen(ComplaintScreen(replace(self.choice, slot=slot)))
+        self.app.pop_screen()
+        self.picked(slot)

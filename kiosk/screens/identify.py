@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -16,28 +18,56 @@ from kiosk.widgets.keypad import Keypad
 from kiosk.widgets.plain import Static
 
 # Digits with the spaces and dashes people and scanners add; a check-in also takes a slip code.
-_IDENTITY_CHARS = r"[0-9 \-]*"
-_CODE_CHARS = r"[0-9A-Za-z: \-]*"
+# Anything else typed is taken out again with a visible message (never silently dropped).
+_IDENTITY_CHARS = re.compile(r"[0-9 \-]")
+_CODE_CHARS = re.compile(r"[0-9A-Za-z: \-]")
 
 
 class IdentifyScreen(KioskScreen):
     TITLE_KEY = "identify.title"
 
+    @property
+    def checking_in(self) -> bool:
+        return self.kiosk.patient.intent == Intent.CHECK_IN
+
     def compose(self) -> ComposeResult:
-        checking_in = self.kiosk.patient.intent == Intent.CHECK_IN
+        if self.checking_in:  # check-in has its own heading: a booking code can be scanned
+            self.TITLE_KEY = "checkin.heading"
         yield from self.compose_header()
         with Horizontal(id="body"):
             with Vertical(id="identify-left"):
-                yield Static(self.t("identify.help"), classes="prompt")
+                help_key = "checkin.help" if self.checking_in else "identify.help"
+                yield Static(self.t(help_key), classes="prompt")
                 yield Input(
                     placeholder=self.t("identify.placeholder"),
-                    restrict=_CODE_CHARS if checking_in else _IDENTITY_CHARS,
-                    max_length=64 if checking_in else 24,
+                    max_length=64 if self.checking_in else 24,
                     id="identity",
                 )
                 yield Static("", id="error", classes="error")
             yield Keypad(id="keypad")
-        yield from self.compose_hint("hint.back")
+        yield Static(self.t("hint.type"), id="hint")
+
+    @on(Input.Changed, "#identity")
+    def _changed(self, event: Input.Changed) -> None:
+        """Letters in a number field are refused out loud; any change clears an old error."""
+        allowed = _CODE_CHARS if self.checking_in else _IDENTITY_CHARS
+        kept = "".join(c for c in event.value if allowed.fullmatch(c))
+        if not event.value and not self._keep_error:  # emptied by the patient: a fresh start
+            self._had_letters = False
+        if kept != event.value:
+            self._keep_error = True  # the change below must not clear this message
+            self._had_letters = bool(kept)  # letters among digits: that number is not meant
+            event.input.value = kept
+            self.show_error(self.t("identify.letters"))
+        elif self._keep_error:
+            self._keep_error = False
+        else:
+            self.show_error("")
+
+    _keep_error = False
+    # Letters came in since the field was empty: what is left is not the number that was meant
+    # (a scanner's "32730145abc07900" must not become a 13-digit card lookup).
+    _had_letters = False
 
     @on(Keypad.Pressed)
     def _keypad(self, event: Keypad.Pressed) -> None:
@@ -58,6 +88,12 @@ class IdentifyScreen(KioskScreen):
         intent = self.kiosk.patient.intent
         if intent == Intent.CHECK_IN and is_slip_code(raw):
             self._submit_slip_code(raw)
+            return
+        if self._had_letters:
+            self._had_letters = False
+            self._keep_error = True
+            self.query_one(Input).value = ""
+            self.show_error(self.t("identify.letters_retype"))
             return
         try:
             identity = parse_identity(raw, self.services.clock.today())
@@ -89,10 +125,10 @@ class IdentifyScreen(KioskScreen):
         field.value = ""  # the number leaves the screen as soon as it is used
         from kiosk.screens.checkin import CheckInScreen
         from kiosk.screens.my_status import MyStatusScreen
-        from kiosk.screens.status import StatusScreen
+        from kiosk.screens.poli import PoliScreen
 
         next_screen = {Intent.CHECK_IN: CheckInScreen, Intent.STATUS: MyStatusScreen}.get(
-            session.intent, StatusScreen
+            session.intent, PoliScreen
         )
         self.app.push_screen(next_screen())
 

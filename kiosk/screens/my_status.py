@@ -1,4 +1,5 @@
-"""Check my status: today's tickets with their live position; cancel one, or take a new one."""
+"""Check my status: today's tickets with their live position; open one (its QR, cancel), or
+take a new one."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from kiosk.domain.models import QueuePosition
+from kiosk.i18n import people_ahead
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.dialogs import Question
 from kiosk.session import Intent
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.plain import Static
@@ -28,7 +29,11 @@ class MyStatusScreen(KioskScreen):
         with Vertical(id="body"):
             yield ChoiceList(id="tickets")
             yield Static("", id="error", classes="error")
-        yield from self.compose_hint()
+        yield Static(self.t("hint.view"), id="hint")
+
+    def on_screen_resume(self) -> None:
+        if self.positions:
+            self._load()  # a number may have been cancelled on its own screen
 
     def on_mount(self) -> None:
         if not self.on_stack:
@@ -54,10 +59,9 @@ class MyStatusScreen(KioskScreen):
         choices = []
         for position in positions:
             ticket = position.ticket
-            detail = f"{self.t('state.' + ticket.status.value)} · " + (
-                self.t("ticket.ahead", n=position.people_ahead)
-                if position.people_ahead
-                else self.t("ticket.ahead_none")
+            detail = (
+                f"{self.t('state.' + ticket.status.value)} · "
+                f"{people_ahead(position.people_ahead, self.lang)}"
             )
             choices.append(
                 Choice(
@@ -70,40 +74,17 @@ class MyStatusScreen(KioskScreen):
         chooser = self.query_one(ChoiceList)
         keep = chooser.highlighted_option.id if chooser.highlighted_option else None
         chooser.set_choices(choices, default=keep)
-        if not positions:
-            self.show_error(self.t("mystatus.none"))
+        self.show_error("" if positions else self.t("mystatus.none"))
 
     @on(ChoiceList.Chosen, "#tickets")
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         if event.choice.id == "new":
-            from kiosk.screens.status import StatusScreen
+            from kiosk.screens.poli import PoliScreen
 
             self.kiosk.patient.intent = Intent.TAKE
-            self.app.push_screen(StatusScreen())
+            self.app.push_screen(PoliScreen())
             return
+        from kiosk.screens.ticket import TicketScreen
+
         position = next(p for p in self.positions if str(p.ticket.id) == event.choice.id)
-        number = position.ticket.number
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._cancel(position.ticket.id, number)
-
-        self.app.push_screen(
-            Question(
-                self.t("mystatus.confirm_cancel", number=number),
-                self.t("mystatus.yes"),
-                self.t("mystatus.no"),
-            ),
-            answered,
-        )
-
-    def _cancel(self, ticket_id: int, number: str) -> None:
-        services = self.services
-
-        def done(_: object) -> None:
-            self.notify(self.t("mystatus.cancelled", number=number))
-            self._load()
-
-        self.call_service(
-            lambda: services.tickets.cancel(ticket_id, "Dibatalkan pasien di kiosk"), done
-        )
+        self.app.push_screen(TicketScreen(position, viewing=True))

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.domain import antrean
+from kiosk.contract import antrean
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.fairness import Waiting, is_elderly, next_to_call
 from kiosk.domain.identity import IdentityError, IdentityKind, parse_identity
@@ -67,6 +67,10 @@ class QueueEntry:
     priority: str | None  # elderly, pregnant, disabled, emergency
     counter: str | None
     recalls: int
+    # PCare's chronic-care programmes (PROLANIS, PRB): for staff, never on the kiosk.
+    programmes: str | None = None
+    # The central refused this number's antrean/add (its message): SRK missing, HFIS, quota.
+    central_refusal: str | None = None
 
 
 class DeskService:
@@ -100,6 +104,15 @@ class DeskService:
                 )
                 .order_by(_joined_at, TicketRow.seq)
             ).all()
+            refused = dict(
+                session.execute(
+                    select(OutboxRow.ticket_id, OutboxRow.last_error).where(
+                        OutboxRow.ticket_id.in_([row.id for row in rows]),
+                        OutboxRow.kind == antrean.ADD,
+                        OutboxRow.state == "parked",
+                    )
+                ).all()
+            )
             entries = []
             for row in rows:
                 joined = row.queued_at or row.checked_in_at or row.created_at
@@ -111,6 +124,8 @@ class DeskService:
                         priority=self._priority(row, day),
                         counter=row.counter,
                         recalls=row.recalls,
+                        programmes=row.participant.programmes if row.participant else None,
+                        central_refusal=refused.get(row.id),
                     )
                 )
             return entries
@@ -458,7 +473,7 @@ class DeskService:
         item = queue_for_central(
             session,
             row,
-            "antrean.panggil",
+            antrean.CALL,
             antrean.call_payload(
                 to_ticket(row), to_participant(row.participant), present, self.clock.now()
             ),

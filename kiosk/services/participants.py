@@ -57,7 +57,12 @@ class ParticipantService:
         card = identity.digits if identity.kind == IdentityKind.CARD else None
         found = look_up(self.central, card=card, nik=None if card else identity.digits)
         now = datetime.now(UTC)
-        note_link(self.store, found.found != Found.UNREACHABLE, "participant lookup unreachable")
+        note_link(
+            self.store,
+            found.found != Found.UNREACHABLE,
+            found.message if found.denied else "participant lookup unreachable",
+            denied=found.denied,
+        )
         if found.peserta is not None:
             with self.store.write() as session:
                 return Identified(to_participant(remember(session, found.peserta, now)))

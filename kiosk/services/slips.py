@@ -89,6 +89,9 @@ class SlipService:
                 non_jkn=t("slip.non_jkn", lang),
                 footer=t("slip.footer", lang),
                 issued=t("slip.issued", lang),
+                ahead_none=t("ticket.ahead_none", lang),
+                ahead_one=t("ticket.ahead_one", lang),
+                code=t("ticket.qr_label", lang),
             ),
         )
 

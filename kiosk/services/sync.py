@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
+from sqlalchemy import select
+
+from kiosk.contract import antrean
 from kiosk.store import Store
+from kiosk.store.models import OutboxRow
 from kiosk.sync.client import CentralClient
-from kiosk.sync.pump import OutboxPump, SyncStatus, requeue_parked, sync_status
+from kiosk.sync.pump import PARKED, SENT, OutboxPump, SyncStatus, requeue_parked, sync_status
 
 
 class SyncService:
@@ -35,3 +40,25 @@ class SyncService:
 
     def requeue_parked(self) -> int:
         return requeue_parked(self.store)
+
+    def add_refusal(self, ticket_id: int, wait_seconds: float = 0.0) -> str | None:
+        """The central's refusal of this ticket's ``antrean/add`` (SRK missing, doctor not in HFIS,
+        quota...), waiting up to ``wait_seconds`` for the pump, which sends it at once while the
+        central is reachable. None: sent, still waiting, or no central."""
+        if self.central is None:
+            return None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            with self.store.read() as session:
+                row = session.execute(
+                    select(OutboxRow.state, OutboxRow.last_error)
+                    .where(OutboxRow.ticket_id == ticket_id, OutboxRow.kind == antrean.ADD)
+                    .order_by(OutboxRow.id.desc())
+                ).first()
+            if row is None or row.state == SENT:
+                return None
+            if row.state == PARKED:
+                return str(row.last_error or "")
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.25)

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.domain import antrean
+from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
-from kiosk.domain.eligibility import check_eligibility
+from kiosk.domain.eligibility import check_eligibility, refused_at
 from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
 from kiosk.domain.numbering import MAX_SEQ, format_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
@@ -101,12 +101,12 @@ class TicketService:
                 )
                 if existing is not None:
                     return TakeOutcome(to_ticket(existing), existing=True)
-                refusal = check_eligibility(participant, self.facility_code)
+                refusal = check_eligibility(participant, self.facility_code, request.poli_code)
                 if refusal:
                     raise Refused(
                         refusal.value,
                         amount=rupiah(participant.arrears),
-                        fktp=participant.fktp_name,
+                        fktp=refused_at(participant, refusal),
                     )
             schedule = session.get(ScheduleRow, request.schedule_id)
             poli_row = session.get(PoliRow, request.poli_code)
@@ -182,7 +182,7 @@ class TicketService:
                 self._outbox(
                     session,
                     row,
-                    "antrean.add",
+                    antrean.ADD,
                     antrean.add_payload(ticket, participant, request.phone),
                 )
             return TakeOutcome(ticket, existing=False)
@@ -224,7 +224,7 @@ class TicketService:
                 self._outbox(
                     session,
                     row,
-                    "antrean.batal",
+                    antrean.CANCEL,
                     antrean.cancel_payload(to_ticket(row), to_participant(row.participant), reason),
                 )
             return to_ticket(row)

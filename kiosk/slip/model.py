@@ -36,8 +36,16 @@ class SlipLabels:
     non_jkn: str
     footer: str
     issued: str
+    # The same words as the screen for nobody and one person ahead; empty: the ``ahead`` template.
+    ahead_none: str = ""
+    ahead_one: str = ""
+    code: str = ""  # the caption of the slip code printed under the QR; empty: not printed
 
     def people_ahead(self, n: int) -> str:
+        if n == 0 and self.ahead_none:
+            return self.ahead_none
+        if n == 1 and self.ahead_one:
+            return self.ahead_one
         # str.replace, not str.format: a stray brace in a translation must not crash printing.
         return self.ahead.replace("{n}", str(n))
 

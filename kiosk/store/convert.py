@@ -33,6 +33,12 @@ def to_participant(row: ParticipantRow) -> Participant:
         relation=row.relation,
         verified=row.verified,
         medical_record=row.medical_record,
+        dental_fktp_code=row.dental_fktp_code,
+        dental_fktp_name=row.dental_fktp_name,
+        kind_name=row.kind_name,
+        valid_until=row.valid_until,
+        status_note=row.status_note,
+        programmes=row.programmes,
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     text,
     true,
 )
@@ -129,6 +130,15 @@ class ParticipantRow(Base):
     verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # The registry's own words on the membership (PCare ketAktif), as last fetched.
     status_note: Mapped[str | None] = mapped_column(String(60))
+    # PCare's dental FKTP (kdProviderGigi), when it differs from the registered one.
+    dental_fktp_code: Mapped[str | None] = mapped_column(String(20))
+    dental_fktp_name: Mapped[str | None] = mapped_column(String(120))
+    # PCare jnsPeserta (e.g. "PBI APBN", "PPU"), the card's end of validity (tglAkhirBerlaku), and
+    # the chronic-care programmes (pstProl, pstPrb) for the desk.
+    kind_code: Mapped[str | None] = mapped_column(String(10))
+    kind_name: Mapped[str | None] = mapped_column(String(60))
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    programmes: Mapped[str | None] = mapped_column(String(60))
 
 
 class TicketCounterRow(Base):
@@ -312,3 +322,5 @@ class CentralLinkRow(Base):
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Unreachable because the central refused the clinic's credentials (HTTP 401), not away.
+    denied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

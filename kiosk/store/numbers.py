@@ -9,8 +9,9 @@ the number, so numbers have no gaps except cancelled tickets.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,30 +34,31 @@ def lock_poli_day(session: Session, poli_code: str, service_date: date) -> None:
     )
 
 
+def _insert(session: Session) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT (both engines a clinic runs)."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
 def _ensure_counter(session: Session, poli_code: str, service_date: date) -> None:
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     session.execute(
-        insert(TicketCounterRow)
+        _insert(session)(TicketCounterRow)
         .values(poli_code=poli_code, service_date=service_date, last_seq=0)
         .on_conflict_do_nothing()
     )
 
 
 def next_seq(session: Session, poli_code: str, service_date: date) -> int:
-    _ensure_counter(session, poli_code, service_date)
-    session.execute(
-        update(TicketCounterRow)
-        .where(
-            TicketCounterRow.poli_code == poli_code,
-            TicketCounterRow.service_date == service_date,
+    """The poli/day's next number, in one statement: the counter row is created at 1 or bumped
+    (which takes its lock until commit), and RETURNING hands the new value back."""
+    statement = (
+        _insert(session)(TicketCounterRow)
+        .values(poli_code=poli_code, service_date=service_date, last_seq=1)
+        .on_conflict_do_update(
+            index_elements=[TicketCounterRow.poli_code, TicketCounterRow.service_date],
+            set_={"last_seq": TicketCounterRow.last_seq + 1},
         )
-        .values(last_seq=TicketCounterRow.last_seq + 1)
+        .returning(TicketCounterRow.last_seq)
     )
-    seq = session.scalar(
-        select(TicketCounterRow.last_seq).where(
-            TicketCounterRow.poli_code == poli_code,
-            TicketCounterRow.service_date == service_date,
-        )
-    )
+    seq: int | None = session.scalar(statement)
     assert seq is not None
     return seq

@@ -1,10 +1,13 @@
 """The clinic's client for the central (protocol.md, part 2): BPJS Antrean FKTP and PCare.
 
-Every call is signed (``X-cons-id``, ``X-timestamp``, ``X-signature``, ``user_key``), has a
-timeout, and is answered with a typed :class:`Answer`: done, duplicate (208, which counts as
-done), refused (the central's 201 and its message), or retry (unreachable, 5xx, an answer that is
-not the envelope or does not decrypt). Pointed at the real service with real credentials, the same
-code works: one base URL per service, either metadata spelling, codes 200 or 1 for success.
+Every call is signed (``X-cons-id``, ``X-timestamp``, ``X-signature``, and the service's own
+``user_key``); every PCare call also carries the clinic's PCare user (``X-authorization: Basic
+base64(username:password:app code)``). Each has a timeout and is answered with a typed
+:class:`Answer`: done, duplicate (208, which counts as done), refused (the central's 201 and its
+message), denied (HTTP 401/403: the central refused the clinic's credentials, not the item), or
+retry (unreachable, 5xx, an answer that is not the envelope or does not decrypt). Pointed at
+the real service with real credentials, the same code works: one base URL per service, either
+metadata spelling, codes 200 or 1 for success.
 
 Secrets never reach a log, and neither do card numbers or NIKs: httpx logs every request URL
 (``/peserta/0001234567801``) at INFO, so its loggers are held at WARNING and masked besides.
@@ -12,9 +15,9 @@ Secrets never reach a log, and neither do card numbers or NIKs: httpx logs every
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
-import re
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,32 +26,14 @@ from typing import Any
 import httpx
 
 from kiosk.config import Settings
-from kiosk.domain.privacy import mask_number
+from kiosk.contract.antrean import PATHS
+from kiosk.contract.envelope import DUPLICATE_CODE, SUCCESS_CODES, metadata_of
+from kiosk.contract.logmask import MASK as _MASK
+from kiosk.contract.logmask import mask_digits
 from kiosk.domain.signing import DecryptError, decrypt, signature
 from kiosk.domain.text import clean_text
 
 log = logging.getLogger(__name__)
-
-# A card (13) or NIK/KK (16) anywhere in a log line: masked to the last four digits.
-_PERSONAL_DIGITS = re.compile(r"(?<!\d)(\d{13}|\d{16})(?!\d)")
-
-
-def mask_digits(text: str) -> str:
-    return _PERSONAL_DIGITS.sub(lambda m: mask_number(m.group(1)), text)
-
-
-class _MaskPersonalNumbers(logging.Filter):
-    """Rewrites a record whose text holds a card number or NIK (defence behind the level)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_digits(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
-
-
-_MASK = _MaskPersonalNumbers()
 
 
 def quiet_http_logs() -> None:
@@ -66,6 +51,9 @@ class Outcome(StrEnum):
     DUPLICATE = "duplicate"  # 208: the central already has it, which is as good as done
     REFUSED = "refused"  # 201 (or another business code): the central said no, with a message
     RETRY = "retry"  # unreachable, timed out, 5xx, not the envelope, undecryptable
+    # 401/403: our credentials (signature, consumer, clock, user_key, PCare user) were refused.
+    # The item is kept and tried again, as for RETRY, but staff must fix a setting.
+    DENIED = "denied"
 
 
 @dataclass(frozen=True)
@@ -79,9 +67,16 @@ class Answer:
     def ok(self) -> bool:
         return self.outcome in (Outcome.DONE, Outcome.DUPLICATE)
 
+    @property
+    def retry(self) -> bool:
+        """Not delivered, through no fault of the item: keep it and try later."""
+        return self.outcome in (Outcome.RETRY, Outcome.DENIED)
 
-# Codes that speak of our credentials or the clock, not of the item: keep it and try later.
-_AUTH_CODES = frozenset({401, 403, 407, 408})
+
+# Codes that speak of our credentials, not of the item (401 unauthorised, 403 forbidden).
+_DENIED_CODES = frozenset({401, 403})
+# Codes that speak of the clock or a proxy: keep the item and try later.
+_AUTH_CODES = frozenset({407, 408})
 
 
 @dataclass(frozen=True)
@@ -90,9 +85,13 @@ class CentralConfig:
     pcare_url: str
     cons_id: str
     secret: str
-    user_key: str
+    user_key: str  # Antrean FKTP's user_key
     lookup_timeout: float = 2.0
     timeout: float = 10.0
+    pcare_user_key: str = ""  # PCare's own; empty: the same as Antrean's
+    pcare_username: str = ""
+    pcare_password: str = ""
+    pcare_app_code: str = "095"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CentralConfig:
@@ -101,12 +100,22 @@ class CentralConfig:
             pcare_url=settings.central_pcare_url,
             cons_id=settings.central_cons_id,
             secret=settings.central_secret,
-            user_key=settings.central_user_key,
+            user_key=settings.antrean_user_key,
             lookup_timeout=settings.central_lookup_timeout,
             timeout=settings.central_timeout,
+            pcare_user_key=settings.pcare_user_key,
+            pcare_username=settings.central_pcare_username,
+            pcare_password=settings.central_pcare_password,
+            pcare_app_code=settings.central_pcare_app_code,
         )
 
-    def __repr__(self) -> str:  # never print the secret or the user key
+    @property
+    def pcare_authorization(self) -> str:
+        """PCare's ``X-authorization``: the clinic's PCare user and the application code."""
+        user = f"{self.pcare_username}:{self.pcare_password}:{self.pcare_app_code}"
+        return "Basic " + base64.b64encode(user.encode()).decode()
+
+    def __repr__(self) -> str:  # never print the secret, the user keys or the PCare password
         return f"CentralConfig(antrean_url={self.antrean_url!r}, pcare_url={self.pcare_url!r})"
 
 
@@ -142,34 +151,41 @@ class CentralClient:
 
     def send(self, kind: str, payload: dict[str, Any]) -> Answer:
         """An outbox item: ``antrean.add``, ``antrean.panggil`` or ``antrean.batal``."""
-        path = {
-            "antrean.add": "/antrean/add",
-            "antrean.panggil": "/antrean/panggil",
-            "antrean.batal": "/antrean/batal",
-        }.get(kind)
+        path = PATHS.get(kind)
         if path is None:
             return Answer(Outcome.REFUSED, message=f"unknown outbox kind {kind!r}")
         return self._call("POST", self.config.antrean_url, path, body=payload)
 
-    # -- PCare participant lookup (short timeout: a patient is waiting at the kiosk) ---------------
+    # -- PCare (participant lookup: short timeout, a patient is waiting at the kiosk) --------------
     def peserta_by_card(self, card: str) -> Answer:
-        return self._call(
-            "GET", self.config.pcare_url, f"/peserta/{card}", timeout=self.config.lookup_timeout
-        )
+        return self.pcare("GET", f"/peserta/{card}", timeout=self.config.lookup_timeout)
 
     def peserta_by_nik(self, nik: str) -> Answer:
-        return self._call(
-            "GET", self.config.pcare_url, f"/peserta/nik/{nik}", timeout=self.config.lookup_timeout
-        )
+        return self.pcare("GET", f"/peserta/nik/{nik}", timeout=self.config.lookup_timeout)
+
+    def pcare(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        timeout: float | None = None,
+    ) -> Answer:
+        """Any PCare call (``/peserta``, later ``/pendaftaran``): PCare's key and user."""
+        return self._call(method, self.config.pcare_url, path, body, timeout, pcare=True)
 
     # -- the envelope ---------------------------------------------------------------------------
-    def headers(self, timestamp: str) -> dict[str, str]:
-        return {
+    def headers(self, timestamp: str, *, pcare: bool = False) -> dict[str, str]:
+        headers = {
             "X-cons-id": self.config.cons_id,
             "X-timestamp": timestamp,
             "X-signature": signature(self.config.cons_id, self.config.secret, timestamp),
-            "user_key": self.config.user_key,
+            "user_key": (self.config.pcare_user_key or self.config.user_key)
+            if pcare
+            else self.config.user_key,
         }
+        if pcare:
+            headers["X-authorization"] = self.config.pcare_authorization
+        return headers
 
     def _call(
         self,
@@ -178,13 +194,15 @@ class CentralClient:
         path: str,
         body: dict[str, Any] | None = None,
         timeout: float | None = None,
+        *,
+        pcare: bool = False,
     ) -> Answer:
         timestamp = str(int(time.time()))
         try:
             reply = self._http.request(
                 method,
                 base + path,
-                headers=self.headers(timestamp),
+                headers=self.headers(timestamp, pcare=pcare),
                 json=body,
                 timeout=timeout if timeout is not None else self.config.timeout,
             )
@@ -200,11 +218,13 @@ class CentralClient:
         try:
             envelope = json.loads(content)
         except ValueError:
+            if status in _DENIED_CODES:  # a gateway's own refusal page
+                return Answer(Outcome.DENIED, status, f"HTTP {status}")
             return Answer(Outcome.RETRY, None, f"HTTP {status}: not JSON")
         if not isinstance(envelope, dict):
             return Answer(Outcome.RETRY, None, f"HTTP {status}: not the envelope")
-        metadata = envelope.get("metadata", envelope.get("metaData"))
-        if not isinstance(metadata, dict):
+        metadata = metadata_of(envelope)
+        if metadata is None:
             return Answer(Outcome.RETRY, None, f"HTTP {status}: no metadata")
         try:
             code = int(metadata.get("code"))  # type: ignore[arg-type]
@@ -212,18 +232,20 @@ class CentralClient:
             return Answer(Outcome.RETRY, None, f"HTTP {status}: no code")
         # The central's words are kept (parked items) and shown: no invisible characters.
         message = clean_text(mask_digits(str(metadata.get("message") or "")), 300)
+        if status in _DENIED_CODES or code in _DENIED_CODES:
+            # The central refused who we are (signature, consumer, key, PCare user), not the item.
+            return Answer(Outcome.DENIED, code, message or f"HTTP {status}")
         if status >= 400 or code in _AUTH_CODES:
-            # The central refused who we are (signature, consumer, clock), not the item.
             return Answer(Outcome.RETRY, code, message or f"HTTP {status}")
         try:
             response = self._decode(envelope.get("response"), timestamp)
         except DecryptError:
-            if code in (200, 1, 208):
+            if code in SUCCESS_CODES or code == DUPLICATE_CODE:
                 return Answer(Outcome.RETRY, code, "the answer does not decrypt")
             response = None  # a refusal's message is in the metadata; its body does not matter
-        if code in (200, 1):
+        if code in SUCCESS_CODES:
             return Answer(Outcome.DONE, code, message, response)
-        if code == 208:
+        if code == DUPLICATE_CODE:
             return Answer(Outcome.DUPLICATE, code, message, response)
         return Answer(Outcome.REFUSED, code, message, response)
 

@@ -94,7 +94,12 @@ def _drain(store: Store, pump: OutboxPump) -> bool:
     status = sync_status(store, with_parked=False)
     click.echo(
         f"sent {status.sent}, waiting {status.waiting}, parked {status.parked}"
-        + ("" if status.reachable else f" (central unreachable: {status.last_error or '?'})")
+        + (
+            ""
+            if status.reachable
+            else f" (central {'refused the credentials' if status.denied else 'unreachable'}: "
+            f"{status.last_error or '?'})"
+        )
     )
     return everything
 
@@ -125,6 +130,11 @@ def _print_status(store: Store, settings: Settings) -> None:
         link = "not configured (offline-only): the outbox keeps everything until one is set"
     elif status.reachable:
         link = f"configured, reachable ({settings.central_antrean_url})"
+    elif status.denied:  # a setting to fix, not a cable
+        link = (
+            f"configured, credentials refused ({status.last_error or '401'}): "
+            "check the KIOSK_CENTRAL_* settings"
+        )
     else:
         reason = f": {status.last_error}" if status.last_error else ""
         link = f"configured, unreachable{reason} ({settings.central_antrean_url})"

@@ -28,12 +28,14 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from kiosk.contract import antrean
+from kiosk.contract.logmask import mask_digits
 from kiosk.domain.privacy import mask_number
 from kiosk.i18n import t
 from kiosk.store import Store
 from kiosk.store.link import record_link_state
 from kiosk.store.models import CentralLinkRow, OutboxRow, TicketRow
-from kiosk.sync.client import Answer, CentralClient, Outcome, mask_digits
+from kiosk.sync.client import Answer, CentralClient, Outcome
 from kiosk.sync.registry import Found, look_up, remember, reverify
 from kiosk.sync.watch import LinkWatch
 
@@ -61,6 +63,7 @@ class StepReport:
     parked: int = 0
     failed: bool = False  # the central could not be reached (or answered 5xx / garbage)
     error: str = ""
+    denied: bool = False  # ... because it refused the clinic's credentials
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class SyncStatus:
     last_contact_at: datetime | None
     last_error: str | None
     parked_items: tuple[ParkedItem, ...] = field(default=())
+    # Not reachable because the central refused the clinic's credentials (a setting to fix).
+    denied: bool = False
 
 
 def pump_name() -> str:
@@ -174,9 +179,10 @@ class OutboxPump:
         report.claimed = len(items)
         for index, item in enumerate(items):
             answer = self._complete(item) or self.client.send(item.kind, item.payload)
-            if answer.outcome == Outcome.RETRY:
+            if answer.retry:
                 self._release(items[index:], answer)
                 report.failed, report.error = True, answer.message
+                report.denied = answer.outcome == Outcome.DENIED
                 break
             self._settle(item, answer)
             if answer.ok:
@@ -186,7 +192,12 @@ class OutboxPump:
             if on_sent is not None:
                 on_sent(1)
         if report.claimed:
-            self._note_link(not report.failed, report.error, contact=report.sent + report.parked)
+            self._note_link(
+                not report.failed,
+                report.error,
+                contact=report.sent + report.parked,
+                denied=report.denied,
+            )
         self.failures = self.failures + 1 if report.failed else 0
         return report
 
@@ -210,7 +221,10 @@ class OutboxPump:
                 continue
             if report.failed:
                 log.info(
-                    "central unreachable (%s); next try in %.1fs", report.error, self.backoff()
+                    "central %s (%s); next try in %.1fs",
+                    "refused the clinic's credentials" if report.denied else "unreachable",
+                    report.error,
+                    self.backoff(),
                 )
                 stop.wait(self.backoff())
                 continue
@@ -289,16 +303,19 @@ class OutboxPump:
     def probe(self) -> bool:
         """Nothing to send: a cheap signed call keeps the connectivity mark honest."""
         answer = self.client.ref_poli(utcnow().date().isoformat())
-        self._note_link(answer.outcome != Outcome.RETRY, answer.message, contact=1)
-        return answer.outcome != Outcome.RETRY
+        denied = answer.outcome == Outcome.DENIED
+        self._note_link(not answer.retry, answer.message, contact=1, denied=denied)
+        return not answer.retry
 
     def _complete(self, item: Claimed) -> Answer | None:
         """An add needs the NIK; a card taken on trust offline has none until the central names
         it. None: the item is complete and can go."""
-        if item.kind != "antrean.add" or item.payload.get("nik"):
+        if item.kind != antrean.ADD or item.payload.get("nik"):
             return None
         found = look_up(self.client, card=str(item.payload.get("nomorkartu") or ""))
         if found.found == Found.UNREACHABLE:
+            if found.denied:
+                return Answer(Outcome.DENIED, message=found.message)
             return Answer(Outcome.RETRY, message="participant lookup unreachable")
         if found.peserta is None or found.peserta.nik is None:
             return Answer(Outcome.REFUSED, message=t("sync.unknown_participant", "id"))
@@ -337,12 +354,15 @@ class OutboxPump:
                 .values(state=PENDING, claimed_by=None, claimed_at=None, last_error=answer.message)
             )
 
-    def _note_link(self, reachable: bool, error: str, contact: int) -> None:
-        note_link(self.store, reachable, error, contact)
+    def _note_link(self, reachable: bool, error: str, contact: int, denied: bool = False) -> None:
+        note_link(self.store, reachable, error, contact, denied=denied)
 
 
-def note_link(store: Store, reachable: bool, error: str = "", contact: int = 1) -> None:
-    """Whether the central answered just now (the pump, or a lookup at the kiosk)."""
+def note_link(
+    store: Store, reachable: bool, error: str = "", contact: int = 1, *, denied: bool = False
+) -> None:
+    """Whether the central answered just now (the pump, or a lookup at the kiosk), and when it
+    did not, whether it refused the clinic's credentials (``denied``) rather than being away."""
     now = utcnow()
     with store.write() as session:
         row = session.get(CentralLinkRow, _LINK_ID)
@@ -350,6 +370,7 @@ def note_link(store: Store, reachable: bool, error: str = "", contact: int = 1) 
             row = CentralLinkRow(id=_LINK_ID, reachable=False)
             session.add(row)
         row.reachable = reachable
+        row.denied = denied and not reachable
         row.last_attempt_at = now
         if reachable and contact:
             row.last_contact_at = now
@@ -376,6 +397,7 @@ def sync_status(store: Store, with_parked: bool = True, limit: int = 50) -> Sync
         last_contact_at=link.last_contact_at if link else None,
         last_error=link.last_error if link else None,
         parked_items=tuple(parked_items),
+        denied=bool(link and link.denied and not link.reachable),
     )
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from kiosk.contract.pcare import Member, read_member
 from kiosk.domain.privacy import mask_name
-from kiosk.domain.text import clean_name, clean_text
 from kiosk.store import Store
 from kiosk.store.models import ParticipantRow, TicketRow
 from kiosk.sync.client import Answer, CentralClient, Outcome
@@ -32,81 +31,28 @@ class Found(StrEnum):
     UNREACHABLE = "unreachable"  # no answer in time (or a broken one): use the cache
 
 
-@dataclass(frozen=True)
-class Peserta:
-    """A PCare participant record, in our terms."""
-
-    card_number: str
-    nik: str | None
-    name: str
-    sex: str | None
-    birth_date: date | None
-    active: bool
-    status_note: str | None
-    arrears: int
-    fktp_code: str
-    fktp_name: str
-    class_name: str | None
+# The clinic's reading of a PCare record (kiosk/contract/pcare.py).
+Peserta = Member
 
 
 @dataclass(frozen=True)
 class Lookup:
     found: Found
     peserta: Peserta | None = None
+    # UNREACHABLE because the central refused the clinic's credentials (staff must act).
+    denied: bool = False
+    message: str = ""
 
 
-def parse_peserta(data: Any) -> Peserta | None:
-    """PCare's fields (``noKartu``, ``tglLahir`` dd-mm-yyyy, ``kdProviderPst`` ...), or None."""
-    if not isinstance(data, dict):
-        return None
-    card = str(data.get("noKartu") or "").strip()
-    if not (card.isdigit() and len(card) == 13):
-        return None
-    nik = str(data.get("noKTP") or "").strip()
-    provider = data.get("kdProviderPst") or {}
-    kelas = data.get("jnsKelas") or {}
-    try:
-        arrears = int(float(data.get("tunggakan") or 0))
-    except (TypeError, ValueError):
-        arrears = 0
-    sex = str(data.get("sex") or "").strip().upper()[:1] or None
-    return Peserta(
-        card_number=card,
-        nik=nik if nik.isdigit() and len(nik) == 16 else None,
-        name=clean_name(str(data.get("nama") or "")),
-        sex=sex if sex in ("L", "P") else None,
-        birth_date=_ddmmyyyy(data.get("tglLahir")),
-        active=_truthy(data.get("aktif")),
-        status_note=clean_text(str(data.get("ketAktif") or ""), 60) or None,
-        arrears=max(arrears, 0),
-        fktp_code=str(provider.get("kdProvider") or "").strip()[:20] if provider else "",
-        fktp_name=clean_text(str(provider.get("nmProvider") or ""), 120) if provider else "",
-        class_name=(
-            clean_text(str(kelas.get("nama")), 30) or None
-            if isinstance(kelas, dict) and kelas.get("nama")
-            else None
-        ),
-    )
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "ya", "aktif")
-    return bool(value)
-
-
-def _ddmmyyyy(value: Any) -> date | None:
-    try:
-        return datetime.strptime(str(value), "%d-%m-%Y").date()
-    except (TypeError, ValueError):
-        return None
+parse_peserta = read_member
 
 
 def look_up(client: CentralClient, card: str | None = None, nik: str | None = None) -> Lookup:
     """Ask the central (lookup timeout). A broken or late answer counts as unreachable."""
     answer: Answer = client.peserta_by_card(card) if card else client.peserta_by_nik(nik or "")
-    if answer.outcome == Outcome.RETRY:
-        return Lookup(Found.UNREACHABLE)
+    if answer.retry:
+        denied = answer.outcome == Outcome.DENIED
+        return Lookup(Found.UNREACHABLE, denied=denied, message=answer.message)
     if answer.outcome == Outcome.REFUSED:
         return Lookup(Found.UNKNOWN)
     peserta = parse_peserta(answer.response)
@@ -144,6 +90,14 @@ def remember(session: Session, peserta: Peserta, fetched_at: datetime) -> Partic
     row.fktp_code = peserta.fktp_code or row.fktp_code or ""
     row.fktp_name = peserta.fktp_name or row.fktp_name or ""
     row.class_name = peserta.class_name or row.class_name
+    # What PCare says now, including "no dental FKTP" or "no programme" (None).
+    row.dental_fktp_code = peserta.dental_fktp_code
+    row.dental_fktp_name = peserta.dental_fktp_name
+    row.kind_code = peserta.kind_code or row.kind_code
+    row.kind_name = peserta.kind_name or row.kind_name
+    row.relation = peserta.relation or row.relation
+    row.valid_until = peserta.valid_until or row.valid_until
+    row.programmes = peserta.programmes
     row.fetched_at = fetched_at
     was_verified = bool(row.verified) and row.id is not None
     row.verified = True

@@ -18,8 +18,8 @@ from datetime import timedelta
 
 import jwt
 
+from kiosk.contract.faskes import refuse
 from kiosk.domain.clock import FacilityClock
-from kiosk.web.contract import refuse
 
 ALGORITHM = "HS256"
 

@@ -25,6 +25,17 @@ from __future__ import annotations
 import logging
 from datetime import date, time
 
+from kiosk.contract.faskes import (
+    Booked,
+    BookingRequest,
+    BookingRequestV1,
+    ContractAnswer,
+    PatientRequest,
+    PoliStatusV1,
+    Position,
+    ShiftStatus,
+    refuse,
+)
 from kiosk.domain.booking import (
     ShiftProblem,
     ahead_of,
@@ -33,7 +44,7 @@ from kiosk.domain.booking import (
     not_yet_called,
     parse_shift,
 )
-from kiosk.domain.eligibility import check_eligibility
+from kiosk.domain.eligibility import check_eligibility, refused_at
 from kiosk.domain.identity import Identity, IdentityError, IdentityKind, parse_nik
 from kiosk.domain.models import Facility, Participant, Poli, Slot, Ticket, TicketSource
 from kiosk.domain.registration import Registration, check_registration
@@ -42,16 +53,6 @@ from kiosk.i18n import rupiah, t
 from kiosk.services import Services
 from kiosk.services.errors import Refused
 from kiosk.services.tickets import TakeRequest
-from kiosk.web.contract import (
-    Booked,
-    BookingRequest,
-    CancelRequest,
-    ContractAnswer,
-    PatientRequest,
-    Position,
-    ShiftStatus,
-    refuse,
-)
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class PhoneDesk:
         service_date = self._bookable_date(body.tanggalperiksa)
         poli = self._poli(body.kodepoli)
         slot = self._slot(poli, service_date, body.kodedokter, start, end, body.jampraktek)
-        participant = self._eligible_participant(body.nomorkartu, nik)
+        participant = self._eligible_participant(body.nomorkartu, nik, poli.code)
         if participant is not None:
             held = self.services.tickets.held(participant.id, poli.code, service_date)
             if held is not None:
@@ -146,7 +147,7 @@ class PhoneDesk:
                     participant_id=participant.id,
                     complaint=body.keluhan,
                     source=TicketSource.BOOKING,
-                    phone=body.nohp,
+                    phone=body.nohp or None,
                     actor=ACTOR,
                 )
             )
@@ -183,15 +184,70 @@ class PhoneDesk:
             keterangan=self._with_verification(note, ticket),
         )
 
+    # -- version 1: GET /antrean/status, POST /antrean (the clinic picks the shift) ---------------
+    def poli_status(self, poli_code: str, day_text: str) -> PoliStatusV1:
+        """Version 1: the poli's figures over all its shifts, counts as strings."""
+        shifts = self.status(poli_code, day_text)
+        service_date = _date(day_text, "tanggalperiksa")
+        queue = [
+            entry
+            for entries in self.services.tickets.queue_by_shift(poli_code, service_date).values()
+            for entry in entries
+        ]
+        room = sum(s.remaining for s in self._open_slots(poli_code, service_date))
+        note = t("ws.shift.open", "id", n=room) if room else t("ws.shift.full", "id")
+        return PoliStatusV1(
+            namapoli=shifts[0].namapoli,
+            totalantrean=str(sum(s.totalantrean for s in shifts)),
+            sisaantrean=str(sum(s.sisaantrean for s in shifts)),
+            antreanpanggil=last_called(queue) or NOBODY_CALLED,
+            keterangan=note,
+        )
+
+    def book_first_open(self, body: BookingRequestV1) -> Booked:
+        """Version 1's five-field booking: the earliest shift still open with room, as if the
+        phone had named it; ``keterangan`` says which doctor and hours."""
+        service_date = self._bookable_date(body.tanggalperiksa)
+        poli = self._poli(body.kodepoli)
+        if not self.services.clinic.slots(poli.code, service_date):
+            raise refuse(ShiftProblem.NO_SCHEDULE.value, poli=poli.name, date=_day(service_date))
+        open_slots = self._open_slots(poli.code, service_date)
+        if not open_slots:
+            raise refuse("take.full")
+        slot = open_slots[0]
+        booked = self.book(
+            BookingRequest.model_construct(
+                nomorkartu=body.nomorkartu,
+                nik=body.nik,
+                kodepoli=body.kodepoli,
+                tanggalperiksa=body.tanggalperiksa,
+                keluhan=body.keluhan,
+                kodedokter=slot.doctor_code,
+                jampraktek=slot.jampraktek,
+                norm=body.norm or "",
+                nohp=body.nohp or "",
+            )
+        )
+        picked = t("ws.v1.picked", "id", doctor=slot.doctor_name, hours=slot.jampraktek)
+        return booked.model_copy(update={"keterangan": f"{picked} {booked.keterangan}"})
+
+    def _open_slots(self, poli_code: str, service_date: date) -> list[Slot]:
+        now = self.clock.now()
+        slots = self.services.clinic.slots(poli_code, service_date)
+        return sorted(
+            (s for s in slots if s.remaining > 0 and not slot_is_over(s, now)),
+            key=lambda s: (s.start, s.doctor_code),
+        )
+
     # -- PUT /antrean/batal ----------------------------------------------------------------------
-    def cancel(self, body: CancelRequest) -> None:
-        service_date = _date(body.tanggalperiksa, "tanggalperiksa")
-        ticket, cancelled = self._find(body.nomorkartu, body.kodepoli, service_date)
+    def cancel(self, card: str, poli_code: str, day_text: str, keterangan: str) -> None:
+        service_date = _date(day_text, "tanggalperiksa")
+        ticket, cancelled = self._find(card, poli_code, service_date)
         if ticket is None:
             if cancelled:
                 return  # cancelled before: cancelling again changes nothing
             raise refuse("ws.ticket.unknown")
-        reason = body.keterangan.strip() or t("ws.cancel.reason", "id")
+        reason = keterangan.strip() or t("ws.cancel.reason", "id")
         try:
             self.services.tickets.cancel(ticket.id, reason, actor=ACTOR)
         except Refused as refused:
@@ -267,7 +323,7 @@ class PhoneDesk:
     def _participant(self, card: str) -> Participant | None:
         return self.services.participants.identify(Identity(IdentityKind.CARD, card))
 
-    def _eligible_participant(self, card: str, nik: str) -> Participant | None:
+    def _eligible_participant(self, card: str, nik: str, poli_code: str) -> Participant | None:
         """The card's participant if the store knows them (None: a new patient), or a 201 when
         the NIK is someone else's or the registry cache says they cannot book here."""
         participant = self._participant(card)
@@ -275,10 +331,12 @@ class PhoneDesk:
             return None
         if participant.nik and participant.nik != nik:
             raise refuse("ws.nik_mismatch")
-        refusal = check_eligibility(participant, self.facility.code)
+        refusal = check_eligibility(participant, self.facility.code, poli_code)
         if refusal:
             raise refuse(
-                refusal.value, amount=rupiah(participant.arrears), fktp=participant.fktp_name
+                refusal.value,
+                amount=rupiah(participant.arrears),
+                fktp=refused_at(participant, refusal),
             )
         return participant
 

@@ -4,30 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from typing import Any
 
 import uvicorn
 
-from kiosk.domain.privacy import mask_number
+from kiosk.contract.logmask import MASK
 from kiosk.services import Services
 from kiosk.web.app import create_app
 
 GRACE_SECONDS = 2
-# Card numbers (13) and NIKs (16) travel in paths such as /antrean/sisapeserta/{nomorkartu}/...
-_LONG_NUMBER = re.compile(r"[0-9]{10,}")
-
-
-class MaskNumbers(logging.Filter):
-    """Masks every long run of digits in a log record's arguments (uvicorn's access log)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _LONG_NUMBER.sub(lambda m: mask_number(m.group()), a) if isinstance(a, str) else a
-                for a in record.args
-            )
-        return True
 
 
 def forwarding(trusted_proxies: list[str]) -> dict[str, Any]:
@@ -42,7 +27,7 @@ def forwarding(trusted_proxies: list[str]) -> dict[str, Any]:
 
 def serve(services: Services, host: str, port: int) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM), on one process: SQLite takes one writer."""
-    logging.getLogger("uvicorn.access").addFilter(MaskNumbers())
+    logging.getLogger("uvicorn.access").addFilter(MASK)
     config = uvicorn.Config(
         create_app(services),
         host=host,

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from kiosk.i18n import t
 from kiosk.services.board import Call, PoliBoard
 from kiosk.widgets.big_number import BigNumber, best_fit
-from kiosk.widgets.plain import Static, Table, TextTitles, Vertical
+from kiosk.widgets.plain import Static, Table, TextTitles, Vertical, shown_text
 
 # What a poli panel spends around its number: border and padding across, border, the counter
 # (three rows: big enough to read from the back of the room) and the waiting line down (kept in
@@ -95,9 +95,9 @@ class RecentCalls(TextTitles, Widget):
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{call.called_at:%H:%M} ", style="dim")
         line.append(f"{call.number} ", style="bold")
-        line.append(f"Poli {call.poli_name}")
+        line.append(f"Poli {shown_text(call.poli_name)}")
         if call.counter:
-            line.append(f" · {call.counter}")
+            line.append(f" · {shown_text(call.counter)}")
         if call.recalls:
             line.append(f" ({t('board.recalled', self.lang)})", style="italic")
         if call.ticket_id in self.fresh:

@@ -10,7 +10,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from kiosk.widgets.plain import OptionList
+from kiosk.widgets.plain import OptionList, shown_text
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ class ChoiceList(OptionList):
 
     def _prompt(self, index: int, choice: Choice) -> Text:
         text = Text.assemble(
-            (f" {self.key_for(index)} ", "bold reverse"), " ", (choice.label, "bold")
+            (f" {self.key_for(index)} ", "bold reverse"), " ", (shown_text(choice.label), "bold")
         )
         if choice.detail:
-            text.append(f"  {choice.detail}", style="dim" if choice.disabled else "")
+            text.append(f"  {shown_text(choice.detail)}", style="dim" if choice.disabled else "")
         return text
 
     def choose_index(self, index: int) -> None:

@@ -69,7 +69,10 @@ class ConnectivityMark(Static):
     def show(self, state: LinkState) -> None:
         if not self.is_attached:
             return
-        parts = [t("sync.online" if state.reachable else "sync.offline", self.lang)]
+        # A refusal of the clinic's credentials is not an outage: staff must fix a setting.
+        denied = not state.reachable and bool(getattr(state, "denied", False))
+        offline = "sync.denied" if denied else "sync.offline"
+        parts = [t("sync.online" if state.reachable else offline, self.lang)]
         if state.last_contact_at is not None:
             when = f"{self._local(state.last_contact_at):%H:%M}"
             parts.append(t("sync.last_contact", self.lang, time=when))

@@ -5,7 +5,8 @@ Names, complaints, reasons, poli and doctor names and the central's messages com
 markup, so a name like ``[/] Hidayat`` crashed a screen and ``[@click=app.quit]`` became a link
 that quits. Here each widget that shows text takes strings as they are: nothing is escaped, so
 the translation table, slips, web answers and the CLI keep plain strings, and a value shows as
-typed. Styling is the job of ``.tcss`` classes or of ``rich.text.Text(value, style=...)``.
+typed; only bidi and zero-width characters are left out (``shown_text``: they would turn or hide
+what is around them). Styling is the job of ``.tcss`` classes or ``Text(value, style=...)``.
 
 Screens and widgets import these in place of Textual's and Rich's own: ruff's banned-api rule
 (``pyproject.toml``) refuses the markup-reading originals anywhere else.
@@ -34,6 +35,8 @@ from textual.widgets._label import LabelVariant
 from textual.widgets._option_list import OptionListContent
 from textual.widgets.data_table import ColumnKey, RowKey
 
+from kiosk.domain.text import shown_text
+
 __all__ = [
     "App",
     "Button",
@@ -46,6 +49,7 @@ __all__ = [
     "TextTitles",
     "Vertical",
     "as_text",
+    "shown_text",
 ]
 
 ReturnType = TypeVar("ReturnType")
@@ -54,11 +58,45 @@ CellType = TypeVar("CellType")
 
 def as_text(value: object) -> object:
     """A string as Rich ``Text`` (shown as typed); anything else (Text, a number) unchanged."""
-    return Text(value, end="") if isinstance(value, str) else value
+    return Text(shown_text(value), end="") if isinstance(value, str) else _shown(value)
+
+
+def _kept_runs(plain: str) -> list[tuple[int, int]] | None:
+    """Where ``plain`` has no format character, as (start, end) runs; None when it has none."""
+    if shown_text(plain) == plain:
+        return None
+    runs, start = [], 0
+    for index, char in enumerate(plain):
+        if shown_text(char) != char:
+            if start < index:
+                runs.append((start, index))
+            start = index + 1
+    if start < len(plain):
+        runs.append((start, len(plain)))
+    return runs
+
+
+def _shown(value: Any) -> Any:
+    """A value as shown: bidi and zero-width characters left out, whether it comes as a string,
+    a Rich ``Text`` or Textual ``Content`` (styles kept)."""
+    if isinstance(value, str):
+        return shown_text(value)
+    if isinstance(value, Text):
+        runs = _kept_runs(value.plain)
+        if runs is None:
+            return value
+        kept = value.blank_copy()
+        for start, end in runs:
+            kept.append_text(value[start:end])
+        return kept
+    if isinstance(value, Content):
+        runs = _kept_runs(value.plain)
+        return value if runs is None else Content("").join(value[a:b] for a, b in runs)
+    return value
 
 
 def _content(value: str | Content) -> Content:
-    return value if isinstance(value, Content) else Content(value)
+    return value if isinstance(value, Content) else Content(shown_text(value))
 
 
 class TextTitles:
@@ -70,6 +108,9 @@ class TextTitles:
 
 class Static(TextTitles, _Static):
     """Textual's ``Static`` with markup off: ``update("[/] Hidayat")`` shows ``[/] Hidayat``."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        super().update(_shown(content), layout=layout)
 
     def __init__(
         self,
@@ -83,7 +124,7 @@ class Static(TextTitles, _Static):
         disabled: bool = False,
     ) -> None:
         super().__init__(
-            content,
+            _shown(content),
             expand=expand,
             shrink=shrink,
             markup=False,
@@ -96,6 +137,9 @@ class Static(TextTitles, _Static):
 
 class Label(TextTitles, _Label):
     """Textual's ``Label`` with markup off."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        super().update(_shown(content), layout=layout)
 
     def __init__(
         self,
@@ -110,7 +154,7 @@ class Label(TextTitles, _Label):
         disabled: bool = False,
     ) -> None:
         super().__init__(
-            content,
+            _shown(content),
             variant=variant,
             expand=expand,
             shrink=shrink,
@@ -126,7 +170,7 @@ class Button(TextTitles, _Button):
     """Textual's ``Button`` whose string label is text."""
 
     def validate_label(self, label: ContentText) -> Content:
-        return Content(label) if isinstance(label, str) else Content.from_text(label)
+        return _content(label) if isinstance(label, str) else Content.from_text(label)
 
 
 class OptionList(TextTitles, _OptionList):
@@ -195,11 +239,15 @@ class DataTable(TextTitles, _DataTable[CellType]):
 
 
 def _cell(value: Any, no_wrap: bool) -> Any:
-    return Text(value, end="", no_wrap=no_wrap) if isinstance(value, str) else value
+    return (
+        Text(shown_text(value), end="", no_wrap=no_wrap)
+        if isinstance(value, str)
+        else _shown(value)
+    )
 
 
 def _label(label: TextType) -> Text:
-    return Text(label, end="") if isinstance(label, str) else label
+    return Text(shown_text(label), end="") if isinstance(label, str) else label
 
 
 class Table(_RichTable):
@@ -234,4 +282,6 @@ class App(_App[ReturnType]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            shown_text(message), title=title, severity=severity, timeout=timeout, markup=False
+        )

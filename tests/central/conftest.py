@@ -15,11 +15,23 @@ from kiosk.central.consumer import Consumer
 from kiosk.central.db import CentralDatabase
 from kiosk.central.faults import FaultSwitch
 from kiosk.config import Settings
-from tests.central_server import CONS_ID, SECRET, USER_KEY, sign
+from tests.central_server import (
+    CONS_ID,
+    PCARE_PASSWORD,
+    PCARE_USERNAME,
+    SECRET,
+    USER_KEY,
+    pcare_authorization,
+    sign,
+)
 
 # 23 November 2026, 09:00 WIB, as epoch seconds: the central's clock in these tests.
 NOW = 1_795_399_200
-CONSUMER = Consumer(CONS_ID, SECRET, USER_KEY)
+# One user_key for both services (an install that set only KIOSK_CENTRAL_USER_KEY); the PCare
+# user on every call (Antrean ignores it). tests/central/test_credentials.py tests separate keys.
+CONSUMER = Consumer(
+    CONS_ID, SECRET, USER_KEY, pcare_username=PCARE_USERNAME, pcare_password=PCARE_PASSWORD
+)
 
 
 def signed(
@@ -34,6 +46,7 @@ def signed(
         "X-timestamp": stamp,
         "X-signature": sign(cons_id, secret, stamp),
         "user_key": user_key,
+        "X-authorization": pcare_authorization(),
     }
 
 

@@ -35,6 +35,8 @@ async def test_mirror_after_adds_calls_and_cancels(
         body = add_body(
             nomorkartu=card, kodepoli=poli, nomorantrean=f"{prefix}-00{number}", angkaantrean=number
         )
+        if poli == "002":  # Poli Gigi's doctor in HFIS (the strict central checks it)
+            body.update(kodedokter=201, namadokter="drg. Rudi")
         assert (await clinic.post("/antreanfktp/antrean/add", json=body)).status_code == 200
     key = {"tanggalperiksa": DAY, "kodepoli": "001"}
     await clinic.post(
@@ -142,8 +144,9 @@ def test_a_half_set_consumer_stops_start_up_with_one_line(
     result = runner.invoke(cli, ["central", "--port", "18999"])
     assert result.exit_code == 2
     assert result.output.strip() == (
-        "kiosk central: set KIOSK_CENTRAL_SECRET, KIOSK_CENTRAL_USER_KEY too, "
-        "or none of the three for the demo consumer"
+        "kiosk central: set KIOSK_CENTRAL_SECRET, KIOSK_CENTRAL_ANTREAN_USER_KEY (or "
+        "KIOSK_CENTRAL_USER_KEY), KIOSK_CENTRAL_PCARE_USERNAME and KIOSK_CENTRAL_PCARE_PASSWORD "
+        "too, or none of the consumer settings for the demo consumer"
     )
 
 

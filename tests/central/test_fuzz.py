@@ -17,6 +17,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from kiosk.i18n import t
 from tests.central.conftest import signed
 
+pytestmark = pytest.mark.slow
+
 FAULT = t("central.error", "id")
 
 

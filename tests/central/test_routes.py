@@ -122,18 +122,28 @@ async def test_no_encrypt_answers_plain_json(clinic: httpx.AsyncClient) -> None:
 
 # -- participants (PCare) -----------------------------------------------------------------------
 
+# PCare's field set (protocol.md, part 2), as the catalog's /peserta answer lists it.
 PCARE_FIELDS = {
     "noKartu",
     "nama",
+    "hubunganKeluarga",
     "sex",
     "tglLahir",
-    "noKTP",
-    "aktif",
-    "ketAktif",
-    "tunggakan",
+    "tglMulaiAktif",
+    "tglAkhirBerlaku",
     "kdProviderPst",
+    "kdProviderGigi",
     "jnsKelas",
     "jnsPeserta",
+    "golDarah",
+    "noHP",
+    "noKTP",
+    "pstProl",
+    "pstPrb",
+    "aktif",
+    "ketAktif",
+    "asuransi",
+    "tunggakan",
 }
 
 
@@ -146,15 +156,24 @@ async def test_peserta_by_card_has_exactly_the_pcare_fields(clinic: httpx.AsyncC
     assert person == {
         "noKartu": SITI_CARD,
         "nama": "Siti Aminah",
+        "hubunganKeluarga": "Istri",
         "sex": "P",
         "tglLahir": "05-07-1990",
+        "tglMulaiAktif": None,
+        "tglAkhirBerlaku": "31-12-2030",
         "noKTP": SITI_NIK,
         "aktif": True,
         "ketAktif": "AKTIF",
         "tunggakan": 0,
         "kdProviderPst": {"kdProvider": "P3273010", "nmProvider": "Puskesmas Sukamaju"},
+        "kdProviderGigi": None,
         "jnsKelas": {"kode": "3", "nama": "KELAS III"},
         "jnsPeserta": {"kode": "PBI", "nama": "PBI (APBN)"},
+        "golDarah": None,
+        "noHP": None,
+        "pstProl": "HT",
+        "pstPrb": None,
+        "asuransi": {"kdAsuransi": None, "nmAsuransi": None, "noAsuransi": None, "cob": False},
     }
 
 

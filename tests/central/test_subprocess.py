@@ -12,11 +12,13 @@ from tests.central.wire import add_body, decrypt_independently
 from tests.central_server import CentralServer
 from tests.demo_ids import SITI_CARD, SITI_NIK
 
+pytestmark = pytest.mark.slow
+
 DAY = "2026-11-23"
 
 
 def test_a_clinic_session_over_loopback(central_server: CentralServer) -> None:
-    headers = central_server.signed_headers()
+    headers = central_server.signed_headers(pcare=True)
     answer = httpx.get(
         f"{central_server.pcare_url}/peserta/{SITI_CARD}", headers=headers, timeout=10
     )

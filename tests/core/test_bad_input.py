@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from kiosk.config import SECRET_SETTINGS, Settings, SettingsError, load_settings
+from kiosk.contract.faskes import BookingRequest, CancelRequest, PatientRequest
+from kiosk.contract.faskes import ContractAnswer as _ContractAnswer
 from kiosk.domain import slip_code
 from kiosk.domain.booking import parse_shift
 from kiosk.domain.identity import IdentityError, nik_birth_date, parse_card, parse_nik
@@ -26,8 +28,6 @@ from kiosk.domain.numbering import parse_number
 from kiosk.domain.registration import Registration, check_registration, parse_norm
 from kiosk.domain.slip_code import SlipCode, SlipCodeError, SlipCodeProblem
 from kiosk.slip.printer import PrinterSpecError, parse_printer_spec
-from kiosk.web.contract import BookingRequest, CancelRequest, PatientRequest
-from kiosk.web.contract import ContractAnswer as _ContractAnswer
 from kiosk.web.phone import _date
 
 TODAY = date(2026, 11, 23)

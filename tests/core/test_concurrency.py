@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.store.models import ScheduleRow, TicketCounterRow, TicketRow
 
+pytestmark = pytest.mark.slow
+
 PER_WORKER = 15
 POLI = "001"
 

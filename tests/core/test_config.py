@@ -253,6 +253,7 @@ def test_cli_settings_hides_the_pin_secrets_and_database_passwords(tmp_path: Pat
     assert "Asia/Jayapura" in result.stdout
 
 
+@pytest.mark.slow  # `kiosk` processes of its own
 def test_cli_demo_reset_creates_the_database(tmp_path: Path) -> None:
     result = run_kiosk(tmp_path, "demo", "--reset")
     assert result.returncode == 0, result.stderr

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # Opens the clinic as `kiosk` does, prints a slip, and reports the modes while the store is open
 # (the -wal and -shm files exist only then).
 PRINT_A_SLIP = """
@@ -48,6 +50,7 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return result
 
 
+@pytest.mark.slow  # `kiosk` processes of its own
 def test_every_file_the_kiosk_writes_is_private(tmp_path: Path) -> None:
     os.umask(0o022)  # what a login shell gives: the kiosk must not rely on a strict one
     settings_file = tmp_path / "kiosk.toml"

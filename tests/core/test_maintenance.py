@@ -12,6 +12,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from kiosk.config import load_settings
@@ -104,6 +105,7 @@ def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # a `kiosk` process of its own
 def test_kiosk_purge_command(tmp_path: Path) -> None:
     assert _cli(tmp_path, "demo").returncode == 0
     result = _cli(tmp_path, "purge", "--older-than", "30")
@@ -112,6 +114,7 @@ def test_kiosk_purge_command(tmp_path: Path) -> None:
     assert _cli(tmp_path, "purge", "--older-than", "0").returncode == 2  # click's range check
 
 
+@pytest.mark.slow  # a `kiosk` process of its own
 def test_backup_of_a_store_being_written(tmp_path: Path) -> None:
     """A kiosk process keeps taking numbers while `kiosk backup` copies the store three times:
     every copy is whole (integrity check), consistent (tests/consistency.py) and usable."""
@@ -160,6 +163,7 @@ def test_backup_of_a_store_being_written(tmp_path: Path) -> None:
     assert len(again.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # a `kiosk` process of its own
 def test_backup_of_postgresql_points_to_pg_dump(tmp_path: Path) -> None:
     env_url = "postgresql+psycopg://kiosk:rahasia@192.0.2.20/antrean"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}

@@ -13,11 +13,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.store.models import ParticipantRow, ScheduleRow, TicketRow
 from tests.consistency import check_store
 from tests.core.conftest import Clinic
+
+pytestmark = pytest.mark.slow
 
 WORKER = Path(__file__).with_name("_powercut.py")
 ROOT = Path(__file__).parents[2]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from _race_workers import call_until_empty, run_all, take_until_full
 from sqlalchemy import func, select
 
@@ -16,6 +17,8 @@ from kiosk.domain.models import TicketStatus
 from kiosk.store.models import ScheduleRow, TicketCounterRow, TicketEventRow, TicketRow
 from kiosk.web import create_app
 from tests.web.phone import LiveServer, booking, code_of, message_of, patient, token_headers
+
+pytestmark = pytest.mark.slow
 
 POLI = "001"
 
@@ -81,7 +84,7 @@ async def test_phone_bookings_race_kiosk_walk_ins_for_the_last_places(
                     json=patient(
                         nomorkartu=f"0009100000{i:03d}",
                         nik=f"327301010190{i:04d}",
-                        nama=f"Pasien Balapan {i}",
+                        nama=f"Pasien Balapan {chr(ord('A') + i - 1)}",  # names are letters only
                         jeniskelamin="L",
                         tanggallahir="1990-01-01",
                     ),

@@ -163,6 +163,7 @@ def _kiosk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # `kiosk` processes of its own
 def test_the_staff_commands_as_an_administrator_types_them(tmp_path: Path) -> None:
     empty = _kiosk(tmp_path, "list")
     assert empty.returncode == 0

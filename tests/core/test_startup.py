@@ -14,6 +14,8 @@ import pytest
 import kiosk.assets
 from kiosk.assets import AssetsMissing, assets_dir
 
+pytestmark = pytest.mark.slow
+
 # Every command that opens the store; serve on a port nobody uses (it must stop before listening).
 COMMANDS = {
     "kiosk": ["kiosk"],

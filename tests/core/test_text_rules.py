@@ -15,6 +15,7 @@ from kiosk.domain.text import (
     clean_name,
     clean_text,
     has_invisible,
+    shown_text,
 )
 
 # Bidirectional controls, zero-width characters and other invisible ones.
@@ -107,3 +108,8 @@ def test_free_text_keeps_no_invisible_character(sent: str) -> None:
 def test_free_text_loses_bidi_and_zero_width_but_keeps_the_rest() -> None:
     assert clean_text("Demam\u202e tinggi\n\u200bbatuk [/b]") == "Demam tinggi batuk [/b]"
     assert all(has_invisible(char) for char in INVISIBLE)
+
+
+def test_a_shown_value_loses_only_its_format_characters() -> None:
+    assert shown_text("Siti\u202e Aminah\u200b\n[/b]\t1") == "Siti Aminah\n[/b]\t1"
+    assert shown_text("a\u2028b") == "a b"

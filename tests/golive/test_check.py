@@ -20,6 +20,8 @@ from tests.central_server import CentralServer, free_port
 from tests.fake_printer import FakeNetworkPrinter
 from tests.golive.test_clinic_load import CLINIC
 
+pytestmark = pytest.mark.slow
+
 CODE = "P3204010"
 
 

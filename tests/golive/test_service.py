@@ -15,6 +15,8 @@ from click.testing import CliRunner, Result
 
 from kiosk.cli import cli
 
+pytestmark = pytest.mark.slow
+
 UNITS = Path("etc/systemd/system")
 
 

@@ -22,6 +22,8 @@ from tests.central_server import CentralServer
 from tests.golive.test_check import CODE, needs_espeak
 from tests.golive.test_clinic_load import CLINIC
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 
 

@@ -61,7 +61,7 @@ from tests.consistency import check_store
 from tests.soak._actors import DAY_LENGTH, DAY_START, WIB, day_over, fast_day, pause
 from tests.web.phone import PASSWORD, USERNAME, LiveServer, booking, patient
 
-pytestmark = pytest.mark.soak
+pytestmark = [pytest.mark.soak, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 SECONDS = float(os.environ.get("KIOSK_SOAK_SECONDS", "30"))
@@ -340,6 +340,7 @@ def test_a_whole_clinic_day_under_fire(
     services = open_clinic(settings, clock=FacilityClock(WIB, fast_day(epoch, speed)))
     with services.store.write() as session:  # a busy clinic: room in every shift
         session.execute(update(ScheduleRow).values(quota=600))
+    central.set_kapasitas(600)  # the central refuses adds over HFIS kapasitas
     with services.store.read() as session:
         before_the_day = set(session.scalars(select(TicketRow.id)).all())
     env = environment(values)

@@ -92,9 +92,34 @@ def test_garbage_is_retried_not_parked(body: bytes) -> None:
     assert _client().read(body, TS).outcome == Outcome.RETRY
 
 
-def test_a_refused_signature_is_retried_not_parked() -> None:
-    # Credentials or the clock are wrong, not the item: it must wait, not be given up.
-    assert _client().read(_envelope(401, "Unauthorized", None), TS, 401).outcome == Outcome.RETRY
+def test_a_refused_signature_is_denied_kept_and_not_parked() -> None:
+    # Credentials are wrong, not the item: it must wait, not be given up; and it is not "offline".
+    answer = _client().read(_envelope(401, "Unauthorized", None), TS, 401)
+    assert answer.outcome == Outcome.DENIED
+    assert answer.retry and not answer.ok
+    # A gateway's own 401 page (not the envelope) says the same.
+    assert _client().read(b"<html>401</html>", TS, 401).outcome == Outcome.DENIED
+
+
+def test_pcare_calls_carry_their_own_key_and_the_pcare_user() -> None:
+    config = CentralConfig(
+        "http://127.0.0.1:9",
+        "http://127.0.0.1:9",
+        CONS,
+        SECRET,
+        USER_KEY,
+        pcare_user_key="kunci-pcare",
+        pcare_username="pkm",
+        pcare_password="rahasia",
+    )
+    client = CentralClient(config)
+    pcare = client.headers(TS, pcare=True)
+    assert pcare["user_key"] == "kunci-pcare"
+    assert pcare["X-authorization"] == "Basic " + base64.b64encode(b"pkm:rahasia:095").decode()
+    antrean = client.headers(TS)
+    assert antrean["user_key"] == USER_KEY and "X-authorization" not in antrean
+    assert "rahasia" not in repr(config) and "kunci" not in repr(config)
+    client.close()
 
 
 def test_httpx_request_lines_never_reach_the_log_file(tmp_path: Path) -> None:

@@ -33,6 +33,8 @@ from tests.central_server import CentralServer
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock
 from tests.demo_ids import BUDI_CARD, BUDI_NIK, SITI_CARD, SITI_NIK
 
+pytestmark = pytest.mark.slow
+
 DAY = TODAY.isoformat()
 POLIS = ("001", "002", "003")
 # What the central's mirror says of a ticket the clinic holds in each state (no transfers here).
@@ -54,8 +56,7 @@ def clinic_settings(tmp_path: Path, central: CentralServer, **extra: Any) -> Set
         facility_name="Puskesmas Uji",
         central_timeout=1.0,
         central_lookup_timeout=0.5,
-        **central.clinic_settings(),
-        **extra,
+        **{**central.clinic_settings(), **extra},
     )
 
 
@@ -66,6 +67,7 @@ def clinic(tmp_path: Path, central_server: CentralServer) -> Iterator[Services]:
     )
     with services.store.write() as session:  # room for a busy morning in every shift
         session.execute(update(ScheduleRow).values(quota=1000))
+    central_server.set_kapasitas(1000)  # and at the central, which refuses adds over kapasitas
     yield services
     services.store.dispose()
 
@@ -243,7 +245,10 @@ def sync_env(settings: Settings) -> dict[str, str]:
         "central_pcare_url",
         "central_cons_id",
         "central_secret",
-        "central_user_key",
+        "central_antrean_user_key",
+        "central_pcare_user_key",
+        "central_pcare_username",
+        "central_pcare_password",
         "central_timeout",
     ):
         env[f"KIOSK_{name.upper()}"] = str(getattr(settings, name))

@@ -28,7 +28,7 @@ async def test_the_kiosk_carries_on_with_the_central_stopped(
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await identify(pilot, SITI_NIK)
-            assert screen_name(app) == "StatusScreen"
+            assert screen_name(app) == "PoliScreen"
             await take_umum_with_defaults(pilot)
             assert screen_name(app) == "TicketScreen"
             mark = app.screen.query_one(ConnectivityMark)

@@ -9,10 +9,14 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from kiosk.services import Services
 from kiosk.sync.watch import LinkWatch
 from tests.central_server import CentralServer
 from tests.sync.test_drills import clinic, fast_pump  # noqa: F401
+
+pytestmark = pytest.mark.slow
 
 # The kiosk's mark reads the store every 3 s; the pump must have written "offline" well before.
 MARK_INTERVAL = 3.0

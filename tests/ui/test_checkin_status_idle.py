@@ -111,6 +111,19 @@ async def test_no_booking_says_so(services: Services) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK, intent_key="2")
         assert "Tidak ada booking" in text_of(app, "#error")
+        await pilot.press("1")  # the way on: a new number
+        await settle(pilot)
+        assert screen_name(app) == "PoliScreen"
+        await take_umum_with_defaults(pilot)
+        assert "A-001" in text_of(app, "#number-text")
+
+
+async def test_checkin_has_its_own_heading(services: Services) -> None:
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        assert "pindai kode booking" in screen_text(app)  # its own heading
 
 
 async def test_my_status_shows_position_and_cancels(services: Services) -> None:
@@ -124,15 +137,22 @@ async def test_my_status_shows_position_and_cancels(services: Services) -> None:
         assert screen_name(app) == "MyStatusScreen"
         text = screen_text(app)
         assert "A-001" in text and "menunggu" in text
-        await pilot.press("1")
+        await pilot.press("1")  # the ticket opens: position, estimate, its QR again
+        await settle(pilot)
+        assert screen_name(app) == "TicketScreen"
+        text = screen_text(app)
+        assert "A-001" in text and "Tidak ada yang di depan Anda" in text
+        assert "Perkiraan dipanggil" in text and "█" in text_of(app, "#qr")
+        await pilot.press("2")  # "Batalkan nomor ini"
         await settle(pilot)
         assert screen_name(app) == "Question"
         await pilot.press("2")  # "Ya, batalkan"
         await settle(pilot)
+        assert screen_name(app) == "MyStatusScreen"
         assert "A-001" not in screen_text(app).split("Ambil Antrean Baru")[0]
         await pilot.press("1")  # now the only choice: take a new number
         await settle(pilot)
-        assert screen_name(app) == "StatusScreen"
+        assert screen_name(app) == "PoliScreen"
         await take_umum_with_defaults(pilot)
         assert "A-002" in text_of(app, "#number-text")
     with services.store.read() as session:
@@ -146,7 +166,7 @@ async def test_idle_kiosk_warns_then_forgets_the_patient(services: Services) -> 
     app = KioskApp(services, idle_seconds=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        assert screen_name(app) == "StatusScreen"
+        assert screen_name(app) == "PoliScreen"
         go_idle(app, seconds=8)  # the warning then stays up ~4 s, time enough to read it
         await screens_until(pilot, "IdleWarning")
         assert await shows(pilot, "Masih di sana?")
@@ -163,7 +183,7 @@ async def test_touch_during_the_warning_keeps_the_session(services: Services) ->
         await screens_until(pilot, "IdleWarning")
         await pilot.press("space")
         await pilot.pause()
-        assert screen_name(app) == "StatusScreen"
+        assert screen_name(app) == "PoliScreen"
         assert app.patient.identified is not None
 
 
@@ -177,7 +197,7 @@ async def test_idle_reset_also_closes_dialogs_and_restores_language(services: Se
         await pilot.press("escape")
         await settle(pilot)
         await identify(pilot, SITI_NIK, intent_key="3")
-        await pilot.press("1")
+        await pilot.press("1", "2")
         await settle(pilot)
         assert screen_name(app) == "Question"
         go_idle(app)

@@ -71,9 +71,9 @@ async def test_bracketed_names_check_in_at_the_kiosk(services: Services) -> None
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK, intent_key="1")
-        assert screen_name(app) == "StatusScreen"
-        assert "Pasien           [/] Hidayat" in screen_text(app)  # the status card
-        assert "2  [@click=app.quit]Rahmat[/]" in screen_text(app)  # Budi, the other choice
+        assert screen_name(app) == "PoliScreen"
+        assert "[/] Hidayat" in screen_text(app)  # the status card and the family list
+        assert "✓ [@click=app.quit]Rahmat[/]" in screen_text(app)  # Budi, the other choice
         assert actions_on_screen(app) == []
         await click_every_cell_showing(pilot, "[@click=app.quit]")
         assert app.is_running  # the tap chose Budi, and quit nothing
@@ -110,7 +110,7 @@ async def test_bracketed_names_are_listed_called_and_served_at_the_desk(
         await pilot.press("1")
         await settle(pilot)
         assert screen_name(app) == "DeskScreen"  # listing the name crashed the desk
-        assert "A-001  [@click=app.quit]Rahmat[/] Hidayat" in screen_text(app)
+        assert await shows(pilot, "A-001  [@click=app.quit]Rahmat[/] Hidayat")
         assert actions_on_screen(app) == []
         await click_every_cell_showing(pilot, "[@click=app.quit]")
         assert app.is_running
@@ -137,3 +137,15 @@ async def test_a_bracketed_poli_name_is_called_on_the_board(services: Services) 
         assert "Poli [/]Umum" in shown  # the panel's border, the last calls and the ticker
         assert "[b]1" in shown  # the counter, as the desk typed it
         assert actions_on_screen(app) == []
+
+
+async def test_a_stored_right_to_left_override_is_left_out_on_screen(services: Services) -> None:
+    """A name stored before the input rules may hold U+202E: shown, it would turn the rest of the
+    line around in a real terminal (a number read backwards). The screens leave it out."""
+    take(services, 1)
+    name_participant(services, 1, "Siti\u202e Aminah\u200b 1-A")
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK, intent_key="1")
+        assert "Siti Aminah 1-A" in screen_text(app)
+        assert "\u202e" not in screen_text(app) and "\u200b" not in screen_text(app)

@@ -13,6 +13,8 @@ from kiosk.app import KioskApp
 from kiosk.services import Services
 from tests.ui.helpers import screen_name, settle, text_of
 
+pytestmark = pytest.mark.slow
+
 # What a scanner in the wrong mode, a child at the keypad or a forged slip could deliver.
 ALPHABET = "0123456789 -:AKakP\t\u00a0\u0660²💥éß'\";%\x1b\x00"
 SAMPLES = 24

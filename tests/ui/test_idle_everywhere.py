@@ -22,8 +22,6 @@ from tests.ui.helpers import (
     take_umum_with_defaults,
 )
 
-TO_POLI = ("enter",)  # from the status screen: the card holder
-
 
 async def _siti(pilot: Any, *keys: str) -> None:
     await identify(pilot, SITI_NIK)
@@ -38,7 +36,9 @@ async def _question(pilot: Any) -> None:
     await pilot.press("escape")
     await settle(pilot)
     await identify(pilot, SITI_NIK, intent_key="3")
-    await pilot.press("1")  # cancel this number? -> the yes/no dialog
+    await pilot.press("1")  # the ticket again, then "cancel this number?" -> the yes/no dialog
+    await settle(pilot)
+    await pilot.press("2")
     await settle(pilot)
 
 
@@ -55,12 +55,10 @@ async def _staff_exit(pilot: Any) -> None:
 
 ROUTES = {
     "IdentifyScreen": _typing,
-    "StatusScreen": lambda pilot: _siti(pilot),
-    "PoliScreen": lambda pilot: _siti(pilot, *TO_POLI),
-    "DoctorScreen": lambda pilot: _siti(pilot, *TO_POLI, "1"),
-    "ComplaintScreen": lambda pilot: _siti(pilot, *TO_POLI, "1", "enter"),
-    "ConfirmScreen": lambda pilot: _siti(pilot, *TO_POLI, "1", "enter", "enter"),
-    "TicketScreen": lambda pilot: _siti(pilot, *TO_POLI, "1", "enter", "enter", "enter"),
+    "PoliScreen": lambda pilot: _siti(pilot),
+    "ConfirmScreen": lambda pilot: _siti(pilot, "1"),
+    "DoctorScreen": lambda pilot: _siti(pilot, "1", "3"),
+    "TicketScreen": lambda pilot: _siti(pilot, "1", "enter"),
     "CheckInScreen": lambda pilot: identify(pilot, RINA_NIK, intent_key="2"),
     "MyStatusScreen": lambda pilot: identify(pilot, SITI_NIK, intent_key="3"),
     "Question": _question,

@@ -8,12 +8,15 @@ from __future__ import annotations
 import contextlib
 import random
 
+import pytest
 from textual import events
 from textual.errors import NoWidget
 
 from kiosk.app import KioskApp
 from kiosk.services import Services
 from tests.ui.helpers import SITI_NIK, identify, screen_name, settle, take_umum_with_defaults
+
+pytestmark = pytest.mark.slow
 
 KEYS = [
     *"0123456789",

@@ -8,6 +8,7 @@ import contextlib
 import random
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 from textual import events
 from textual.app import App
@@ -27,6 +28,8 @@ from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import ScheduleRow, TicketRow
 from tests.conftest import WIB, MovableClock
 from tests.ui.helpers import SITI_NIK, screen_text
+
+pytestmark = pytest.mark.slow
 
 STEPS = 2000
 # Every key the desk and the board know, and some they do not; no quit keys (staff may quit).

@@ -59,7 +59,7 @@ def store_services(
 
 async def _to_confirm(pilot: Any) -> None:
     await identify(pilot, SITI_NIK)
-    for key in ("enter", "1", "enter", "enter"):  # card holder, Umum, default shift, no complaint
+    for key in ("1",):  # Umum for the card holder: the confirmation with the suggested shift
         await pilot.press(key)
         await settle(pilot)
     assert screen_name(pilot.app) == "ConfirmScreen"

@@ -13,8 +13,11 @@ from kiosk.app import KioskApp
 from kiosk.services import Services
 from kiosk.store.models import FacilityRow
 from tests.ui.helpers import (
+    AGUS_NIK,
+    BUDI_CARD,
     DEWI_NIK,
     RINA_NIK,
+    RUDI_NIK,
     SITI_NIK,
     identify,
     settle,
@@ -62,26 +65,70 @@ async def _ticket(pilot: Pilot[None]) -> None:
     await take_umum_with_defaults(pilot)
 
 
+def siti_at(*pressed: str) -> Steps:
+    return then(identify_as(SITI_NIK), keys(*pressed))
+
+
+async def _same_language(pilot: Pilot[None]) -> None:
+    """Leaving the ticket resets the kiosk to its default language: choose the walk's again."""
+    if pilot.app.lang != getattr(pilot.app, "walk_lang", "id"):  # type: ignore[attr-defined]
+        await pilot.press("f2")
+        await settle(pilot)
+
+
+def holding(*after: Steps) -> Steps:
+    """Siti took Umum and left; she comes back."""
+    return then(identify_as(SITI_NIK), _ticket, keys("escape"), _same_language, *after)
+
+
+# Every kiosk screen and dialog, reached the way a patient reaches it (Indonesian; each is also
+# taken in English, F2 on the welcome screen first).
 SCREENS: dict[str, Steps] = {
     "welcome": keys(),
-    "welcome_english": keys("f2"),
     "identify_error": then(identify_as("3273013213900001")),
-    "status_family": then(identify_as(SITI_NIK)),
-    "status_arrears": then(identify_as(DEWI_NIK)),
-    "poli": then(identify_as(SITI_NIK), keys("enter")),
-    "doctor": then(identify_as(SITI_NIK), keys("enter", "1")),
-    "complaint": then(identify_as(SITI_NIK), keys("enter", "1", "enter")),
-    "confirm": then(identify_as(SITI_NIK), keys("enter", "1", "enter", "enter")),
+    "identify_letters": then(keys("1"), keys("3", "2", "a", "b")),
+    "checkin_identify": keys("2"),
+    "poli_family": then(identify_as(SITI_NIK)),
+    "poli_family_budi": siti_at("f3"),
+    "poli_budi_own_card": then(identify_as(BUDI_CARD)),
+    "refused_arrears": then(identify_as(DEWI_NIK)),
+    "refused_inactive": then(identify_as(RUDI_NIK)),
+    "refused_other_fktp": then(identify_as(AGUS_NIK)),
+    "refused_to_desk": then(identify_as(AGUS_NIK), keys("2")),
+    "refused_as_general": then(identify_as(DEWI_NIK), keys("1")),
+    "poli_general": keys("4"),
+    "confirm": siti_at("1"),
+    "confirm_complaints": siti_at("1", "2"),
+    "confirm_fever": siti_at("1", "2", "2"),
+    "doctor": siti_at("1", "3"),
     "ticket": then(identify_as(SITI_NIK), _ticket),
+    "poli_held": holding(identify_as(SITI_NIK)),
+    "held_ticket": holding(identify_as(SITI_NIK), keys("1")),
     "checkin": then(identify_as(RINA_NIK, "2")),
-    "my_status": then(identify_as(SITI_NIK), _ticket, keys("escape"), identify_as(SITI_NIK, "3")),
+    "checkin_confirm": then(identify_as(RINA_NIK, "2"), keys("1")),
+    "checkin_none": then(identify_as(SITI_NIK, "2")),
+    "my_status": holding(identify_as(SITI_NIK, "3")),
+    "my_ticket": holding(identify_as(SITI_NIK, "3"), keys("1")),
+    "my_ticket_cancel": holding(identify_as(SITI_NIK, "3"), keys("1", "2")),
     "staff_exit": keys("ctrl+x"),
 }
 
 
+def in_english(steps: Steps) -> Steps:
+    async def choose(pilot: Pilot[None]) -> None:
+        pilot.app.walk_lang = "en"  # type: ignore[attr-defined]
+
+    return then(choose, keys("f2"), steps)
+
+
+LANGS = {"id": lambda steps: steps, "en": in_english}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
 @pytest.mark.parametrize("name", sorted(SCREENS))
-def test_screen(name: str, steady: Services, snap_compare: Any) -> None:
-    assert snap_compare(KioskApp(steady), terminal_size=(80, 24), run_before=SCREENS[name])
+def test_screen(name: str, lang: str, steady: Services, snap_compare: Any) -> None:
+    steps = LANGS[lang](SCREENS[name])
+    assert snap_compare(KioskApp(steady), terminal_size=(80, 24), run_before=steps)
 
 
 def test_ticket_high_contrast(make_settings: Any, clock_source: Any, snap_compare: Any) -> None:

@@ -1,4 +1,4 @@
-"""The walk-in path through the Pilot: identify, status, poli, doctor, complaint, ticket, slip."""
+"""The walk-in path through the Pilot: identify, status beside the poli, confirm, ticket, slip."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ async def test_siti_takes_umum_with_defaults_and_gets_a001_and_a_slip(services: 
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        assert screen_name(app) == "StatusScreen"
+        assert screen_name(app) == "PoliScreen"
         shown = screen_text(app)
         assert SITI_NIK not in shown and "0001234567801" not in shown
         assert "7801" in shown and "0001" in shown  # last four digits only
@@ -75,10 +75,13 @@ async def test_family_member_can_be_chosen(services: Services) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
         assert "Budi S." in screen_text(app)
-        await pilot.press("2")  # Budi
+        await pilot.press("f3")  # Budi
         await settle(pilot)
         assert screen_name(app) == "PoliScreen"
         assert app.patient.patient is not None and app.patient.patient.display_name == "Budi S."
+        await pilot.click(".person")  # a tap on Siti's line
+        await settle(pilot)
+        assert app.patient.patient is not None and app.patient.patient.display_name == "Siti A."
 
 
 async def test_duplicate_ticket_shows_the_one_already_held(services: Services) -> None:
@@ -89,7 +92,10 @@ async def test_duplicate_ticket_shows_the_one_already_held(services: Services) -
         await pilot.press("escape")
         await settle(pilot)
         await identify(pilot, SITI_NIK)
-        await take_umum_with_defaults(pilot)
+        assert "nomor Anda A-001" in screen_text(app)  # up front, on the poli list
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen_name(app) == "TicketScreen"
         assert "A-001" in text_of(app, "#number-text")
         assert "sudah memiliki nomor antrean" in screen_text(app)
     assert ticket_count(services) == 2  # Siti's one ticket and Rina's demo booking
@@ -115,8 +121,26 @@ async def test_bad_input_gets_its_own_message(services: Services) -> None:
             assert message in text_of(app, "#error"), number
             assert screen_name(app) == "IdentifyScreen"
         app.screen.query_one("#identity").value = ""  # type: ignore[attr-defined]
-        await pilot.press("a", "b", "x")  # letters are not accepted by the field at all
+        await pilot.press("a", "b", "x")  # letters are not accepted by the field, visibly
+        await settle(pilot)
         assert app.screen.query_one("#identity").value == ""  # type: ignore[attr-defined]
+        assert "Hanya angka" in text_of(app, "#error")
+        await pilot.press("3")  # the field changed: the old message goes
+        await settle(pilot)
+        assert "shown" not in app.screen.query_one("#error").classes
+
+
+async def test_letters_among_digits_refuse_the_number(services: Services) -> None:
+    """A scanner's "32730145abc07900" must not turn into a 13-digit card lookup."""
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, "32730145abc07900")
+        assert screen_name(app) == "IdentifyScreen"
+        assert "berisi huruf" in text_of(app, "#error")
+        assert app.screen.query_one("#identity").value == ""  # type: ignore[attr-defined]
+        await pilot.press(*SITI_NIK, "enter")
+        await settle(pilot)
+        assert screen_name(app) == "PoliScreen"
 
 
 async def test_letters_pasted_are_refused_kindly(services: Services) -> None:
@@ -128,26 +152,24 @@ async def test_letters_pasted_are_refused_kindly(services: Services) -> None:
         field.value = "3273-0145 0790 0001"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)
-        assert screen_name(app) == "StatusScreen"  # spaces and dashes are ignored
+        assert screen_name(app) == "PoliScreen"  # spaces and dashes are ignored
 
 
 async def test_arrears_inactive_and_other_fktp_are_refused_with_help(services: Services) -> None:
     expectations = {
-        DEWI_NIK: "tunggakan iuran sebesar Rp450.000",
-        RUDI_NIK: "tidak aktif",
+        DEWI_NIK: "tunggakan iuran Rp450.000",
+        RUDI_NIK: "TIDAK AKTIF",
         AGUS_NIK: "Puskesmas Cibeunying",
     }
     for nik, reason in expectations.items():
         app = KioskApp(services)
         async with app.run_test(size=(80, 24)) as pilot:
             await identify(pilot, nik)
-            assert screen_name(app) == "StatusScreen"
+            assert screen_name(app) == "PoliScreen"
             text = screen_text(app)
             assert reason in text, nik
-            assert "165" in text
-            await pilot.press("enter")
-            await settle(pilot)
-            assert screen_name(app) == "StatusScreen", "a refused patient must not go on"
+            assert "Lanjut sebagai pasien umum" in text and "Ke loket pendaftaran" in text
+            assert not app.screen.query_one("#choose-poli").display, "no JKN poli list for them"
     assert ticket_count(services) == 1
 
 
@@ -158,8 +180,6 @@ async def test_full_poli_is_shown_but_not_selectable(services: Services) -> None
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        await pilot.press("enter")
-        await settle(pilot)
         assert "kuota penuh" in screen_text(app)
         await pilot.press("1")
         await settle(pilot)
@@ -171,11 +191,9 @@ async def test_tomorrow_can_be_chosen(services: Services) -> None:
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        await pilot.press("enter")
-        await settle(pilot)
         await pilot.press("right")
         await settle(pilot)
-        for key in ("1", "enter", "enter", "enter"):
+        for key in ("1", "enter"):
             await pilot.press(key)
             await settle(pilot)
         assert "A-001" in text_of(app, "#number-text")
@@ -186,12 +204,12 @@ async def test_escape_goes_back_one_screen(services: Services) -> None:
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        await pilot.press("enter")
+        await pilot.press("1")
         await settle(pilot)
-        assert screen_name(app) == "PoliScreen"
+        assert screen_name(app) == "ConfirmScreen"
         await pilot.press("escape")
         await settle(pilot)
-        assert screen_name(app) == "StatusScreen"
+        assert screen_name(app) == "PoliScreen"
         await pilot.press("escape", "escape")
         await settle(pilot)
         assert screen_name(app) == "WelcomeScreen"
@@ -200,7 +218,7 @@ async def test_escape_goes_back_one_screen(services: Services) -> None:
 async def test_general_patient_without_jkn(services: Services) -> None:
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in ("4", "1", "enter", "enter", "enter"):
+        for key in ("4", "1", "enter"):
             await pilot.press(key)
             await settle(pilot)
         assert "A-001" in text_of(app, "#number-text")
@@ -218,14 +236,14 @@ async def test_keypad_works_by_touch(services: Services) -> None:
         await pilot.click("#key-1")
         await pilot.click("#key-ok")
         await settle(pilot)
-        assert screen_name(app) == "StatusScreen"
+        assert screen_name(app) == "PoliScreen"
 
 
 async def test_complaint_can_be_written(services: Services) -> None:
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        for key in ("enter", "1", "enter", "8"):
+        for key in ("1", "2", "8"):
             await pilot.press(key)
             await settle(pilot)
         await pilot.press(*"pusing sejak kemarin", "enter")
@@ -289,12 +307,11 @@ async def test_after_the_last_shift_the_kiosk_says_when_it_opens_and_offers_tomo
     app = KioskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         await identify(pilot, SITI_NIK)
-        await pilot.press("enter")
-        await settle(pilot)
         assert screen_name(app) == "PoliScreen"
         notice = text_of(app, "#error")
         assert "sudah tutup hari ini" in notice and "Selasa 00:00" in notice
-        assert "tutup" not in screen_text(app).replace(notice, "")  # no list of closed polis
+        polis = app.screen.query_one("#polis").choices  # type: ignore[attr-defined]
+        assert polis and all(not choice.disabled for choice in polis)  # no list of closed polis
         assert app.screen.day_index == 1  # type: ignore[attr-defined]
         await pilot.press("1")
         await settle(pilot)

@@ -10,13 +10,13 @@ import jwt
 import pytest
 from sqlalchemy import delete, select
 
+from kiosk.contract.faskes import ContractAnswer
 from kiosk.domain.models import TicketSource, TicketStatus
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ParticipantRow, ScheduleRow
 from kiosk.web.auth import TokenKeeper, signing_key
-from kiosk.web.contract import ContractAnswer
 from tests.conftest import MovableClock
 from tests.demo_ids import (
     AGUS_CARD,
@@ -46,7 +46,7 @@ from tests.web.phone import (
 )
 
 TOMORROW = TODAY + timedelta(days=1)
-STATUS = f"/antrean/status/001/{TODAY}"
+STATUS = f"/v2/antrean/status/001/{TODAY}"
 SISA = f"/antrean/sisapeserta/{SITI_CARD}/001/{TODAY}"
 
 
@@ -258,12 +258,12 @@ async def test_status_marks_full_and_finished_shifts(
 @pytest.mark.parametrize(
     ("path", "says"),
     [
-        ("/antrean/status/009/2026-11-23", "Poli 009 tidak ditemukan"),
-        ("/antrean/status/001/2026-11-22", "Tanggal sudah lewat"),
-        ("/antrean/status/001/2026-11-25", "hari ini atau besok"),
-        ("/antrean/status/001/2026-02-30", "bukan tanggal yang valid"),
-        ("/antrean/status/001/23-11-2026", "Format tanggalperiksa tidak valid"),
-        ("/antrean/status/1/2026-11-23", "Format kodepoli tidak valid"),
+        ("/v2/antrean/status/009/2026-11-23", "Poli 009 tidak ditemukan"),
+        ("/v2/antrean/status/001/2026-11-22", "Tanggal sudah lewat"),
+        ("/v2/antrean/status/001/2026-11-25", "hari ini atau besok"),
+        ("/v2/antrean/status/001/2026-02-30", "bukan tanggal yang valid"),
+        ("/v2/antrean/status/001/23-11-2026", "Format tanggalperiksa tidak valid"),
+        ("/v2/antrean/status/1/2026-11-23", "Format kodepoli tidak valid"),
     ],
 )
 async def test_status_refusals(
@@ -278,7 +278,7 @@ async def test_status_of_a_poli_without_practice_that_day(
     phone: httpx.AsyncClient, headers: dict[str, str], services: Services
 ) -> None:
     _close_lansia_on_mondays(services)
-    answer = await phone.get(f"/antrean/status/004/{TODAY}", headers=headers)
+    answer = await phone.get(f"/v2/antrean/status/004/{TODAY}", headers=headers)
     assert code_of(answer) == 201
     assert message_of(answer) == (
         "Poli Lansia tutup: tidak ada jadwal praktik pada tanggal 23-11-2026."

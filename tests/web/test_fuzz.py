@@ -16,6 +16,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from kiosk.i18n import t
 from tests.web.phone import PASSWORD, USERNAME
 
+pytestmark = pytest.mark.slow
+
 FAULT = t("ws.error", "id")
 
 

@@ -38,11 +38,13 @@ from tests.web.phone import (
     token_headers,
 )
 
+pytestmark = pytest.mark.slow
+
 
 async def test_a_phone_session_over_loopback(live_server: LiveServer, services: Services) -> None:
     async with httpx.AsyncClient(base_url=live_server.url, timeout=10) as phone:
         headers = await token_headers(phone)
-        status = await phone.get(f"/antrean/status/001/{TODAY}", headers=headers)
+        status = await phone.get(f"/v2/antrean/status/001/{TODAY}", headers=headers)
         assert code_of(status) == 200 and len(status.json()["response"]) == 3
         booked = await phone.post("/antrean", json=booking(), headers=headers)
         assert booked.json()["response"]["nomorantrean"] == "A-001"

@@ -14,5 +14,5 @@ async def test_booking_the_pharmacy_is_refused_like_an_unknown_poli(
         response = await phone.post("/antrean", json=booking(kodepoli=kodepoli), headers=headers)
         assert code_of(response) == 201
         assert message_of(response) == f"Poli {kodepoli} tidak ditemukan."
-        status = await phone.get(f"/antrean/status/{kodepoli}/{TODAY}", headers=headers)
+        status = await phone.get(f"/v2/antrean/status/{kodepoli}/{TODAY}", headers=headers)
         assert code_of(status) == 201 and "tidak ditemukan" in message_of(status)

@@ -241,6 +241,8 @@ class DeskScreen(Screen[None]):
                     "" if ticket.verified else self.tr("desk.flag.unverified"),
                     self.tr("desk.flag.non_jkn") if ticket.non_jkn else "",
                     source,
+                    entry.programmes or "",
+                    _refusal_flag(self.tr, entry.central_refusal),
                 ),
             )
         )
@@ -542,3 +544,10 @@ class DeskScreen(Screen[None]):
             return position.ticket
 
         self._do(reprint, "desk.done.reprinted")
+
+
+def _refusal_flag(tr: Callable[..., str], message: str | None) -> str:
+    """A refusal of the central on the row: the SRK one by name (staff help fill it in)."""
+    if message is None:
+        return ""
+    return tr("desk.flag.srk" if "Skrining Riwayat Kesehatan" in message else "desk.flag.refused")

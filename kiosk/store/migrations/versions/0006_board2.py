@@ -1,7 +1,7 @@
 """The board's running text, set by staff (issue 14): an append-only table, newest row shown.
 
 Revision ID: 0006board2
-Revises: 0005edges
+Revises: 0005contract
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 from kiosk.store.models import UTCDateTime
 
 revision = "0006board2"
-down_revision = "0005edges"
+down_revision = "0005contract"
 branch_labels = None
 depends_on = None
 

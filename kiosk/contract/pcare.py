@@ -1,0 +1,171 @@
+"""PCare's participant record (``GET /peserta/{noKartu}``, ``/peserta/nik/{nik}``): the model the
+central answers with, and the clinic's lenient reading of whatever a central sends.
+
+PCare spells the envelope's key ``metaData``. A field missing from an answer degrades to what is
+known (None), never a failure: real answers leave ``kdProviderGigi``, ``pstProl`` and ``pstPrb``
+null for most people. Issue 13 (``/pendaftaran``) builds on the same client and record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from kiosk.contract.envelope import Metadata
+from kiosk.domain.text import clean_name, clean_text
+
+# BPJS's own application code for a clinic's PCare bridging (the X-authorization's third part).
+DEFAULT_APP_CODE = "095"
+
+
+class Provider(BaseModel):
+    kdProvider: str
+    nmProvider: str
+
+
+class CodeName(BaseModel):
+    kode: str
+    nama: str
+
+
+class Asuransi(BaseModel):
+    kdAsuransi: str | None = None
+    nmAsuransi: str | None = None
+    noAsuransi: str | None = None
+    cob: bool = False
+
+
+class Peserta(BaseModel):
+    noKartu: str
+    nama: str
+    hubunganKeluarga: str | None = None
+    sex: str
+    tglLahir: str = Field(description="dd-mm-yyyy")
+    tglMulaiAktif: str | None = Field(default=None, description="dd-mm-yyyy")
+    tglAkhirBerlaku: str | None = Field(default=None, description="dd-mm-yyyy")
+    kdProviderPst: Provider
+    kdProviderGigi: Provider | None = Field(
+        default=None, description="The dental FKTP, when it differs from the registered one."
+    )
+    jnsKelas: CodeName
+    jnsPeserta: CodeName
+    golDarah: str | None = None
+    noHP: str | None = None
+    noKTP: str
+    pstProl: str | None = Field(default=None, description="PROLANIS programme, e.g. DM, HT")
+    pstPrb: str | None = Field(default=None, description="PRB (referral back) programme")
+    aktif: bool
+    ketAktif: str
+    asuransi: Asuransi | None = None
+    tunggakan: int
+
+
+class PesertaAnswer(BaseModel):
+    metaData: Metadata
+    response: Peserta
+
+
+# -- the clinic's reading ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    """A PCare participant record, in our terms."""
+
+    card_number: str
+    nik: str | None
+    name: str
+    sex: str | None
+    birth_date: date | None
+    active: bool
+    status_note: str | None
+    arrears: int
+    fktp_code: str
+    fktp_name: str
+    class_name: str | None
+    dental_fktp_code: str | None = None
+    dental_fktp_name: str | None = None
+    kind_code: str | None = None
+    kind_name: str | None = None
+    relation: str | None = None
+    valid_until: date | None = None
+    programmes: str | None = None
+
+
+def read_member(data: Any) -> Member | None:
+    """PCare's fields (``noKartu``, ``tglLahir`` dd-mm-yyyy, ``kdProviderPst`` ...), or None when
+    there is no usable card number."""
+    if not isinstance(data, dict):
+        return None
+    card = str(data.get("noKartu") or "").strip()
+    if not (card.isdigit() and len(card) == 13):
+        return None
+    nik = str(data.get("noKTP") or "").strip()
+    provider = _code_name(data.get("kdProviderPst"), "kdProvider", "nmProvider")
+    dental = _code_name(data.get("kdProviderGigi"), "kdProvider", "nmProvider")
+    kelas = _code_name(data.get("jnsKelas"), "kode", "nama")
+    kind = _code_name(data.get("jnsPeserta"), "kode", "nama")
+    try:
+        arrears = int(float(data.get("tunggakan") or 0))
+    except (TypeError, ValueError):
+        arrears = 0
+    sex = str(data.get("sex") or "").strip().upper()[:1] or None
+    programmes = [
+        f"{label} {value}".strip()
+        for label, value in (
+            ("PROLANIS", _text(data.get("pstProl"))),
+            ("PRB", _text(data.get("pstPrb"))),
+        )
+        if value is not None
+    ]
+    return Member(
+        card_number=card,
+        nik=nik if nik.isdigit() and len(nik) == 16 else None,
+        name=clean_name(str(data.get("nama") or "")),
+        sex=sex if sex in ("L", "P") else None,
+        birth_date=_ddmmyyyy(data.get("tglLahir")),
+        active=_truthy(data.get("aktif")),
+        status_note=clean_text(str(data.get("ketAktif") or ""), 60) or None,
+        arrears=max(arrears, 0),
+        fktp_code=(provider[0] or "")[:20],
+        fktp_name=clean_text(provider[1] or "", 120),
+        class_name=clean_text(kelas[1], 30) or None if kelas[1] else None,
+        dental_fktp_code=dental[0][:20] if dental[0] else None,
+        dental_fktp_name=clean_text(dental[1], 120) or None if dental[1] else None,
+        kind_code=kind[0][:10] if kind[0] else None,
+        kind_name=kind[1][:60] if kind[1] else None,
+        relation=(_text(data.get("hubunganKeluarga")) or None),
+        valid_until=_ddmmyyyy(data.get("tglAkhirBerlaku")),
+        programmes=" · ".join(programmes)[:60] or None,
+    )
+
+
+def _code_name(value: Any, code: str, name: str) -> tuple[str | None, str | None]:
+    if not isinstance(value, dict):
+        return None, None
+    return (_text(value.get(code)), _text(value.get(name)))
+
+
+def _text(value: Any) -> str | None:
+    """A value PCare may send as null, "", "-" or "null": None for all of them. No invisible
+    characters: these are shown at the kiosk and the desk."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = clean_text(str(value))
+    return text[:60] if text and text.lower() not in ("-", "null", "none") else None
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "ya", "aktif")
+    return bool(value)
+
+
+def _ddmmyyyy(value: Any) -> date | None:
+    try:
+        return datetime.strptime(str(value), "%d-%m-%Y").date()
+    except (TypeError, ValueError):
+        return None
