@@ -369,6 +369,9 @@ def test_the_running_text_comes_live_as_text_and_goes_when_cleared(
     latency = until(lambda: line()["text"] == hostile, within=5)
     assert latency < 1.5, f"the running text took {latency:.2f}s to show"
     assert line()["shown"] and "<img" not in line()["html"]
+    moved = "return getComputedStyle(document.getElementById('running-line')).transform"
+    first = browser.execute_script(moved)
+    until(lambda: browser.execute_script(moved) not in (first, "none"), within=3, step=0.1)
     assert browser.execute_script("return document.querySelectorAll('img').length") == 0
 
     texts.clear("sari@Ruang 2")
