@@ -43,7 +43,7 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest -n 3
 
-# Lint and every test not marked `slow` (pyproject.toml's markers), on two workers: under 90 s.
+# The everyday loop: lint and every test not marked `slow` (pyproject.toml's markers), on two workers.
 check: lint
 	$(BIN)/pytest -n 2 -q -m "not slow"
 

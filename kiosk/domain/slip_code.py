@@ -72,6 +72,30 @@ def page_url(base_url: str, code: str) -> str:
     return f"{base_url.rstrip('/')}{PAGE_PATH}{code}"
 
 
+# The address printed under the QR for phones without a camera app: <public URL>/t/<id>-<first
+# signature characters>, short enough to type. 40 bits of signature are plenty against guessing,
+# since the page is rate-limited per address and valid on the ticket's day only.
+SHORT_SIGNATURE_CHARS = 8
+_SHORT = re.compile(rf"^([0-9]{{1,12}})-([A-Z2-7]{{{SHORT_SIGNATURE_CHARS}}})$")
+
+
+def short_code(code: str) -> str:
+    """The short form of a slip code: its ticket id and the start of its signature."""
+    *_, ticket_id, signature = code.split(":")
+    return f"{ticket_id}-{signature[:SHORT_SIGNATURE_CHARS]}"
+
+
+def parse_short(text: str) -> tuple[int, str] | None:
+    """(ticket id, signature start) of a typed short code, or None when it is not one."""
+    match = _SHORT.match(text.strip().upper())
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def short_matches(code: str, signature_start: str) -> bool:
+    """Whether a slip code (rebuilt from the ticket) is the one a short code stands for."""
+    return hmac.compare_digest(short_code(code).split("-")[1], signature_start)
+
+
 def from_scan(text: str) -> str:
     """The slip code in what a scanner typed: the code itself, or the page address holding it."""
     cleaned = text.strip()

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits
 
 from kiosk.domain.models import HELD_STATUSES, QueuePosition, TicketStatus
+from kiosk.domain.slip_code import from_scan
 from kiosk.i18n import people_ahead
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.dialogs import Question
@@ -133,7 +134,7 @@ class TicketScreen(KioskScreen):
         payload, outcome = result
         self.query_one("#qr", Static).update(QrView.render_payload(payload))
         # The code under the QR, typed at check-in or the desk when a camera cannot read it.
-        head, _, signature = payload.rpartition(":")
+        head, _, signature = from_scan(payload).rpartition(":")  # the code, also in an address
         self.query_one("#slip-code", Static).update(Text(f"{head}:\n{signature}"))
         if not self.reprint:
             return

@@ -50,6 +50,24 @@ class SlipService:
         base = self.settings.public_url
         return slip_code.page_url(base, code) if base else code
 
+    def address_for(self, ticket: Ticket) -> str | None:
+        """The patient's page as printed under the QR, short enough to type; None without
+        ``KIOSK_PUBLIC_URL``."""
+        base = self.settings.public_url
+        if not base:
+            return None
+        return slip_code.page_url(base, slip_code.short_code(self.code_for(ticket)))
+
+    def verify_page(self, text: str, ticket: Ticket | None = None) -> slip_code.SlipCode:
+        """A page address's code, full or short, valid today only. A short code names its ticket
+        (``ticket``, looked up by the caller); its code is rebuilt and its signature compared."""
+        short = slip_code.parse_short(text)
+        if short is None:
+            return self.verify(text, today_only=True)
+        if ticket is None or not slip_code.short_matches(self.code_for(ticket), short[1]):
+            raise slip_code.SlipCodeError(slip_code.SlipCodeProblem.FORGED)
+        return self.verify(self.code_for(ticket), today_only=True)
+
     def verify(self, text: str, today_only: bool = True) -> slip_code.SlipCode:
         today = self.clinic.clock.today() if today_only else None
         return slip_code.decode(text, self._slip_key(), today)
@@ -66,7 +84,7 @@ class SlipService:
             people_ahead=position.people_ahead,
             masked_card=ticket.masked_card,
             qr_payload=self.qr_for(ticket),
-            address=self.qr_for(ticket) if self.settings.public_url else None,
+            address=self.address_for(ticket),
             issued_at=self.clinic.clock.now(),
             estimate=(
                 t(

@@ -234,6 +234,12 @@ class TicketService:
         with self.store.read() as session:
             return to_ticket(session.get_one(TicketRow, ticket_id))
 
+    def find(self, ticket_id: int) -> Ticket | None:
+        """The ticket, or None when no ticket has that id (an id typed from outside)."""
+        with self.store.read() as session:
+            row = session.get(TicketRow, ticket_id)
+            return to_ticket(row) if row is not None else None
+
     def tickets_for(
         self, participant_ids: list[int], dates: tuple[date, ...], include_cancelled: bool = False
     ) -> list[Ticket]:

@@ -10,6 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from kiosk.domain.slip_code import from_scan
+
 # A card number (13 digits) or NIK (16 digits) must never reach paper, a QR code or a file name.
 _LONG_DIGIT_RUN = re.compile(r"\d{13,}")
 
@@ -67,6 +69,11 @@ class SlipData:
     estimate: str | None = None
     # The patient's page (the QR's address), printed for phones without a camera app.
     address: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The slip code in letters: the QR's payload, or the code inside its page address."""
+        return from_scan(self.qr_payload)
 
     def __post_init__(self) -> None:
         if self.people_ahead < 0:

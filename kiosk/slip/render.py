@@ -268,7 +268,7 @@ def render_slip(slip: SlipData, width: int = PAPER_58MM) -> Image.Image:
         receipt.text(slip.address, round(16 * unit), max_lines=4)
     receipt.space(round(4 * unit))
     if labels.code:  # the code in letters too, for a desk whose scanner cannot read the QR
-        head, _, signature = slip.qr_payload.rpartition(":")
+        head, _, signature = slip.code.rpartition(":")
         receipt.text(labels.code, round(16 * unit))
         receipt.text(f"{head}:", round(18 * unit), max_lines=2)
         receipt.text(signature, round(18 * unit), max_lines=1, bold=True)

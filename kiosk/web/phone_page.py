@@ -21,7 +21,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 
 from kiosk.domain.models import TicketStatus
-from kiosk.domain.slip_code import SlipCodeError, SlipCodeProblem
+from kiosk.domain.slip_code import SlipCodeError, SlipCodeProblem, parse_short
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.ticket_page import TicketView, ticket_view
@@ -103,8 +103,11 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
         return lang if lang in ("id", "en") else settings.lang
 
     def verify(code: str) -> int | SlipCodeProblem:
+        # The QR holds the full signed code; the address printed under it, a short one.
+        short = parse_short(code)
+        ticket = services.tickets.find(short[0]) if short else None
         try:
-            return services.slips.verify(code, today_only=True).ticket_id
+            return services.slips.verify_page(code, ticket).ticket_id
         except SlipCodeError as error:
             return error.problem
 

@@ -9,7 +9,7 @@ import zxingcpp
 from PIL import Image
 
 from kiosk.config import Settings
-from kiosk.domain.slip_code import from_scan, is_slip_code
+from kiosk.domain.slip_code import from_scan, is_slip_code, short_code
 from kiosk.services.desk import DeskService
 from kiosk.services.slips import SlipService
 from kiosk.slip.render import slip_png_bytes
@@ -29,7 +29,10 @@ def test_the_slip_qr_is_the_page_address_and_the_desk_reads_the_code_in_it(clini
     code = slips.code_for(ticket)
     slip = slips.slip_for(services.tickets.position(ticket.id), "id")
     assert slip.qr_payload == f"http://192.0.2.20:8080/t/{code}"
-    assert slip.address == slip.qr_payload  # printed under the QR too
+    # Printed under the QR: the same page by a short code a person can type.
+    short = short_code(code)
+    assert slip.address == f"http://192.0.2.20:8080/t/{short}" and len(short) <= 14
+    assert slips.verify_page(short, services.tickets.find(ticket.id)).ticket_id == ticket.id
     scanned = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(slip_png_bytes(slip))))]
     assert scanned == [slip.qr_payload]
     for secret in (SITI_NIK, SITI_CARD):

@@ -129,7 +129,12 @@ def test_visits_waits_services_no_shows_transfers_and_undos() -> None:
     ]
     report = day_report(histories, {"001": "Umum", "002": "Gigi", "APT": "Farmasi"}, WIB)
     umum, gigi, pharmacy = report.polis
-    assert (umum.patients, umum.no_shows, umum.cancellations) == (3, 1, 0)
+    # Each patient counts once, where their last visit was: the one sent on to the pharmacy counts
+    # there, and in Umum's "out" and the pharmacy's "in", so the rows add up to the total.
+    assert (umum.patients, umum.no_shows, umum.cancellations) == (2, 1, 0)
+    assert (umum.transferred_in, umum.transferred_out) == (0, 1)
+    assert (pharmacy.transferred_in, pharmacy.transferred_out) == (1, 0)
+    assert umum.patients + gigi.patients + pharmacy.patients == report.total.patients
     assert umum.wait.count == 3 and umum.wait.mean == pytest.approx((10 + 35 + 15) / 3)
     # Served from 12 to the transfer at 20 (8 min), from the call at 80 to 81 (1 min).
     assert umum.service.count == 2 and umum.service.mean == pytest.approx(4.5)
