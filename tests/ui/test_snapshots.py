@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from kiosk.app import KioskApp
 from kiosk.services import Services
@@ -124,10 +125,17 @@ def in_english(steps: Steps) -> Steps:
 LANGS = {"id": lambda steps: steps, "en": in_english}
 
 
+async def _steady_cursors(pilot: Pilot[None]) -> None:
+    """A blinking cursor is drawn or not by the time of the capture: keep it steady."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("lang", sorted(LANGS))
 @pytest.mark.parametrize("name", sorted(SCREENS))
 def test_screen(name: str, lang: str, steady: Services, snap_compare: Any) -> None:
-    steps = LANGS[lang](SCREENS[name])
+    steps = then(LANGS[lang](SCREENS[name]), _steady_cursors)
     assert snap_compare(KioskApp(steady), terminal_size=(80, 24), run_before=steps)
 
 
