@@ -35,6 +35,11 @@ FILL_IN = (
     "central_cons_id",
     "central_secret",
     "central_user_key",
+    "central_antrean_user_key",
+    "central_pcare_user_key",
+    "central_pcare_username",
+    "central_pcare_password",
+    "central_pcare_app_code",
 )
 
 

@@ -1349,8 +1349,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "Consumer secret from BPJS.",
     ),
     "init.help.central_user_key": (
-        "User key dari BPJS.",
-        "User key from BPJS.",
+        "User key dari BPJS, untuk layanan yang tidak diberi kunci sendiri di bawah.",
+        "User key from BPJS, for a service not given its own key below.",
+    ),
+    "init.help.central_antrean_user_key": (
+        "User key layanan Antrean FKTP; kosong = central_user_key.",
+        "User key of the Antrean FKTP service; empty = central_user_key.",
+    ),
+    "init.help.central_pcare_user_key": (
+        "User key layanan PCare; kosong = central_user_key.",
+        "User key of the PCare service; empty = central_user_key.",
+    ),
+    "init.help.central_pcare_username": (
+        "User PCare klinik (dikirim di X-authorization); wajib bila central_pcare_url diisi.",
+        "The clinic's PCare user (sent in X-authorization); required with central_pcare_url.",
+    ),
+    "init.help.central_pcare_password": (
+        "Password user PCare klinik.",
+        "The clinic's PCare user's password.",
+    ),
+    "init.help.central_pcare_app_code": (
+        "Kode aplikasi PCare di X-authorization (biasanya 095).",
+        "PCare application code in X-authorization (usually 095).",
     ),
     "init.help.central_lookup_timeout": (
         "Detik menunggu cek peserta sebelum memakai cache.",

@@ -31,8 +31,9 @@ _DAY_ALIASES = {
 }
 ALL_DAYS = tuple(range(7))
 
-# Sections of the demo's file that are sample data, not set-up: read past, never loaded.
-DEMO_ONLY_SECTIONS = frozenset({"participant", "booking"})
+# Sections of the demo's file that are sample data, not set-up: read past, never loaded (the
+# registry's participants are what the reference central knows, not the clinic).
+DEMO_ONLY_SECTIONS = frozenset({"participant", "booking", "registry_participant"})
 _KEYS = {
     "facility": ({"code", "name"}, set()),
     "poli": ({"code", "name", "prefix"}, {"bookable"}),

@@ -67,6 +67,8 @@ def test_sync_status_times_are_the_clinics(tmp_path: Path) -> None:
         "KIOSK_CENTRAL_ANTREAN_URL": "http://127.0.0.1:8141",
         "KIOSK_CENTRAL_PCARE_URL": "http://127.0.0.1:8141",
         "KIOSK_CENTRAL_CONS_ID": "1234",
+        "KIOSK_CENTRAL_PCARE_USERNAME": "puskesmas",
+        "KIOSK_CENTRAL_PCARE_PASSWORD": "pcare-password",
     }
     result = run_kiosk(tmp_path, "sync", "--status", **central)
     assert result.returncode == 0, result.stderr

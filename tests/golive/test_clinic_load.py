@@ -302,4 +302,4 @@ def test_the_demo_file_itself_loads() -> None:
 
     setup = parse_clinic_file((assets_dir() / "demo" / "clinic.toml").read_text())
     assert [p.code for p in setup.polis] == ["001", "002", "003", "004", "APT"]
-    assert setup.skipped_sections == ("booking", "participant")
+    assert setup.skipped_sections == ("booking", "participant", "registry_participant")

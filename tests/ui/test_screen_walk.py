@@ -67,6 +67,7 @@ async def test_the_check_catches_a_squeezed_status_card(services: Services) -> N
     async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
         await identify(pilot, SITI_NIK)
         assert overflows(app) == []
-        app.screen.query_one("#poli-left").styles.width = 24
+        squeezed = app.screen.query_one("#poli-left").styles
+        squeezed.min_width = squeezed.width = squeezed.max_width = 24
         await settle(pilot)
         assert any("StatusCard" in problem for problem in overflows(app))

@@ -394,7 +394,10 @@ async def test_a_booking_for_tomorrow_is_fine(
         ({"nik": "3273019907900001"}, "Tanggal lahir pada NIK tidak valid."),
         ({"nik": BUDI_NIK}, "NIK tidak sesuai dengan nomor kartu peserta."),
         ({"nomorkartu": RUDI_CARD, "nik": RUDI_NIK}, "Kepesertaan JKN Anda tidak aktif."),
-        ({"nomorkartu": DEWI_CARD, "nik": DEWI_NIK}, "Ada tunggakan iuran sebesar Rp450.000."),
+        (
+            {"nomorkartu": DEWI_CARD, "nik": DEWI_NIK},
+            "Kepesertaan tidak aktif karena tunggakan iuran Rp450.000.",
+        ),
         ({"nomorkartu": AGUS_CARD, "nik": AGUS_NIK}, "Anda terdaftar di Puskesmas Cibeunying."),
     ],
 )
