@@ -1,58 +1,36 @@
-"""BPJS's HFIS schedule for today and tomorrow: pulled from the central, compared, adopted.
+"""BPJS's HFIS schedule for today and tomorrow against the clinic's own: compared, adopted.
 
-The pulled answer is kept as one JSON file in the data folder (written whole, then renamed), so a
-pull that fails half-way leaves the last good copy and the clinic's own schedule untouched.
-Adopting it goes through the same plan as ``kiosk clinic load``: a shift holding live tickets is
-never removed. Each adoption appends one line to an audit file beside it.
+The pull and the kept copy are the sync layer's (:mod:`kiosk.sync.hfis`). Adopting goes through
+the same plan as ``kiosk clinic load``: a shift holding live tickets is never removed. Each
+adoption appends one line (who, when, what) to an audit file in the data folder.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 from kiosk.domain.clinic_file import ClinicSetup, DoctorSpec, ShiftSpec
 from kiosk.services.clinic_setup import ClinicPlan, apply_plan, current_setup, plan_load
 from kiosk.store import Store
-from kiosk.sync.client import Answer, CentralClient, Outcome
+from kiosk.sync.hfis import (
+    SCHEDULE_FILE,
+    DailyPull,
+    HfisSchedule,
+    HfisShift,
+    PullFailed,
+    hours_text,
+    load,
+    pull,
+    save,
+)
 
-SCHEDULE_FILE = "hfis-schedule.json"
+__all__ = ["SCHEDULE_FILE", "DailyPull", "PullFailed", "load", "pull", "save"]
+
 AUDIT_FILE = "hfis-audit.jsonl"
-_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
-
-
-class PullFailed(Exception):
-    """The central did not give a usable schedule: ``key`` names the reason's message."""
-
-    def __init__(self, key: str, detail: str = "") -> None:
-        super().__init__(f"{key}: {detail}")
-        self.key = key
-        self.detail = detail
-
-
-@dataclass(frozen=True)
-class HfisShift:
-    day: date
-    poli: str
-    poli_name: str
-    doctor: int
-    doctor_name: str
-    start: time
-    end: time
-    kapasitas: int
-
-
-@dataclass(frozen=True)
-class HfisSchedule:
-    pulled_at: str
-    days: tuple[date, ...]
-    shifts: tuple[HfisShift, ...]
 
 
 @dataclass(frozen=True)
@@ -71,108 +49,6 @@ class Difference:
     local: str = ""
     bpjs: str = ""
     quota: int = 0  # the clinic's, for ``capacity``
-
-
-def _hours(start: time, end: time) -> str:
-    return f"{start:%H:%M}-{end:%H:%M}"
-
-
-# -- pull --------------------------------------------------------------------------------------
-
-
-def _list_of(answer: Answer, what: str) -> list[dict[str, Any]]:
-    """The answer's ``list``; a refusal (no poli / no doctor that day) is an empty day."""
-    if answer.outcome is Outcome.DENIED:
-        raise PullFailed("hfis.fail.denied", answer.message)
-    if answer.outcome is Outcome.RETRY:
-        raise PullFailed("hfis.fail.unreachable", answer.message)
-    if answer.outcome is Outcome.REFUSED:
-        return []
-    items = answer.response  # a list; some gateways wrap it as {"list": [...]}
-    if isinstance(items, dict):
-        items = items.get("list")
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise PullFailed("hfis.fail.garbage", what)
-    return items
-
-
-def _shift_of(day: date, poli: dict[str, Any], item: dict[str, Any]) -> HfisShift:
-    hours = _HOURS.match(str(item.get("jampraktek", "")).strip())
-    try:
-        doctor = int(item["kodedokter"])
-        kapasitas = int(item["kapasitas"])
-    except (KeyError, TypeError, ValueError):
-        raise PullFailed("hfis.fail.garbage", "ref/dokter") from None
-    if hours is None or kapasitas < 0:
-        raise PullFailed("hfis.fail.garbage", "ref/dokter jampraktek")
-    h1, m1, h2, m2 = (int(g) for g in hours.groups())
-    return HfisShift(
-        day=day,
-        poli=str(poli.get("kodepoli", "")),
-        poli_name=str(poli.get("namapoli", "")),
-        doctor=doctor,
-        doctor_name=str(item.get("namadokter", "")),
-        start=time(h1, m1),
-        end=time(h2, m2),
-        kapasitas=kapasitas,
-    )
-
-
-def pull(client: CentralClient, today: date, now: datetime) -> HfisSchedule:
-    """Today's and tomorrow's ref/poli and ref/dokter; :class:`PullFailed` if any call fails."""
-    days = (today, today + timedelta(days=1))
-    shifts: list[HfisShift] = []
-    for day in days:
-        for poli in _list_of(client.ref_poli(day.isoformat()), "ref/poli"):
-            code = str(poli.get("kodepoli", "")).strip()
-            if not code:
-                raise PullFailed("hfis.fail.garbage", "ref/poli kodepoli")
-            for item in _list_of(client.ref_dokter(code, day.isoformat()), "ref/dokter"):
-                shifts.append(_shift_of(day, poli, item))
-    return HfisSchedule(now.isoformat(timespec="seconds"), days, tuple(shifts))
-
-
-def save(data_dir: Path, schedule: HfisSchedule) -> Path:
-    data = {
-        "pulled_at": schedule.pulled_at,
-        "days": [d.isoformat() for d in schedule.days],
-        "shifts": [
-            {
-                "tanggal": s.day.isoformat(),
-                "kodepoli": s.poli,
-                "namapoli": s.poli_name,
-                "kodedokter": s.doctor,
-                "namadokter": s.doctor_name,
-                "jampraktek": _hours(s.start, s.end),
-                "kapasitas": s.kapasitas,
-            }
-            for s in schedule.shifts
-        ],
-    }
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SCHEDULE_FILE
-    part = path.with_suffix(".part")
-    part.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(part, path)  # whole or not at all
-    return path
-
-
-def load(data_dir: Path) -> HfisSchedule | None:
-    """The last pulled schedule, or None when there is none (or it is unreadable)."""
-    try:
-        data = json.loads((data_dir / SCHEDULE_FILE).read_text(encoding="utf-8"))
-        shifts = tuple(
-            _shift_of(
-                date.fromisoformat(s["tanggal"]),
-                {"kodepoli": s["kodepoli"], "namapoli": s.get("namapoli", "")},
-                s,
-            )
-            for s in data["shifts"]
-        )
-        days = tuple(date.fromisoformat(d) for d in data["days"])
-        return HfisSchedule(str(data["pulled_at"]), days, shifts)
-    except (OSError, ValueError, KeyError, TypeError, PullFailed):
-        return None
 
 
 # -- diff --------------------------------------------------------------------------------------
@@ -223,7 +99,7 @@ def _compare(
                 dataclasses.replace(
                     base,
                     kind="capacity",
-                    local=_hours(shift.start, shift.end),
+                    local=hours_text(shift.start, shift.end),
                     bpjs=str(same.kapasitas),
                     quota=shift.quota,
                 )
@@ -233,21 +109,23 @@ def _compare(
             dataclasses.replace(
                 base,
                 kind="hours",
-                local=f"{_hours(shift.start, shift.end)} ({shift.quota})",
-                bpjs=f"{_hours(hfis.start, hfis.end)} ({hfis.kapasitas})",
+                local=f"{hours_text(shift.start, shift.end)} ({shift.quota})",
+                bpjs=f"{hours_text(hfis.start, hfis.end)} ({hfis.kapasitas})",
             )
         )
     paired = min(len(rest_mine), len(rest_theirs))
     for shift in rest_mine[paired:]:
         out.append(
-            dataclasses.replace(base, kind="missing_at_bpjs", local=_hours(shift.start, shift.end))
+            dataclasses.replace(
+                base, kind="missing_at_bpjs", local=hours_text(shift.start, shift.end)
+            )
         )
     for hfis in rest_theirs[paired:]:
         out.append(
             dataclasses.replace(
                 base,
                 kind="missing_here",
-                bpjs=f"{_hours(hfis.start, hfis.end)} ({hfis.kapasitas})",
+                bpjs=f"{hours_text(hfis.start, hfis.end)} ({hfis.kapasitas})",
             )
         )
     return out

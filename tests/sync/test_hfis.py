@@ -11,8 +11,10 @@ import json
 import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, time
 from pathlib import Path
+from time import monotonic, sleep
 
 from sqlalchemy import select
 
@@ -179,3 +181,29 @@ def test_diff_before_any_pull_says_what_to_do(tmp_path: Path) -> None:
     result = _schedule(settings, "diff")
     assert result.returncode == 2
     assert "kiosk schedule pull" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_pump_pulls_once_a_day_while_online(
+    tmp_path: Path, central_server: CentralServer
+) -> None:
+    settings = clinic_settings(tmp_path, central_server)
+    services = _open(settings)
+    kept = settings.data_dir / "hfis-schedule.json"
+    assert not kept.exists()
+    stop = threading.Event()
+    pump = services.sync.pump(probe_seconds=0.1, idle_seconds=0.05, watch=False)
+    runner = threading.Thread(target=pump.run, args=(stop,))
+    runner.start()
+    try:
+        deadline = monotonic() + 20
+        while not kept.exists() and monotonic() < deadline:
+            sleep(0.1)
+        assert kept.exists()
+        first = kept.stat().st_mtime_ns
+        sleep(0.5)  # several more probes: today's copy is there, no second pull
+        assert kept.stat().st_mtime_ns == first
+    finally:
+        stop.set()
+        runner.join(10)
+        services.store.dispose()
+    assert "sama" in _schedule(settings, "diff").stdout
