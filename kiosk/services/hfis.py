@@ -177,3 +177,22 @@ def adopt(
     entry = {"at": when.isoformat(timespec="seconds"), "by": who, "changes": lines}
     with (data_dir / AUDIT_FILE).open("a", encoding="utf-8") as audit:
         audit.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+class DifferenceCount:
+    """How many differences ``kiosk schedule diff`` would list, for the desk's one-line notice.
+
+    The desk refreshes every second; the comparison runs at most once per ``every`` seconds.
+    """
+
+    def __init__(self, store: Store, data_dir: Path, every: float = 60.0) -> None:
+        self.store, self.data_dir, self.every = store, data_dir, every
+        self._at: float | None = None
+        self._count = 0
+
+    def __call__(self, now: float) -> int:
+        if self._at is None or now - self._at >= self.every:
+            self._at = now
+            schedule = load(self.data_dir)
+            self._count = len(differences(self.store, schedule)) if schedule else 0
+        return self._count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -20,6 +21,7 @@ from kiosk.i18n import t
 from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.desk import OUT_OF_TURN_REASONS, PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
+from kiosk.services.hfis import DifferenceCount
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
 from kiosk.widgets.plain import DataTable, Static
@@ -113,6 +115,8 @@ class DeskScreen(Screen[None]):
         self.poli, self.counter, self.polis = poli, counter, polis
         self.entries: list[QueueEntry] = []
         self.parked = 0
+        self.hfis_differences = 0  # how far BPJS's pulled HFIS schedule differs (a notice)
+        self._hfis_count: DifferenceCount | None = None
         self.selected: int | None = None  # ticket id under the cursor
         # A ticket an action just chose, until the table's cursor is on it: cursor moves a
         # refresh made meanwhile must not take the selection back to the old row.
@@ -214,6 +218,10 @@ class DeskScreen(Screen[None]):
         entries = self.host.desk.waiting_list(self.poli.code)
         # Items the central refused wait for staff (`kiosk sync --status` lists them).
         parked = self.host.services.sync.status().parked
+        if self._hfis_count is None:
+            services = self.host.services
+            self._hfis_count = DifferenceCount(services.store, services.settings.data_dir)
+        self.hfis_differences = self._hfis_count(time.monotonic())
         self.app.call_from_thread(self._show, entries, parked)
 
     def _flags(self, entry: QueueEntry) -> str:
@@ -253,11 +261,12 @@ class DeskScreen(Screen[None]):
         if not self.is_attached:
             return
         self.parked = parked
-        self.query_one("#header-facility", Static).update(
-            Content(
-                self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
-            )
-        )
+        notices = [self.header_text]
+        if parked:
+            notices.append(f"⚠ {self.tr('sync.parked', n=parked)}")
+        if self.hfis_differences:  # BPJS's HFIS schedule differs from the clinic's
+            notices.append(f"⚠ {self.tr('hfis.desk_notice', n=self.hfis_differences)}")
+        self.query_one("#header-facility", Static).update(Content(" · ".join(notices)))
         table = self.query_one(DataTable)
         keep = self.selected
         self._choosing = None
