@@ -14,7 +14,7 @@ from typing import Any, NoReturn, cast
 
 import click
 
-from kiosk.cli_clinic import _LANG, _blocked, describe_plan
+from kiosk.cli_clinic import _LANG, confirm_plan
 from kiosk.config import Settings
 from kiosk.i18n import t
 
@@ -74,7 +74,7 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
             with CentralClient(CentralConfig.from_settings(settings)) as client:
                 pulled = hfis.pull(client, clock.today(), clock.now())
         except hfis.PullFailed as error:
-            reason = t(error.key, lang, detail=error.detail or "-")
+            reason = t(error.key, lang, detail=(error.detail or "-").rstrip("."))
             _fail(t("hfis.fail", lang, reason=reason), 1)
         hfis.save(settings.data_dir, pulled)
         days = ", ".join(d.isoformat() for d in pulled.days)
@@ -130,22 +130,7 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
             if adoption.plan.empty:
                 click.echo(t("hfis.same", lang))
                 return
-            lines = describe_plan(adoption.plan, lang)
-            click.echo(t("clinic.plan", lang))
-            for line in lines:
-                click.echo(line)
-            if adoption.plan.blockers:
-                for blocker in adoption.plan.blockers:
-                    what = _blocked(blocker, lang)
-                    date = blocker.first_date.isoformat()
-                    click.echo(
-                        t("hfis.blocked", lang, what=what, n=blocker.tickets, date=date),
-                        err=True,
-                    )
-                _fail(untouched)
-            if not yes and not click.confirm(t("clinic.confirm", lang), default=False):
-                click.echo(t("clinic.cancelled", lang))
-                sys.exit(1)
+            lines = confirm_plan(adoption.plan, lang, untouched, yes, "hfis.blocked")
             try:
                 hfis.adopt(store, adoption, settings.data_dir, _who(), clock.now(), lines)
             except LoadBlocked:  # a ticket was taken between the question and the answer
