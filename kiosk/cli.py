@@ -16,9 +16,6 @@ from kiosk.config import Settings, SettingsError, keep_private, load_settings
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-COUNTER_MAX = 30  # the ticket's counter column
-
-
 def _settings() -> Settings:
     try:
         settings = load_settings()
@@ -238,10 +235,16 @@ def settings(init: bool, lang: str) -> None:
 
 
 def _counter_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from kiosk.services.counter import COUNTER_MAX, counter_name
+    from kiosk.services.errors import Refused
+
     if value is None:
         return None
-    name = " ".join(value.split())
-    if not 1 <= len(name) <= COUNTER_MAX or not name.isprintable():
+    try:
+        name = counter_name(value)
+    except Refused:
+        name = None
+    if name is None or not name.isprintable():
         raise click.BadParameter(f'a name of 1 to {COUNTER_MAX} characters, e.g. "Ruang 2"')
     return name
 
@@ -261,6 +264,41 @@ def desk(counter: str | None) -> None:
     settings = _settings()
     _setup_logging(settings, "desk")
     DeskApp(open_clinic(settings), counter=counter).run()
+
+
+@cli.command("board-text")
+@click.argument("text", required=False)
+@click.option("--clear", is_flag=True, help="Take the running text off the boards.")
+@_one_line_errors
+def board_text(text: str | None, clear: bool) -> None:
+    """Set the running text on both boards, e.g. kiosk board-text "Poli Gigi tutup hari ini"."""
+    import getpass
+
+    from kiosk.i18n import t
+    from kiosk.services.board_text import BoardTextService
+    from kiosk.services.errors import Refused
+    from kiosk.services.setup import open_clinic
+
+    settings = _settings()
+    services = open_clinic(settings)
+    lang = settings.lang
+    texts = BoardTextService(services.store, services.clock)
+    if clear == (text is not None):
+        # Neither or both: say what each does, and show what the boards show now.
+        click.echo(f"kiosk: {t('board_text.cli_usage', lang)}", err=True)
+        click.echo(t("board_text.cli_now", lang, text=texts.current() or "-"), err=True)
+        sys.exit(2)
+    actor = f"cli:{getpass.getuser()}"
+    if clear:
+        texts.clear(actor)
+        click.echo(t("board_text.cleared", lang))
+        return
+    try:
+        shown = texts.set(text or "", actor)
+    except Refused as error:
+        click.echo(f"kiosk: {t(error.key, lang, **error.params)}", err=True)
+        sys.exit(2)
+    click.echo(t("board_text.set", lang, text=shown))
 
 
 @cli.group()

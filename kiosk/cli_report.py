@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
@@ -110,7 +109,8 @@ def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> Non
     console.print(Text("\n" + t("report.offline", lang), style="bold"))
     for line in ReportService(services.store, services.clock).offline_lines(figures, lang):
         console.print(Text(line))
-    _out_of_turn(console, services, day, lang)
+    lines = ReportService(services.store, services.clock).out_of_turn_lines(figures, lang)
+    _out_of_turn(console, lines, lang)
     if csv_path is not None:
         files = write_csv(figures, day, csv_path)
         console.print(
@@ -119,18 +119,8 @@ def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> Non
     services.store.dispose()
 
 
-def _out_of_turn(console: Console, services: Any, day: date, lang: str) -> None:
-    """Calls out of turn, per poli and reason (the desk's `o`)."""
-    from kiosk.services.desk import DeskService
-
-    counts = DeskService(services.store, services.clock, services.slips).out_of_turn_calls(day)
+def _out_of_turn(console: Console, lines: list[str], lang: str) -> None:
+    """Calls out of turn, per poli and reason (the desk's `o`): the report's own count."""
     console.print(Text("\n" + t("report.out_of_turn", lang), style="bold"))
-    names = {poli.code: poli.name for poli in services.clinic.desk_queues()}
-    if not counts:
-        console.print("0")
-    for code, reasons in sorted(counts.items()):
-        detail = ", ".join(
-            f"{t(f'desk.out_of_turn.{reason}', lang)} {n}" for reason, n in sorted(reasons.items())
-        )
-        total = sum(reasons.values())
-        console.print(f"Poli {names.get(code, code)}: {total} ({detail})")
+    for line in lines:
+        console.print(Text(line))

@@ -9,6 +9,8 @@ from kiosk.domain.models import Poli
 from kiosk.screens.desk.pick_poli import PickPoliScreen
 from kiosk.screens.desk.sign_in import SignInScreen
 from kiosk.services import Services
+from kiosk.services.board_text import BoardTextService
+from kiosk.services.counter import CounterMemory
 from kiosk.services.desk import DeskService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
@@ -25,8 +27,12 @@ class DeskApp(App[None]):
     def __init__(self, services: Services, counter: str | None = None) -> None:
         super().__init__()
         self.services = services
-        self.counter = counter  # the counter or room this desk calls to (--counter)
+        # The counter or room this desk calls to: offered at sign-in as the one this terminal
+        # used last, else --counter; what the staff member signs in with is used.
+        self.counters = CounterMemory(services.settings.data_dir)
+        self.counter = self.counters.last() or counter
         self.desk = DeskService(services.store, services.clock, services.slips)
+        self.board_text = BoardTextService(services.store, services.clock)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)
         self.lang = services.settings.lang

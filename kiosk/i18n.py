@@ -1511,6 +1511,38 @@ TEXT: dict[str, tuple[str, str]] = {
         "Suara panggilan ini tidak tersedia.",
         "The sound of this call is not available.",
     ),
+    # -- branch board2 (issue 14): the board's running text, the counter at sign-in
+    "board_text.empty": (
+        "Teks berjalan kosong. Tulis teksnya, atau hapus dengan: kiosk board-text --clear",
+        "The running text is empty. Write the text, or remove it with: kiosk board-text --clear",
+    ),
+    "board_text.too_long": (
+        "Teks berjalan terlalu panjang ({length} karakter); paling banyak {limit}. Persingkat.",
+        "The running text is too long ({length} characters); at most {limit}. Shorten it.",
+    ),
+    "board_text.cli_usage": (
+        'Beri teksnya (kiosk board-text "Poli Gigi tutup hari ini") atau --clear, salah satu.',
+        'Give the text (kiosk board-text "Poli Gigi tutup hari ini") or --clear, one of them.',
+    ),
+    "board_text.cli_now": ("Teks berjalan sekarang: {text}", "Running text now: {text}"),
+    "board_text.set": ("Teks berjalan di papan: {text}", "Running text on the boards: {text}"),
+    "board_text.cleared": (
+        "Teks berjalan dihapus dari papan.",
+        "The running text is off the boards.",
+    ),
+    "desk.act.board_text": ("Teks papan", "Board text"),
+    "desk.counter_label": ("Loket / ruang panggilan:", "Counter / room for calls:"),
+    "desk.counter_placeholder": ("kosong: Loket <poli>", "empty: Loket <poli>"),
+    "desk.counter_too_long": (
+        "Nama loket terlalu panjang: paling banyak {limit} karakter. Persingkat.",
+        "The counter's name is too long: at most {limit} characters. Shorten it.",
+    ),
+    "desk.board_text.title": (
+        "Teks berjalan di papan (kosongkan untuk menghapus), Enter untuk simpan, Esc batal:",
+        "Running text on the boards (empty to remove), Enter to save, Esc to cancel:",
+    ),
+    "desk.done.board_text": ("Teks berjalan dipasang.", "Running text set."),
+    "desk.done.board_text_cleared": ("Teks berjalan dihapus.", "Running text removed."),
     # -- branch contract: BPJS's real contracts (issue 12) -------------------------------------
     "refusal.other_dental": (
         "Untuk Poli Gigi Anda terdaftar di {fktp}. Layanan gigi JKN diberikan di FKTP gigi "

@@ -113,6 +113,7 @@
       recent.replaceChildren(el("li", "none", labels.no_calls_yet));
     }
     $("ticker").textContent = state.recent.length ? state.recent[0].line : "";
+    showRunningText(state.running_text || "");
     document.body.dataset.marker = String(state.marker);
     for (const call of news) queueSound(call.id);
     if (news.length) {
@@ -120,6 +121,15 @@
         for (const node of document.querySelectorAll(".poli.flash")) node.classList.remove("flash");
       }, 8000);
     }
+  }
+
+  // Staff's free text: textContent only. Restarting the scroll only when the words change keeps
+  // a line that is read mid-way from jumping back at every call.
+  function showRunningText(text) {
+    const box = $("running-text");
+    const line = $("running-line");
+    box.hidden = !text;
+    if (line.textContent !== text) line.textContent = text;
   }
 
   function queueSound(id) {

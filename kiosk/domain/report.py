@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
@@ -90,6 +90,8 @@ class DayReport:
     arrivals_per_hour: tuple[int, ...]  # 24 local hours
     offline: tuple[OfflinePeriod, ...]
     last_contact: datetime | None = None  # the central's last answer: "last seen", when still off
+    # Calls out of turn (the desk's `o`) not undone: per poli where called, how many per reason.
+    out_of_turn: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from kiosk.widgets.board_panels import (
     best_columns,
 )
 from kiosk.widgets.plain import Static
+from kiosk.widgets.running_text import RunningText
 
 
 class BoardScreen(Screen[None]):
@@ -67,6 +68,9 @@ class BoardScreen(Screen[None]):
         if not self.sound:
             recent.border_subtitle = self.t("board.sound_off")
         yield recent
+        running = RunningText(id="running-text")
+        running.display = False
+        yield running
         yield Static(id="ticker")
 
     def on_mount(self) -> None:
@@ -104,6 +108,7 @@ class BoardScreen(Screen[None]):
         polis.display = bool(state.polis)
         recent = self.query_one("#recent", RecentCalls)
         recent.calls = state.recent
+        self.query_one("#running-text", RunningText).show_text(state.running_text)
         for call in news:
             self._flash(call)
         self._show_ticker()

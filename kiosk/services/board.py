@@ -1,8 +1,9 @@
 """The waiting-room board's read model, one for the terminal board and the web board.
 
-The board polls :meth:`BoardService.change_marker` (the newest audit event's id: one indexed
-lookup) and reads a whole :class:`BoardState` only when it moved, so any desk, kiosk or phone
-booking on the same database, in this process or on another machine, shows within a poll.
+The board polls :meth:`BoardService.change_marker` (the newest audit event's id plus the newest
+running-text change's id: two indexed lookups) and reads a whole :class:`BoardState` only when
+it moved, so any desk, kiosk or phone booking on the same database, in this process or on
+another machine, shows within a poll.
 
 Calls come from the audit (``called`` and ``recalled`` events that were not undone), not from the
 ticket's present state: a call stays on the board after the patient was served, transferred or
@@ -22,9 +23,17 @@ from sqlalchemy import func, select
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.models import TicketStatus
 from kiosk.domain.waiting import CallPace, wait_minutes
+from kiosk.services.board_text import current_text
 from kiosk.services.pace import paces
 from kiosk.store import Store
-from kiosk.store.models import FacilityRow, PoliRow, ScheduleRow, TicketEventRow, TicketRow
+from kiosk.store.models import (
+    BoardTextRow,
+    FacilityRow,
+    PoliRow,
+    ScheduleRow,
+    TicketEventRow,
+    TicketRow,
+)
 
 RECENT_CALLS = 12
 CALL_KINDS = ("called", "recalled")
@@ -72,6 +81,7 @@ class BoardState:
     polis: tuple[PoliBoard, ...]
     recent: tuple[Call, ...]  # newest first
     marker: int  # the change marker this state was read at
+    running_text: str = ""  # the line staff set for the waiting room (empty: none)
 
     def only(self, codes: frozenset[str] | None) -> BoardState:
         """The part a room's screen shows: these polis and their calls (None: everything)."""
@@ -98,14 +108,16 @@ class BoardService:
         self.minutes_per_patient = minutes_per_patient
 
     def change_marker(self) -> int:
-        """Moves whenever any ticket changes (every change leaves an audit event)."""
+        """Moves whenever any ticket changes (every change leaves an audit event) or the running
+        text does: the sum of two ids that only grow grows whenever either does."""
         with self.store.read() as session:
-            return session.scalar(select(func.max(TicketEventRow.id))) or 0
+            return _marker(session)
 
     def snapshot(self, today: date | None = None) -> BoardState:
         day = today or self.clock.today()
         with self.store.read() as session:
-            marker = session.scalar(select(func.max(TicketEventRow.id))) or 0
+            marker = _marker(session)
+            running_text = current_text(session)[1]
             facility = session.scalar(select(FacilityRow.name)) or ""
             polis = session.scalars(
                 select(PoliRow).where(PoliRow.active).order_by(PoliRow.sort_order, PoliRow.code)
@@ -167,6 +179,7 @@ class BoardService:
                 : self.recent
             ],
             marker=marker,
+            running_text=running_text,
         )
 
     def _calls(self, session: Any, day: date, names: dict[str, str]) -> list[Call]:
@@ -217,6 +230,11 @@ class BoardService:
                 )
             )
         return calls
+
+
+def _marker(session: Any) -> int:
+    events = session.scalar(select(func.max(TicketEventRow.id))) or 0
+    return int(events + (session.scalar(select(func.max(BoardTextRow.id))) or 0))
 
 
 def latest_each(calls: list[Call]) -> tuple[Call, ...]:

@@ -29,6 +29,7 @@ from kiosk.services.journal import (
     queue_for_central,
     record_event,
 )
+from kiosk.services.report import OUT_OF_TURN_REASONS, ReportService
 from kiosk.services.slips import SlipService
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_ticket
@@ -38,7 +39,6 @@ from kiosk.store.numbers import lock_poli_day
 MAX_RECALLS = 3
 PRIORITY_REASONS = ("elderly", "pregnant", "disabled", "emergency")
 # Why the desk may call a chosen patient before their turn (audited, counted in the report).
-OUT_OF_TURN_REASONS = ("returned", "lab_result", "doctor_asked")
 _STATE_FIELDS = (
     "status",
     "called_at",
@@ -211,29 +211,10 @@ class DeskService:
             return to_ticket(claimed)
 
     def out_of_turn_calls(self, day: date | None = None) -> dict[str, dict[str, int]]:
-        """The day's calls out of turn that were not undone: per poli, how many per reason."""
-        day = day or self.clock.today()
-        counts: dict[str, dict[str, int]] = {}
-        with self.store.read() as session:
-            undone = select(TicketEventRow.detail["undid"].as_integer()).where(
-                TicketEventRow.kind == "undo"
-            )
-            rows = session.execute(
-                select(TicketEventRow.detail, TicketRow.poli_code)
-                .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-                .where(
-                    TicketEventRow.kind == "called",
-                    TicketRow.service_date == day,
-                    TicketEventRow.id.not_in(undone),
-                )
-            )
-            for detail, issued_at in rows:
-                reason = (detail or {}).get("out_of_turn")
-                if reason:
-                    poli = ((detail or {}).get("after") or {}).get("current_poli") or issued_at
-                    by_reason = counts.setdefault(poli, {})
-                    by_reason[reason] = by_reason.get(reason, 0) + 1
-        return counts
+        """The day's calls out of turn that were not undone: per poli, how many per reason
+        (the day's report counts them; this is the same count)."""
+        counts = ReportService(self.store, self.clock).day(day).out_of_turn
+        return {poli: dict(reasons) for poli, reasons in counts.items()}
 
     def recall(self, ticket_id: int, actor: str) -> Ticket:
         """Call again; after the third recall the patient counts as a no-show."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -40,8 +41,15 @@ CSV_HEADER = (
     "layanan_p90_menit",
     "tidak_hadir",
     "batal",
+    # Calls out of turn (branch board2): all, then per reason (OUT_OF_TURN_REASONS' order).
+    "luar_urutan",
+    "luar_urutan_lansia_kembali",
+    "luar_urutan_hasil_lab",
+    "luar_urutan_diminta_dokter",
 )
 TOTAL = "TOTAL"
+# The reasons the desk offers for a call out of turn (kiosk.services.desk checks them).
+OUT_OF_TURN_REASONS = ("returned", "lab_result", "doctor_asked")
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,7 @@ class ReportService:
                 ).all()
             )
             events: dict[int, list[AuditEvent]] = defaultdict(list)
+            out_of_turn: list[tuple[int, str, str]] = []  # event id, poli called at, reason
             for row in session.scalars(
                 select(TicketEventRow)
                 .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
@@ -80,6 +89,10 @@ class ReportService:
             ):
                 detail = row.detail or {}
                 undid = detail.get("undid")
+                reason = detail.get("out_of_turn")
+                if row.kind == "called" and isinstance(reason, str):
+                    at_poli = (detail.get("after") or {}).get("current_poli")
+                    out_of_turn.append((row.id, at_poli or homes[row.ticket_id], reason))
                 events[row.ticket_id].append(
                     AuditEvent(
                         id=row.id,
@@ -108,7 +121,25 @@ class ReportService:
         ]
         offline = offline_periods(changes, start, end)
         report = day_report(histories, names, self.clock.zone, offline)
-        return replace(report, last_contact=last_contact)
+        undone = {e.undid for history in histories for e in history.events if e.undid}
+        counts: dict[str, dict[str, int]] = {}
+        for event_id, poli, reason in out_of_turn:
+            if event_id not in undone:
+                by_reason = counts.setdefault(poli, {})
+                by_reason[reason] = by_reason.get(reason, 0) + 1
+        return replace(report, last_contact=last_contact, out_of_turn=counts)
+
+    def out_of_turn_lines(self, report: DayReport, lang: str) -> list[str]:
+        """Calls out of turn per poli and reason, as the desk and ``kiosk report`` say them."""
+        names = {poli.code: poli.name for poli in report.polis}
+        lines = []
+        for code, reasons in sorted(report.out_of_turn.items()):
+            detail = ", ".join(
+                f"{t(f'desk.out_of_turn.{reason}', lang)} {n}"
+                for reason, n in sorted(reasons.items())
+            )
+            lines.append(f"Poli {names.get(code, code)}: {sum(reasons.values())} ({detail})")
+        return lines or ["0"]
 
     def offline_lines(self, report: DayReport, lang: str) -> list[str]:
         """The offline periods in the clinic's time, as the desk and ``kiosk report`` say them.
@@ -138,7 +169,9 @@ def _number(value: float | None) -> str:
     return "" if value is None else whole_minutes(value)
 
 
-def _row(day: date, figures: PoliFigures, code: str, name: str) -> list[str]:
+def _row(
+    day: date, figures: PoliFigures, code: str, name: str, out_of_turn: Mapping[str, int]
+) -> list[str]:
     def pair(f: Figures) -> list[str]:
         return [_number(f.mean), _number(f.p90)]
 
@@ -153,6 +186,8 @@ def _row(day: date, figures: PoliFigures, code: str, name: str) -> list[str]:
         *pair(figures.service),
         str(figures.no_shows),
         str(figures.cancellations),
+        str(sum(out_of_turn.values())),
+        *(str(out_of_turn.get(reason, 0)) for reason in OUT_OF_TURN_REASONS),
     ]
 
 
@@ -164,9 +199,13 @@ def write_csv(report: DayReport, day: date, path: Path) -> ReportFiles:
     with path.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
+        everywhere: dict[str, int] = defaultdict(int)
         for poli in report.polis:
-            writer.writerow(_row(day, poli, poli.code, poli.name))
-        writer.writerow(_row(day, report.total, TOTAL, TOTAL))
+            here = report.out_of_turn.get(poli.code, {})
+            for reason, n in here.items():
+                everywhere[reason] += n
+            writer.writerow(_row(day, poli, poli.code, poli.name, here))
+        writer.writerow(_row(day, report.total, TOTAL, TOTAL, everywhere))
     with arrivals.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(("tanggal", "jam", "kedatangan"))

@@ -236,6 +236,18 @@ class StaffEventRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
+class BoardTextRow(Base):
+    """The board's running text, append-only: the newest row is shown (empty: none). Every row
+    says who set or cleared it and when, so the rows are the audit too."""
+
+    __tablename__ = "board_text"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
 class TicketEventRow(Base):
     """Append-only audit: every change to a ticket, who made it and when."""
 

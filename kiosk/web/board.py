@@ -9,7 +9,8 @@ someone watches.
 The page is static (HTML, script and style from the assets folder, nothing from the internet);
 the data arrive as JSON and are put on the page as text, never as markup. The
 Content-Security-Policy allows scripts, styles, sound and connections from this server only.
-Nothing on the board names a patient: numbers, polis, counters and times.
+Nothing on the board names a patient: numbers, polis, counters and times, and the running text
+staff set (``kiosk board-text``, the desk's ``m``), which the page shows as text like the rest.
 """
 
 from __future__ import annotations
@@ -195,6 +196,7 @@ def state_json(state: BoardState | None, failing: bool, view: View) -> dict[str,
         "marker": shown.marker,
         "polis": polis,
         "recent": [call_json(call, lang) for call in shown.recent],
+        "running_text": shown.running_text,
         "labels": labels,
     }
 

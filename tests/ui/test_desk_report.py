@@ -194,3 +194,60 @@ async def test_desk_cli_and_csv_agree_and_rows_add_up(
         assert [written["tunggu_rata_menit"], written["tunggu_p90_menit"]] == wait
         assert (written["tidak_hadir"], written["batal"]) == (row[5], row[6])
     assert sum(int(r["pasien"]) for r in rows[:-1]) == int(rows[-1]["pasien"])
+
+
+async def test_calls_out_of_turn_agree_at_the_desk_in_the_cli_and_in_the_csv(
+    desk_services: Services, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """One count for the desk's `g`, `kiosk report` and the CSV; an undone call is not in it."""
+    desk = DeskService(desk_services.store, desk_services.clock, desk_services.slips)
+    umum = [take(desk_services, poli="001") for _ in range(3)]
+    kia = [take(desk_services, poli="003") for _ in range(2)]
+    desk.call_out_of_turn(umum[2], "Ruang 2", "lab_result", "sari")
+    desk.call_out_of_turn(umum[1], "Ruang 2", "returned", "sari")
+    desk.call_out_of_turn(kia[1], "Ruang KIA", "doctor_asked", "sari")
+    desk.call_out_of_turn(kia[0], "Ruang KIA", "doctor_asked", "sari")
+    desk.undo("sari")  # the last one did not happen
+    report = ReportService(desk_services.store, desk_services.clock).day()
+    assert report.out_of_turn == {
+        "001": {"lab_result": 1, "returned": 1},
+        "003": {"doctor_asked": 1},
+    }
+    assert desk.out_of_turn_calls() == report.out_of_turn
+    lines = [
+        "Poli Umum: 2 (Hasil laboratorium 1, Pasien lansia kembali 1)",
+        "Poli KIA: 1 (Diminta dokter 1)",
+    ]
+
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_report(pilot)
+        shown = str(app.screen.query_one("#report-out-of-turn").render())
+        assert shown.splitlines() == lines
+        assert "Dipanggil di luar urutan" in screen_text(app)
+        await key(pilot, "f2")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        shown = str(app.screen.query_one("#report-out-of-turn").render())
+        assert shown.splitlines()[1] == "Poli KIA: 1 (The doctor asked 1)"
+
+    desk_services.store.dispose()
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(desk_services.settings.data_dir))
+    csv_file = tmp_path / "hari.csv"
+    day = desk_services.clock.today().isoformat()
+    result = CliRunner().invoke(cli, ["report", "--date", day, "--csv", str(csv_file)])
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    heading = printed.index("Dipanggil di luar urutan")
+    assert printed[heading + 1 : heading + 3] == lines
+    with csv_file.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["kode_poli"]: row for row in csv.DictReader(handle)}
+    columns = (
+        "luar_urutan",
+        "luar_urutan_lansia_kembali",
+        "luar_urutan_hasil_lab",
+        "luar_urutan_diminta_dokter",
+    )
+    assert [rows["001"][c] for c in columns] == ["2", "1", "1", "0"]
+    assert [rows["003"][c] for c in columns] == ["1", "0", "0", "1"]
+    assert [rows["TOTAL"][c] for c in columns] == ["3", "1", "1", "1"]

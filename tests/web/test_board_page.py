@@ -344,3 +344,35 @@ def first_state(url: str, holding: str = "") -> str:
             if "event: state" in text and holding in text and text.endswith("\n\n"):
                 return text
     return text
+
+
+def test_the_running_text_comes_live_as_text_and_goes_when_cleared(
+    clinic: Services, serve: Serve, browser: webdriver.Chrome
+) -> None:
+    from kiosk.services.board_text import BoardTextService
+
+    texts = BoardTextService(clinic.store, clinic.clock)
+    browser.get(f"{serve.url}/board")
+    until(lambda: panel(browser, "001").get("number") is not None, within=10)
+    assert not browser.find_element("id", "running-text").is_displayed()
+
+    def line() -> dict[str, Any]:
+        found: dict[str, Any] = browser.execute_script(
+            "const n = document.getElementById('running-line');"
+            "return {text: n.textContent, html: n.innerHTML,"
+            " shown: !document.getElementById('running-text').hidden};"
+        )
+        return found
+
+    hostile = 'Poli Gigi tutup <img src=x onerror="document.title=1"> hari ini'
+    texts.set(hostile, "sari@Ruang 2")
+    latency = until(lambda: line()["text"] == hostile, within=5)
+    assert latency < 1.5, f"the running text took {latency:.2f}s to show"
+    assert line()["shown"] and "<img" not in line()["html"]
+    moved = "return getComputedStyle(document.getElementById('running-line')).transform"
+    first = browser.execute_script(moved)
+    until(lambda: browser.execute_script(moved) not in (first, "none"), within=3, step=0.1)
+    assert browser.execute_script("return document.querySelectorAll('img').length") == 0
+
+    texts.clear("sari@Ruang 2")
+    until(lambda: not line()["shown"], within=5)

@@ -19,9 +19,11 @@ from textual.widgets import Input
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.i18n import t
 from kiosk.screens.desk.report import ReportScreen
-from kiosk.services.desk import OUT_OF_TURN_REASONS, PRIORITY_REASONS, QueueEntry
+from kiosk.services.board_text import BOARD_TEXT_MAX
+from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.services.hfis import DifferenceCount
+from kiosk.services.report import OUT_OF_TURN_REASONS
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
 from kiosk.widgets.plain import DataTable, Static
@@ -46,6 +48,7 @@ ACTIONS = (
     ("o", "out_of_turn", "desk.act.out_of_turn"),
     ("v", "verify", "desk.act.verify"),
     ("g", "report", "desk.act.report"),
+    ("m", "board_text", "desk.act.board_text"),
 )
 
 
@@ -82,21 +85,28 @@ class PickDialog(_DeskDialog):
         self.close(event.choice.id)
 
 
-class FindDialog(_DeskDialog):
-    """Find by number, card, NIK or a scanned slip QR (the scanner types into the field)."""
+class TextDialog(_DeskDialog):
+    """One line to type: Enter gives it back (maybe empty), Escape gives None."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, field: str, value: str = "", max_length: int = 64) -> None:
         super().__init__()
-        self.title_text = title
+        self.title_text, self.field, self.value, self.max_length = title, field, value, max_length
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.title_text), classes="prompt")
-            yield Input(id="find", max_length=64)
+            yield Input(self.value, id=self.field, max_length=self.max_length)
 
-    @on(Input.Submitted, "#find")
+    @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         self.close(event.value)
+
+
+class FindDialog(TextDialog):
+    """Find by number, card, NIK or a scanned slip QR (the scanner types into the field)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title, "find")
 
 
 # Below this width the desk drops the arrival time and folds the source into the flags.
@@ -462,6 +472,42 @@ class DeskScreen(Screen[None]):
 
         title = f"{self.tr('desk.act.out_of_turn')}: {self.named(entry)}"
         self.app.push_screen(PickDialog(title, choices), chosen)
+
+    def action_board_text(self) -> None:
+        """The running text on the boards: the dialog opens with what they show now."""
+        texts = self.host.board_text
+
+        def opened(current: str) -> None:
+            self.app.push_screen(
+                TextDialog(self.tr("desk.board_text.title"), "board-text", current, BOARD_TEXT_MAX),
+                chosen,
+            )
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._board_text(text)
+
+        self.run_worker(
+            lambda: self.app.call_from_thread(opened, texts.current()),
+            thread=True,
+            exclusive=True,
+            group="action",
+            exit_on_error=False,
+        )
+
+    @work(thread=True, exclusive=True, group="action", exit_on_error=False)
+    def _board_text(self, text: str) -> None:
+        texts, actor = self.host.board_text, self.actor
+        try:
+            if text.strip():
+                texts.set(text, actor)
+                message = self.tr("desk.done.board_text")
+            else:
+                texts.clear(actor)
+                message = self.tr("desk.done.board_text_cleared")
+        except Refused as refusal:
+            message = self.tr(refusal.key, **refusal.params)
+        self.app.call_from_thread(self._said, message)
 
     def action_find(self) -> None:
         def found(text: str | None) -> None:

@@ -1,5 +1,5 @@
 """The day's report at the desk: the per-poli table, arrivals per hour as a sparkline, offline
-periods. Read in a thread; Escape (or the button) goes back to the queue."""
+periods, calls out of turn. Read in a thread; Escape (or the button) goes back to the queue."""
 
 from __future__ import annotations
 
@@ -57,6 +57,8 @@ class ReportScreen(Screen[None]):
                 yield Sparkline([], id="report-chart")
             yield Static(self.tr("report.offline"), classes="report-heading")
             yield Static(self.tr("report.loading"), id="report-offline")
+            yield Static(self.tr("report.out_of_turn"), classes="report-heading")
+            yield Static("", id="report-out-of-turn")
         yield KeyBar(
             [Key("Esc", self.tr("report.close"), "close"), language_key(self.host.lang)],
             id="report-keys",
@@ -103,6 +105,8 @@ class ReportScreen(Screen[None]):
             label.update(self.tr("report.no_arrivals"))
         lines = self.host.report.offline_lines(report, self.host.lang)
         self.query_one("#report-offline", Static).update(Content("\n".join(lines)))
+        calls = self.host.report.out_of_turn_lines(report, self.host.lang)
+        self.query_one("#report-out-of-turn", Static).update(Content("\n".join(calls)))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -1,4 +1,6 @@
-"""Desk sign-in: a staff name and PIN; several wrong PINs lock the name for a while."""
+"""Desk sign-in: a staff name and PIN; several wrong PINs lock the name for a while. Below them
+the counter or room this desk calls to, offered as the one used last here (or ``--counter``):
+name, Tab, PIN, Enter signs in with it; Tab once more to change it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from kiosk.i18n import t
+from kiosk.services.counter import COUNTER_MAX, counter_name
 from kiosk.services.errors import Refused
 from kiosk.services.staff import StaffMember
 from kiosk.widgets.plain import Static
@@ -65,6 +68,13 @@ class SignInScreen(Screen[None]):
                 restrict=r"\d*",
                 max_length=8,
             )
+            yield Static(t("desk.counter_label", self.host.lang), id="counter-label")
+            yield Input(
+                self.host.counter or "",
+                placeholder=t("desk.counter_placeholder", self.host.lang),
+                id="counter",
+                max_length=COUNTER_MAX,
+            )
             yield Static("", id="error", classes="error")
 
     @property
@@ -76,14 +86,21 @@ class SignInScreen(Screen[None]):
         self.query_one("#pin", Input).focus()
 
     @on(Input.Submitted, "#pin")
+    @on(Input.Submitted, "#counter")
     def _pin(self) -> None:
         name = self.query_one("#name", Input).value.strip()
         pin = self.query_one("#pin", Input).value
+        try:
+            counter = counter_name(self.query_one("#counter", Input).value)
+        except Refused as refusal:
+            self._refused(t(refusal.key, self.host.lang, **refusal.params))
+            self.query_one("#counter", Input).focus()
+            return
         self.query_one("#pin", Input).value = ""
-        self._sign_in(name, pin)
+        self._sign_in(name, pin, counter)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _sign_in(self, name: str, pin: str) -> None:
+    def _sign_in(self, name: str, pin: str, counter: str | None) -> None:
         try:
             member = self.host.staff.sign_in(name, pin)
         except Refused as refusal:
@@ -91,12 +108,14 @@ class SignInScreen(Screen[None]):
                 self._refused, t(refusal.key, self.host.lang, **refusal.params)
             )
             return
-        self.app.call_from_thread(self._signed_in, member)
+        self.host.counters.remember(counter)
+        self.app.call_from_thread(self._signed_in, member, counter)
 
     def _refused(self, message: str) -> None:
         line = self.query_one("#error", Static)
         line.update(message)
         line.add_class("shown")
 
-    def _signed_in(self, member: StaffMember) -> None:
+    def _signed_in(self, member: StaffMember, counter: str | None) -> None:
+        self.host.counter = counter
         self.host.signed_in(member)
