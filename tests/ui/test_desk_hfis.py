@@ -37,7 +37,7 @@ def _pull_as_local(services: Services, extra_capacity: int) -> None:
     save(services.settings.data_dir, HfisSchedule("2026-11-23T08:00:00+07:00", days, tuple(shifts)))
 
 
-async def _header(services: Services) -> str:
+async def _notice(services: Services) -> str:
     StaffService(services.store, services.clock).add("sari", "4321")
     app = DeskApp(services)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -46,15 +46,15 @@ async def _header(services: Services) -> str:
         await pilot.press("1")
         await settle(pilot)
         await pilot.pause(0.3)
-        return " ".join(text_of(app, "#header-facility").split())
+        return " ".join(text_of(app, "#hfis-notice").split())
 
 
 async def test_a_difference_shows_one_line_at_the_desk(services: Services) -> None:
     _pull_as_local(services, extra_capacity=5)
-    header = await _header(services)
-    assert "Jadwal klinik beda dengan HFIS BPJS (1): `kiosk schedule diff`" in header
+    notice = await _notice(services)
+    assert "Jadwal klinik beda dengan HFIS BPJS (1): `kiosk schedule diff`" in notice
 
 
 async def test_no_difference_no_notice(services: Services) -> None:
     _pull_as_local(services, extra_capacity=0)
-    assert "HFIS" not in await _header(services)
+    assert "HFIS" not in await _notice(services)

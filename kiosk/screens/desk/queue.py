@@ -166,6 +166,8 @@ class DeskScreen(Screen[None]):
         with Vertical(id="desk-info"):
             yield Static("", id="now-called")
             yield Static("", id="message")
+            # BPJS's pulled HFIS schedule differs from the clinic's: one line, hidden otherwise.
+            yield Static("", id="hfis-notice", classes="-empty")
         table: DataTable[Any] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
         yield KeyBar(self.keys(), id="desk-keys")
@@ -271,12 +273,15 @@ class DeskScreen(Screen[None]):
         if not self.is_attached:
             return
         self.parked = parked
-        notices = [self.header_text]
-        if parked:
-            notices.append(f"⚠ {self.tr('sync.parked', n=parked)}")
-        if self.hfis_differences:  # BPJS's HFIS schedule differs from the clinic's
-            notices.append(f"⚠ {self.tr('hfis.desk_notice', n=self.hfis_differences)}")
-        self.query_one("#header-facility", Static).update(Content(" · ".join(notices)))
+        self.query_one("#header-facility", Static).update(
+            Content(
+                self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
+            )
+        )
+        notice = self.query_one("#hfis-notice", Static)
+        n = self.hfis_differences
+        notice.update(Content(f"⚠ {self.tr('hfis.desk_notice', n=n)}" if n else ""))
+        notice.set_class(not n, "-empty")
         table = self.query_one(DataTable)
         keep = self.selected
         self._choosing = None
