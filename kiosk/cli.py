@@ -397,6 +397,10 @@ from kiosk.cli_service import add_commands as add_service  # noqa: E402  (`kiosk
 
 add_service(cli, _settings, _one_line_errors)
 
+from kiosk.cli_schedule import add_commands as add_schedule  # noqa: E402  (`kiosk schedule`)
+
+add_schedule(cli, _settings, _one_line_errors)
+
 
 def main() -> None:
     cli()

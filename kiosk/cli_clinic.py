@@ -110,6 +110,29 @@ def describe_plan(plan: object, lang: str) -> list[str]:
     return lines
 
 
+def confirm_plan(plan: object, lang: str, untouched: str, yes: bool, blocked_key: str) -> list[str]:
+    """Show the plan; stop (store untouched) on a blocker, or when the operator says no.
+
+    Returns the plan's lines (for an audit). ``click.Abort`` when there is no terminal to ask on.
+    """
+    from kiosk.services.clinic_setup import ClinicPlan
+
+    assert isinstance(plan, ClinicPlan)
+    lines = describe_plan(plan, lang)
+    click.echo(t("clinic.plan", lang))
+    for line in lines:
+        click.echo(line)
+    if plan.blockers:
+        for blocker in plan.blockers:
+            what, date = _blocked(blocker, lang), blocker.first_date.isoformat()
+            click.echo(t(blocked_key, lang, what=what, n=blocker.tickets, date=date), err=True)
+        _fail(untouched)
+    if not yes and not click.confirm(t("clinic.confirm", lang), default=False):
+        click.echo(t("clinic.cancelled", lang))
+        sys.exit(1)
+    return lines
+
+
 def _facility_against_settings(setup: ClinicSetup, settings: Settings, lang: str) -> ClinicSetup:
     """The file's facility must be the one the settings name (the kiosk opens by them)."""
     for field, env, given, setting in (
@@ -185,25 +208,7 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
             if plan.empty:
                 click.echo(t("clinic.nothing", lang, file=file))
                 return
-            click.echo(t("clinic.plan", lang))
-            for line in describe_plan(plan, lang):
-                click.echo(line)
-            if plan.blockers:
-                for blocker in plan.blockers:
-                    click.echo(
-                        t(
-                            "clinic.blocked",
-                            lang,
-                            what=_blocked(blocker, lang),
-                            n=blocker.tickets,
-                            date=blocker.first_date.isoformat(),
-                        ),
-                        err=True,
-                    )
-                _fail(untouched)
-            if not yes and not click.confirm(t("clinic.confirm", lang), default=False):
-                click.echo(t("clinic.cancelled", lang))
-                sys.exit(1)
+            confirm_plan(plan, lang, untouched, yes, "clinic.blocked")
             try:
                 apply_plan(store, plan, settings.facility_code, settings.facility_name)
             except LoadBlocked:  # a ticket was taken between the question and the answer

@@ -1620,6 +1620,86 @@ TEXT: dict[str, tuple[str, str]] = {
         "Header X-authorization (user PCare) wajib diisi untuk layanan PCare.",
         "PCare calls need the X-authorization header (the clinic's PCare user).",
     ),
+    # -- branch hfis: `kiosk schedule pull | diff | adopt` (BPJS's HFIS schedule)
+    "hfis.pulled": (
+        "Jadwal HFIS BPJS diambil: {n} jadwal praktik untuk {days}. "
+        "Lihat bedanya: `kiosk schedule diff`.",
+        "BPJS's HFIS schedule pulled: {n} shifts for {days}. "
+        "See the differences: `kiosk schedule diff`.",
+    ),
+    "hfis.pulled_at": ("Jadwal HFIS diambil {at}.", "HFIS schedule pulled at {at}."),
+    "hfis.none": (
+        "Belum ada jadwal HFIS: jalankan `kiosk schedule pull` dulu.",
+        "No HFIS schedule yet: run `kiosk schedule pull` first.",
+    ),
+    "hfis.same": (
+        "Jadwal klinik sama dengan jadwal HFIS BPJS.",
+        "The clinic's schedule matches BPJS's HFIS schedule.",
+    ),
+    "hfis.fail": (
+        "Jadwal HFIS tidak diambil ({reason}). Jadwal klinik tidak diubah.",
+        "HFIS schedule not pulled ({reason}). The clinic's schedule is untouched.",
+    ),
+    "hfis.fail.unconfigured": (
+        "Pusat BPJS belum diatur: isi KIOSK_CENTRAL_ANTREAN_URL dan kredensialnya "
+        "(lihat `kiosk settings`).",
+        "No central configured: set KIOSK_CENTRAL_ANTREAN_URL and its credentials "
+        "(see `kiosk settings`).",
+    ),
+    "hfis.fail.unreachable": (
+        "pusat BPJS tidak dapat dihubungi: {detail}; coba lagi nanti",
+        "the central cannot be reached: {detail}; try again later",
+    ),
+    "hfis.fail.denied": (
+        "BPJS menolak kredensial klinik: {detail}; periksa pengaturan KIOSK_CENTRAL_*",
+        "the central refused the clinic's credentials: {detail}; check the KIOSK_CENTRAL_* "
+        "settings",
+    ),
+    "hfis.fail.garbage": (
+        "jawaban pusat tidak dapat dibaca ({detail}); coba lagi nanti",
+        "the central's answer cannot be read ({detail}); try again later",
+    ),
+    "hfis.diff.missing_at_bpjs": (
+        "{day} {poli}: {name} ({doctor}) {local} tidak ada di HFIS BPJS",
+        "{day} {poli}: {name} ({doctor}) {local} is not in BPJS's HFIS",
+    ),
+    "hfis.diff.missing_here": (
+        "{day} {poli}: HFIS BPJS punya {name} ({doctor}) {bpjs}, jadwal klinik tidak",
+        "{day} {poli}: BPJS's HFIS has {name} ({doctor}) {bpjs}, the clinic does not",
+    ),
+    "hfis.diff.hours": (
+        "{day} {poli}: {name} ({doctor}) jam lain: klinik {local}, BPJS {bpjs}",
+        "{day} {poli}: {name} ({doctor}) other hours: clinic {local}, BPJS {bpjs}",
+    ),
+    "hfis.diff.capacity": (
+        "{day} {poli}: {name} ({doctor}) {local}: kuota klinik {quota}, kapasitas BPJS {bpjs}",
+        "{day} {poli}: {name} ({doctor}) {local}: the clinic's quota {quota}, BPJS's capacity "
+        "{bpjs}",
+    ),
+    "hfis.diff.next": (
+        "Ambil jadwal BPJS: `kiosk schedule adopt`, atau minta admin HFIS memperbaikinya.",
+        "Take BPJS's schedule: `kiosk schedule adopt`, or ask the HFIS admin to correct it.",
+    ),
+    "hfis.skipped_poli": (
+        "Poli {poli} ada di HFIS tetapi tidak di klinik: dilewati (tambahkan lewat "
+        "`kiosk clinic load`).",
+        "Poli {poli} is in HFIS but not at the clinic: left out (add it with `kiosk clinic load`).",
+    ),
+    "hfis.blocked": (
+        "Tidak dapat dihapus: {what} masih memegang {n} tiket aktif (mulai {date}). Ambil jadwal "
+        "BPJS setelah antrean tersebut selesai.",
+        "Cannot be removed: {what} still holds {n} live tickets (from {date}). Adopt BPJS's "
+        "schedule once those queues are done.",
+    ),
+    "hfis.untouched": ("Jadwal klinik tidak diubah.", "The clinic's schedule is untouched."),
+    "hfis.adopted": (
+        "Jadwal HFIS BPJS dipakai (tercatat di {audit}).",
+        "BPJS's HFIS schedule adopted (recorded in {audit}).",
+    ),
+    "hfis.desk_notice": (
+        "Jadwal klinik beda dengan HFIS BPJS ({n}): `kiosk schedule diff`",
+        "The schedule differs from BPJS's HFIS ({n}): `kiosk schedule diff`",
+    ),
 }
 
 

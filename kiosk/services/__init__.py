@@ -13,6 +13,7 @@ from kiosk.services.sync import SyncService
 from kiosk.services.tickets import TicketService
 from kiosk.store import Store
 from kiosk.sync.client import CentralClient, CentralConfig
+from kiosk.sync.hfis import DailyPull
 
 
 @dataclass
@@ -47,5 +48,9 @@ def build_services(
         participants=ParticipantService(store, central),
         tickets=TicketService(store, clock, settings.facility_code, settings.minutes_per_patient),
         slips=SlipService(clinic, settings),
-        sync=SyncService(store, central),
+        sync=SyncService(
+            store,
+            central,
+            DailyPull(central, settings.data_dir, clock) if central is not None else None,
+        ),
     )

@@ -58,6 +58,7 @@ class ClinicPlan:
     shifts_removed: list[ShiftSpec] = field(default_factory=list)
     reordered: bool = False
     facility_new: bool = False
+    keep_demo: bool = False  # a schedule adopted into the demo clinic keeps it the demo
     blockers: list[Blocker] = field(default_factory=list)
 
     @property
@@ -124,12 +125,17 @@ def _live_tickets(session: Session, today: date, *conditions: object) -> tuple[i
     return int(count), first
 
 
-def plan_load(store: Store, setup: ClinicSetup, today: date) -> ClinicPlan:
-    """What loading ``setup`` would change; blockers listed, nothing written."""
+def plan_load(
+    store: Store, setup: ClinicSetup, today: date, *, keep_demo: bool = False
+) -> ClinicPlan:
+    """What loading ``setup`` would change; blockers listed, nothing written.
+
+    ``keep_demo``: ``setup`` is the store's own set-up changed in place (an adopted schedule),
+    so the demo clinic is edited, not replaced."""
     with store.read() as session:
         facility = _facility(session)
-        demo = facility is not None and facility.demo
-    plan = ClinicPlan(setup, replaces_demo=demo, facility_new=facility is None)
+        demo = facility is not None and facility.demo and not keep_demo
+    plan = ClinicPlan(setup, replaces_demo=demo, facility_new=facility is None, keep_demo=keep_demo)
     if demo:
         # The demo's sample clinic goes as a whole: nothing in it is the clinic's own.
         plan.polis_added = list(setup.polis)
@@ -233,7 +239,7 @@ def apply_plan(store: Store, plan: ClinicPlan, default_code: str, default_name: 
             session.add(FacilityRow(code=code, name=name, slip_key=key, demo=False))
         else:
             facility.name = name
-            facility.demo = False
+            facility.demo = facility.demo and plan.keep_demo
         session.flush()
         _write_polis(session, setup)
         _write_doctors(session, setup)

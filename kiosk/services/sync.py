@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -16,9 +17,15 @@ from kiosk.sync.pump import PARKED, SENT, OutboxPump, SyncStatus, requeue_parked
 
 
 class SyncService:
-    def __init__(self, store: Store, central: CentralClient | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        central: CentralClient | None,
+        daily: Callable[[], object] | None = None,
+    ) -> None:
         self.store = store
         self.central = central
+        self.daily = daily  # the pump's once-a-day HFIS schedule pull
 
     @property
     def configured(self) -> bool:
@@ -32,6 +39,7 @@ class SyncService:
     def pump(self, **options: Any) -> OutboxPump:
         if self.central is None:
             raise RuntimeError("no central configured (KIOSK_CENTRAL_* settings)")
+        options.setdefault("daily", self.daily)
         return OutboxPump(self.store, self.central, **options)
 
     def run_pump(self, stop: threading.Event) -> None:

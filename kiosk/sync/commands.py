@@ -12,9 +12,11 @@ from types import FrameType
 import click
 
 from kiosk.config import Settings, SettingsError, keep_private, load_settings
+from kiosk.domain.clock import FacilityClock
 from kiosk.store import Store
 from kiosk.store.db import StoreError
 from kiosk.sync.client import CentralClient, CentralConfig
+from kiosk.sync.hfis import DailyPull
 from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
 
@@ -78,7 +80,8 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
         sys.exit(2)
     _log_to_file(settings)
     with CentralClient(CentralConfig.from_settings(settings)) as client:
-        pump = OutboxPump(store, client)
+        daily = DailyPull(client, settings.data_dir, FacilityClock(settings.zone))
+        pump = OutboxPump(store, client, daily=daily)
         if once:
             sys.exit(0 if _drain(store, pump) else 1)
         _run(pump, settings)

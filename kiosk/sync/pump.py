@@ -110,8 +110,12 @@ class OutboxPump:
         probe_seconds: float = 30.0,
         reverify_seconds: float = 30.0,
         watch: bool = True,
+        daily: Callable[[], object] | None = None,
     ) -> None:
         self.store = store
+        # Once-a-day work while the central answers (the HFIS schedule pull): it decides itself
+        # whether it is due, and is called after each successful probe.
+        self.daily = daily
         self.client = client
         self.name = name or pump_name()
         self.batch = batch
@@ -238,10 +242,17 @@ class OutboxPump:
                 self.reverify()
             if now - last_probe >= self.probe_seconds:
                 last_probe = now
-                self.probe()
+                if self.probe() and self.daily is not None:
+                    self._daily(self.daily)
             stop.wait(self.idle_seconds)
         if self.watch is not None:
             self.watch.close()
+
+    def _daily(self, daily: Callable[[], object]) -> None:
+        try:
+            daily()
+        except Exception:  # never let the schedule stop the outbox
+            log.exception("daily pull failed")
 
     def _watched_back(self) -> bool:
         """Mark the link down as soon as the watch sees the central gone (a change writes once);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -21,6 +22,7 @@ from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.board_text import BOARD_TEXT_MAX
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
+from kiosk.services.hfis import DifferenceCount
 from kiosk.services.report import OUT_OF_TURN_REASONS
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
@@ -123,6 +125,8 @@ class DeskScreen(Screen[None]):
         self.poli, self.counter, self.polis = poli, counter, polis
         self.entries: list[QueueEntry] = []
         self.parked = 0
+        self.hfis_differences = 0  # how far BPJS's pulled HFIS schedule differs (a notice)
+        self._hfis_count: DifferenceCount | None = None
         self.selected: int | None = None  # ticket id under the cursor
         # A ticket an action just chose, until the table's cursor is on it: cursor moves a
         # refresh made meanwhile must not take the selection back to the old row.
@@ -162,6 +166,8 @@ class DeskScreen(Screen[None]):
         with Vertical(id="desk-info"):
             yield Static("", id="now-called")
             yield Static("", id="message")
+            # BPJS's pulled HFIS schedule differs from the clinic's: one line, hidden otherwise.
+            yield Static("", id="hfis-notice", classes="-empty")
         table: DataTable[Any] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
         yield KeyBar(self.keys(), id="desk-keys")
@@ -224,6 +230,10 @@ class DeskScreen(Screen[None]):
         entries = self.host.desk.waiting_list(self.poli.code)
         # Items the central refused wait for staff (`kiosk sync --status` lists them).
         parked = self.host.services.sync.status().parked
+        if self._hfis_count is None:
+            services = self.host.services
+            self._hfis_count = DifferenceCount(services.store, services.settings.data_dir)
+        self.hfis_differences = self._hfis_count(time.monotonic())
         self.app.call_from_thread(self._show, entries, parked)
 
     def _flags(self, entry: QueueEntry) -> str:
@@ -268,6 +278,10 @@ class DeskScreen(Screen[None]):
                 self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
             )
         )
+        notice = self.query_one("#hfis-notice", Static)
+        n = self.hfis_differences
+        notice.update(Content(f"⚠ {self.tr('hfis.desk_notice', n=n)}" if n else ""))
+        notice.set_class(not n, "-empty")
         table = self.query_one(DataTable)
         keep = self.selected
         self._choosing = None

@@ -1,0 +1,153 @@
+"""``kiosk schedule pull | diff | adopt``: BPJS's HFIS schedule against the clinic's own.
+
+A pull that fails says why in one line and keeps the last good copy; adopt shows the change,
+asks first (``--yes`` skips the question) and refuses, like ``kiosk clinic load``, to remove a
+shift that still holds live tickets.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, cast
+
+import click
+
+from kiosk.cli_clinic import _LANG, confirm_plan
+from kiosk.config import Settings
+from kiosk.i18n import t
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"kiosk: {message}", err=True)
+    sys.exit(code)
+
+
+def describe_difference(diff: Any, lang: str) -> str:
+    return t(
+        f"hfis.diff.{diff.kind}",
+        lang,
+        day=diff.day.isoformat(),
+        poli=diff.poli,
+        doctor=diff.doctor,
+        name=diff.doctor_name,
+        local=diff.local,
+        bpjs=diff.bpjs,
+        quota=diff.quota,
+    )
+
+
+@click.group()
+def schedule() -> None:
+    """BPJS's HFIS schedule (ref/poli, ref/dokter) for today and tomorrow: pull, diff, adopt."""
+
+
+def add_commands(group: click.Group, load_settings: object, guard: object) -> None:
+    """Register ``kiosk schedule`` with the CLI's settings loader and one-line error guard."""
+    settings_of = cast(Callable[[], Settings], load_settings)
+    guarded = cast(Callable[[Callable[..., Any]], Callable[..., Any]], guard)
+
+    def _pulled(settings: Settings, lang: str) -> Any:
+        from kiosk.services import hfis
+
+        schedule = hfis.load(settings.data_dir)
+        if schedule is None:
+            _fail(t("hfis.none", lang))
+        return schedule
+
+    @schedule.command("pull")
+    @_LANG
+    @guarded
+    def pull(lang: str | None) -> None:
+        """Fetch today's and tomorrow's schedule from the central and keep it."""
+        from kiosk.domain.clock import FacilityClock
+        from kiosk.services import hfis
+        from kiosk.sync.client import CentralClient, CentralConfig
+
+        settings = settings_of()
+        lang = lang or settings.lang
+        if not settings.central_configured:
+            _fail(t("hfis.fail.unconfigured", lang))
+        clock = FacilityClock(settings.zone)
+        try:
+            with CentralClient(CentralConfig.from_settings(settings)) as client:
+                pulled = hfis.pull(client, clock.today(), clock.now())
+        except hfis.PullFailed as error:
+            reason = t(error.key, lang, detail=(error.detail or "-").rstrip("."))
+            _fail(t("hfis.fail", lang, reason=reason), 1)
+        hfis.save(settings.data_dir, pulled)
+        days = ", ".join(d.isoformat() for d in pulled.days)
+        click.echo(t("hfis.pulled", lang, n=len(pulled.shifts), days=days))
+
+    @schedule.command("diff")
+    @_LANG
+    @guarded
+    def diff(lang: str | None) -> None:
+        """List how the clinic's shifts differ from the last pulled BPJS schedule."""
+        from kiosk.services import hfis
+        from kiosk.store import Store
+
+        settings = settings_of()
+        lang = lang or settings.lang
+        pulled = _pulled(settings, lang)
+        store = Store(settings.database_url)
+        try:
+            store.migrate()
+            found = hfis.differences(store, pulled)
+        finally:
+            store.dispose()
+        click.echo(t("hfis.pulled_at", lang, at=pulled.pulled_at))
+        if not found:
+            click.echo(t("hfis.same", lang))
+            return
+        for difference in found:
+            click.echo("  " + describe_difference(difference, lang))
+        click.echo(t("hfis.diff.next", lang))
+
+    @schedule.command("adopt")
+    @click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
+    @_LANG
+    @guarded
+    def adopt(yes: bool, lang: str | None) -> None:
+        """Take BPJS's shifts for the pulled days (capacity becomes the quota). Audited."""
+        from kiosk.domain.clock import FacilityClock
+        from kiosk.services import hfis
+        from kiosk.services.clinic_setup import LoadBlocked
+        from kiosk.store import Store
+
+        settings = settings_of()
+        lang = lang or settings.lang
+        pulled = _pulled(settings, lang)
+        clock = FacilityClock(settings.zone)
+        untouched = t("hfis.untouched", lang)
+        store = Store(settings.database_url)
+        try:
+            store.migrate()
+            adoption = hfis.plan_adopt(store, pulled, clock.today())
+            for poli in adoption.skipped_polis:
+                click.echo(t("hfis.skipped_poli", lang, poli=poli))
+            if adoption.plan.empty:
+                click.echo(t("hfis.same", lang))
+                return
+            lines = confirm_plan(adoption.plan, lang, untouched, yes, "hfis.blocked")
+            try:
+                hfis.adopt(store, adoption, settings.data_dir, _who(), clock.now(), lines)
+            except LoadBlocked:  # a ticket was taken between the question and the answer
+                _fail(untouched)
+        except click.Abort:  # no terminal to answer on and no --yes
+            click.echo("\n" + t("clinic.cancelled", lang))
+            sys.exit(1)
+        finally:
+            store.dispose()
+        click.echo(t("hfis.adopted", lang, audit=settings.data_dir / hfis.AUDIT_FILE))
+
+    group.add_command(schedule)
+
+
+def _who() -> str:
+    """The operator's account name, for the audit line."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
