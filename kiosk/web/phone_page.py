@@ -147,13 +147,21 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
     def phone_style() -> Response:
         return asset("phone.css", "text/css")
 
-    @router.get("/t/{code}")
-    async def phone_page(request: Request, code: str, lang: str | None = None) -> Response:
+    async def admit(
+        request: Request, code: str, lang: str | None
+    ) -> Response | tuple[str, int | SlipCodeProblem]:
+        """What both /t/ routes do first: the rate limit, the language, the code's ticket."""
         refused = limited(request)
         if refused is not None:
             return refused
-        language = lang_of(lang)
-        found = await to_thread.run_sync(verify, code)
+        return lang_of(lang), await to_thread.run_sync(verify, code)
+
+    @router.get("/t/{code}")
+    async def phone_page(request: Request, code: str, lang: str | None = None) -> Response:
+        admitted = await admit(request, code, lang)
+        if isinstance(admitted, Response):
+            return admitted
+        language, found = admitted
         if isinstance(found, SlipCodeProblem):
             return refusal(found, language)
         lines = await to_thread.run_sync(lines_for, found, language)
@@ -175,11 +183,10 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
 
     @router.get("/t/{code}/events")
     async def phone_events(request: Request, code: str, lang: str | None = None) -> Response:
-        refused = limited(request)
-        if refused is not None:
-            return refused
-        language = lang_of(lang)
-        found = await to_thread.run_sync(verify, code)
+        admitted = await admit(request, code, lang)
+        if isinstance(admitted, Response):
+            return admitted
+        language, found = admitted
         if isinstance(found, SlipCodeProblem):
             return PlainTextResponse(
                 t(_PROBLEM_KEYS[found], language), status_code=400, headers=SECURITY_HEADERS
