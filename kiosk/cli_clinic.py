@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -110,11 +111,36 @@ def describe_plan(plan: object, lang: str) -> list[str]:
     return lines
 
 
-def confirm_plan(plan: object, lang: str, untouched: str, yes: bool, blocked_key: str) -> list[str]:
-    """Show the plan; stop (store untouched) on a blocker, or when the operator says no.
+def carry_out_plan(
+    plan: object,
+    lang: str,
+    untouched: str,
+    yes: bool,
+    blocked_key: str,
+    apply: Callable[[list[str]], None],
+) -> None:
+    """Show the plan, ask, then ``apply`` it (given the plan's lines, for an audit).
 
-    Returns the plan's lines (for an audit). ``click.Abort`` when there is no terminal to ask on.
+    Stops with the store untouched on a blocker, when the operator says no, when there is no
+    terminal to ask on (and no --yes), or when a ticket was taken between question and answer.
     """
+    from kiosk.services.clinic_setup import LoadBlocked
+
+    try:
+        lines = _confirm_plan(plan, lang, untouched, yes, blocked_key)
+    except click.Abort:  # no terminal to answer on and no --yes
+        click.echo("\n" + t("clinic.cancelled", lang))
+        sys.exit(1)
+    try:
+        apply(lines)
+    except LoadBlocked:  # a ticket was taken between the question and the answer
+        _fail(untouched)
+
+
+def _confirm_plan(
+    plan: object, lang: str, untouched: str, yes: bool, blocked_key: str
+) -> list[str]:
+    """Show the plan; stop (store untouched) on a blocker, or when the operator says no."""
     from kiosk.services.clinic_setup import ClinicPlan
 
     assert isinstance(plan, ClinicPlan)
@@ -163,7 +189,6 @@ def clinic() -> None:
 
 def add_commands(group: click.Group, load_settings: object, guard: object) -> None:
     """Register ``kiosk clinic`` with the CLI's settings loader and one-line error guard."""
-    from collections.abc import Callable
     from typing import Any, cast
 
     settings_of = cast(Callable[[], Settings], load_settings)
@@ -180,7 +205,7 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
         Shows what will change and asks first. Loading the same file again changes nothing.
         """
         from kiosk.domain.clock import FacilityClock
-        from kiosk.services.clinic_setup import LoadBlocked, apply_plan, plan_load
+        from kiosk.services.clinic_setup import apply_plan, plan_load
         from kiosk.store import Store
 
         settings = settings_of()
@@ -208,14 +233,16 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
             if plan.empty:
                 click.echo(t("clinic.nothing", lang, file=file))
                 return
-            confirm_plan(plan, lang, untouched, yes, "clinic.blocked")
-            try:
-                apply_plan(store, plan, settings.facility_code, settings.facility_name)
-            except LoadBlocked:  # a ticket was taken between the question and the answer
-                _fail(untouched)
-        except click.Abort:  # no terminal to answer on and no --yes
-            click.echo("\n" + t("clinic.cancelled", lang))
-            sys.exit(1)
+            carry_out_plan(
+                plan,
+                lang,
+                untouched,
+                yes,
+                "clinic.blocked",
+                lambda _lines: apply_plan(
+                    store, plan, settings.facility_code, settings.facility_name
+                ),
+            )
         finally:
             store.dispose()
         click.echo(

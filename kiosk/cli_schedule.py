@@ -14,7 +14,7 @@ from typing import Any, NoReturn, cast
 
 import click
 
-from kiosk.cli_clinic import _LANG, confirm_plan
+from kiosk.cli_clinic import _LANG, carry_out_plan
 from kiosk.config import Settings
 from kiosk.i18n import t
 
@@ -113,7 +113,6 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
         """Take BPJS's shifts for the pulled days (capacity becomes the quota). Audited."""
         from kiosk.domain.clock import FacilityClock
         from kiosk.services import hfis
-        from kiosk.services.clinic_setup import LoadBlocked
         from kiosk.store import Store
 
         settings = settings_of()
@@ -130,14 +129,16 @@ def add_commands(group: click.Group, load_settings: object, guard: object) -> No
             if adoption.plan.empty:
                 click.echo(t("hfis.same", lang))
                 return
-            lines = confirm_plan(adoption.plan, lang, untouched, yes, "hfis.blocked")
-            try:
-                hfis.adopt(store, adoption, settings.data_dir, _who(), clock.now(), lines)
-            except LoadBlocked:  # a ticket was taken between the question and the answer
-                _fail(untouched)
-        except click.Abort:  # no terminal to answer on and no --yes
-            click.echo("\n" + t("clinic.cancelled", lang))
-            sys.exit(1)
+            carry_out_plan(
+                adoption.plan,
+                lang,
+                untouched,
+                yes,
+                "hfis.blocked",
+                lambda lines: hfis.adopt(
+                    store, adoption, settings.data_dir, _who(), clock.now(), lines
+                ),
+            )
         finally:
             store.dispose()
         click.echo(t("hfis.adopted", lang, audit=settings.data_dir / hfis.AUDIT_FILE))
