@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import signal
 import sys
 import threading
@@ -11,7 +9,8 @@ from types import FrameType
 
 import click
 
-from kiosk.config import Settings, SettingsError, keep_private, load_settings
+from kiosk.cli.common import fail, log_to_file, settings_or_exit
+from kiosk.config import Settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.store import Store
 from kiosk.store.db import StoreError
@@ -20,34 +19,12 @@ from kiosk.sync.hfis import DailyPull
 from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
 
-def _settings() -> Settings:
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        click.echo(f"kiosk: {error}", err=True)
-        sys.exit(2)
-    keep_private(settings)
-    return settings
-
-
-def _log_to_file(settings: Settings) -> None:
-    settings.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        settings.log_dir / "sync.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    from kiosk.logsink import journal_handlers  # under systemd: the journal too
-
-    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
-
-
 def _open_store(settings: Settings) -> Store:
     store = Store(settings.database_url)
     try:
         store.migrate()
     except StoreError as error:
-        click.echo(f"kiosk: {error}", err=True)
-        sys.exit(3)
+        fail(str(error), 3)
     return store
 
 
@@ -62,7 +39,7 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
 
     Runs until Ctrl+C; --once drains and exits with 0 when nothing waits or is parked.
     """
-    settings = _settings()
+    settings = settings_or_exit()
     store = _open_store(settings)
     if retry_parked:
         click.echo(f"{requeue_parked(store)} parked item(s) will be sent again")
@@ -72,13 +49,11 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
         _print_status(store, settings)
         return
     if not settings.central_configured:
-        click.echo(
-            "kiosk: no central configured: set KIOSK_CENTRAL_ANTREAN_URL, "
-            "KIOSK_CENTRAL_PCARE_URL and KIOSK_CENTRAL_CONS_ID (the clinic runs offline-only)",
-            err=True,
+        fail(
+            "no central configured: set KIOSK_CENTRAL_ANTREAN_URL, "
+            "KIOSK_CENTRAL_PCARE_URL and KIOSK_CENTRAL_CONS_ID (the clinic runs offline-only)"
         )
-        sys.exit(2)
-    _log_to_file(settings)
+    log_to_file(settings, "sync")
     with CentralClient(CentralConfig.from_settings(settings)) as client:
         daily = DailyPull(client, settings.data_dir, FacilityClock(settings.zone))
         pump = OutboxPump(store, client, daily=daily)
