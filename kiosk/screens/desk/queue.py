@@ -135,7 +135,7 @@ class DeskScreen(ServiceScreen):
         self._choosing: int | None = None
         self._wide: bool | None = None
         self._lang: str | None = None  # the language the labels are in
-        self._read_in = 0  # the outage count when the list was last asked for
+        self._outages_seen = 0  # the app's outage count when this screen was last on top
 
     @property
     def host(self) -> DeskHost:
@@ -177,6 +177,7 @@ class DeskScreen(ServiceScreen):
 
     def on_mount(self) -> None:
         self._lang = self.host.lang
+        self._outages_seen = self.face.outages
         self._columns(self.app.size.width >= WIDE)
         self.refresh_queue()
         self.set_interval(REFRESH_SECONDS, self.refresh_queue)
@@ -229,7 +230,6 @@ class DeskScreen(ServiceScreen):
 
     # -- the waiting list, refreshed every second (other desks, kiosks, phones) ---------------
     def refresh_queue(self) -> None:
-        self._read_in = self.face.outages
         self.call_service(self._read_queue, lambda read: self._show(*read), group="refresh")
 
     def _read_queue(self) -> tuple[list[QueueEntry], int]:
@@ -351,8 +351,9 @@ class DeskScreen(ServiceScreen):
         # F2 on the report changed the language meanwhile: relabel on the way back.
         if self._lang is not None and self._lang != self.host.lang:
             self.relabel()
-        if self.is_mounted and self._read_in != self.face.outages:
-            # Back from an outage: what the list showed before it is not shown as fresh.
+        if self.is_mounted and self._outages_seen != self.face.outages:
+            # Back from an outage: read the list afresh at once, and say so.
+            self._outages_seen = self.face.outages
             self._said(self.tr("desk.back_in_service"))
 
     def _said(self, message: str, chosen: int | None = None) -> None:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 class ReportScreen(ServiceScreen):
     FAULT_KEY = "desk.fault"
-    _read_in = -1  # the outage count when the day was last read
+    _outages_seen = 0  # the app's outage count when this screen was last on top
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("escape", "close", show=False),
         Binding("f2", "switch_lang", show=False),
@@ -66,10 +66,12 @@ class ReportScreen(ServiceScreen):
         )
 
     def on_mount(self) -> None:
+        self._outages_seen = self.face.outages
         self.load()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self._read_in != self.face.outages:  # back from an outage
+        if self.is_mounted and self._outages_seen != self.face.outages:  # back from an outage
+            self._outages_seen = self.face.outages
             self.load()
 
     async def action_switch_lang(self) -> None:
@@ -78,7 +80,6 @@ class ReportScreen(ServiceScreen):
         self.load()
 
     def load(self) -> None:
-        self._read_in = self.face.outages
         self.call_service(self.host.report.day, self._show)
 
     def _show(self, report: DayReport) -> None:
