@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -180,12 +181,18 @@ def _status(services: Services, ticket_id: int) -> str:
         return str(session.get_one(TicketRow, ticket_id).status)
 
 
-async def _open_desk(pilot: Any) -> None:
-    await pilot.press(*"sari", "enter", *"4321", "enter")
-    await settle(pilot)
-    await pilot.press("1")  # Poli Umum
-    await settle(pilot)
-    assert screen_name(pilot.app) == "DeskScreen"
+@asynccontextmanager
+async def _desk_at_umum(services: Services, retry: float = 60) -> AsyncIterator[Any]:
+    """Sari signed in at Poli Umum; yields the pilot."""
+    services.staff.add("sari", "4321")
+    app = DeskApp(services, retry_seconds=retry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"sari", "enter", *"4321", "enter")
+        await settle(pilot)
+        await pilot.press("1")  # Poli Umum
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen)
+        yield pilot
 
 
 @pytest.mark.slow
@@ -193,16 +200,14 @@ async def test_desk_store_outage_says_out_of_service_and_recovers_signed_in(
     store_services: Services, request: pytest.FixtureRequest
 ) -> None:
     services = store_services
-    services.staff.add("sari", "4321")
     first, second = _desk_ticket(services, 1), _desk_ticket(services, 2)
     on_postgres = not services.store.is_sqlite
     server: PostgresServer | None = (
         request.getfixturevalue("postgres_server") if on_postgres else None
     )
     unreadable = None if on_postgres else UnreadableFile(services)
-    app = DeskApp(services, retry_seconds=RETRY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open_desk(pilot)
+    async with _desk_at_umum(services, RETRY) as pilot:
+        app = pilot.app
         await pilot.press("n")
         await settle(pilot)
         assert _status(services, first) == "called"
@@ -248,10 +253,8 @@ async def test_desk_store_outage_says_out_of_service_and_recovers_signed_in(
 async def test_the_desk_outage_screen_speaks_english_when_chosen(
     store_services: Services,
 ) -> None:
-    store_services.staff.add("sari", "4321")
-    app = DeskApp(store_services, retry_seconds=60)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open_desk(pilot)
+    async with _desk_at_umum(store_services) as pilot:
+        app = pilot.app
         await pilot.press("f2")
         await settle(pilot)
         app.out_of_service()
@@ -267,16 +270,12 @@ async def test_the_desk_outage_screen_speaks_english_when_chosen(
 async def test_an_answer_from_before_an_outage_is_stale_and_not_shown(
     store_services: Services,
 ) -> None:
-    store_services.staff.add("sari", "4321")
-    app = DeskApp(store_services, retry_seconds=60)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open_desk(pilot)
-        desk = app.screen
-        assert isinstance(desk, DeskScreen)
+    async with _desk_at_umum(store_services) as pilot:
+        app, desk = pilot.app, pilot.app.screen
         release, shown = threading.Event(), []
         desk.call_service(lambda: release.wait(10), shown.append, group="test")
         app.out_of_service()
-        await settle(pilot)
+        await pilot.pause(0.2)  # the call is still reading when the outage begins
         desk.call_service(lambda: True, shown.append, group="other")  # none start meanwhile
         app.back_in_service()
         release.set()
@@ -291,12 +290,8 @@ async def test_an_answer_from_before_an_outage_is_stale_and_not_shown(
 async def test_a_fault_that_is_not_the_stores_is_said_at_the_desk(
     store_services: Services,
 ) -> None:
-    store_services.staff.add("sari", "4321")
-    app = DeskApp(store_services, retry_seconds=60)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open_desk(pilot)
-        desk = app.screen
-        assert isinstance(desk, DeskScreen)
+    async with _desk_at_umum(store_services) as pilot:
+        app, desk = pilot.app, pilot.app.screen
 
         def broken() -> None:
             raise RuntimeError("a bug")
