@@ -6,26 +6,27 @@ import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
 from kiosk.cli.common import fail, log_to_file, settings_or_exit
 from kiosk.config import Settings
-from kiosk.domain.clock import FacilityClock
 from kiosk.store import Store
 from kiosk.store.db import StoreError
-from kiosk.sync.client import CentralClient, CentralConfig
-from kiosk.sync.hfis import DailyPull
 from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
+if TYPE_CHECKING:
+    from kiosk.services import Services
 
-def _open_store(settings: Settings) -> Store:
-    store = Store(settings.database_url)
+
+def _open_services(settings: Settings) -> Services:
+    from kiosk.services.setup import open_clinic  # the one factory every face starts from
+
     try:
-        store.migrate()
+        return open_clinic(settings, setup=False)
     except StoreError as error:
         fail(str(error), 3)
-    return store
 
 
 @click.command("sync")
@@ -40,7 +41,8 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
     Runs until Ctrl+C; --once drains and exits with 0 when nothing waits or is parked.
     """
     settings = settings_or_exit()
-    store = _open_store(settings)
+    services = _open_services(settings)
+    store = services.store
     if retry_parked:
         click.echo(f"{requeue_parked(store)} parked item(s) will be sent again")
         if not once:
@@ -48,15 +50,15 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
     if show_status:
         _print_status(store, settings)
         return
-    if not settings.central_configured:
+    client = services.sync.central
+    if client is None:
         fail(
             "no central configured: set KIOSK_CENTRAL_ANTREAN_URL, "
             "KIOSK_CENTRAL_PCARE_URL and KIOSK_CENTRAL_CONS_ID (the clinic runs offline-only)"
         )
     log_to_file(settings, "sync")
-    with CentralClient(CentralConfig.from_settings(settings)) as client:
-        daily = DailyPull(client, settings.data_dir, FacilityClock(settings.zone))
-        pump = OutboxPump(store, client, daily=daily)
+    with client:
+        pump = services.sync.pump()
         if once:
             sys.exit(0 if _drain(store, pump) else 1)
         _run(pump, settings)

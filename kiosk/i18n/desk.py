@@ -140,4 +140,31 @@ TEXT: dict[str, tuple[str, str]] = {
         "Jadwal klinik beda dengan HFIS BPJS ({n}): `kiosk schedule diff`",
         "The schedule differs from BPJS's HFIS ({n}): `kiosk schedule diff`",
     ),
+    # -- branch deskpolicy (issue 15): the desk under a store outage, the kiosk's policy
+    "desk.outage.title": (
+        "Loket tidak dapat membuka data antrean",
+        "The desk cannot reach the queue data",
+    ),
+    "desk.outage.body": (
+        "Basis data antrean tidak menjawab. Sementara itu, catat pasien yang datang di kertas "
+        "dan minta mereka menunggu. Periksa jaringan dan server basis data; bila belum pulih "
+        "dalam beberapa menit, hubungi petugas IT.",
+        "The queue database does not answer. Meanwhile, write arriving patients down on paper "
+        "and ask them to wait. Check the network and the database server; if it is not back "
+        "within a few minutes, call the IT person.",
+    ),
+    "desk.outage.retrying": (
+        "Loket mencoba lagi dengan sendirinya. Anda tetap masuk; poli dan loket tidak berubah.",
+        "The desk retries by itself. You stay signed in; the poli and counter stay as they are.",
+    ),
+    "desk.back_in_service": (
+        "Data antrean tersambung lagi; daftar sudah diperbarui.",
+        "The queue data is back; the list is up to date.",
+    ),
+    "desk.fault": (
+        "Terjadi kesalahan di loket; daftar mungkin belum terbaru. Coba lagi; bila berulang, "
+        "hubungi petugas IT.",
+        "Something went wrong at the desk; the list may not be up to date. Try again; if it "
+        "happens again, call the IT person.",
+    ),
 }
