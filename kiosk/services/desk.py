@@ -21,6 +21,7 @@ from kiosk.domain.fairness import Waiting, is_elderly, next_to_call
 from kiosk.domain.identity import IdentityError, IdentityKind, parse_identity
 from kiosk.domain.models import Ticket, TicketStatus
 from kiosk.domain.numbering import parse_number
+from kiosk.domain.outbox import OutboxState
 from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.services.errors import Refused
 from kiosk.services.journal import (
@@ -28,6 +29,7 @@ from kiosk.services.journal import (
     not_before_latest,
     queue_for_central,
     record_event,
+    withdraw,
 )
 from kiosk.services.report import OUT_OF_TURN_REASONS, ReportService
 from kiosk.services.slips import SlipService
@@ -50,8 +52,6 @@ _STATE_FIELDS = (
     "priority_reason",
     "verified",
 )
-# An undone call's panggil item, not yet sent, is withdrawn: the pump sends only "pending" items.
-VOID = "void"
 # Where a ticket waits: its current poli, or the one that issued it (tickets from before desks).
 _waits_at = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
 _joined_at = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
@@ -109,7 +109,7 @@ class DeskService:
                     select(OutboxRow.ticket_id, OutboxRow.last_error).where(
                         OutboxRow.ticket_id.in_([row.id for row in rows]),
                         OutboxRow.kind == antrean.ADD,
-                        OutboxRow.state == "parked",
+                        OutboxRow.state == OutboxState.PARKED,
                     )
                 ).all()
             )
@@ -343,7 +343,7 @@ class DeskService:
                 row.participant.verified = bool(event.detail.get("participant_was", True))
             row.updated_at = self.clock.utcnow()
             extra: dict[str, Any] = {"undid": event.id}
-            extra.update(self._withdraw(session, event.detail.get("outbox")))
+            extra.update(withdraw(session, event.detail.get("outbox")))
             self._changed(session, row, "undo", actor, before, extra)
             return to_ticket(row)
 
@@ -366,23 +366,6 @@ class DeskService:
             return to_ticket(row)
 
     # -- helpers -----------------------------------------------------------------------------
-    @staticmethod
-    def _withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
-        """Withdraw the panggil item an undone action queued, unless the central already has it:
-        then it stays, and the audit says why (the central heard of a call we took back)."""
-        if not isinstance(outbox_id, int):
-            return {}
-        item = session.get(OutboxRow, outbox_id)
-        if item is None:
-            return {}
-        if item.state == "pending":
-            item.state, item.last_error = VOID, "undone at the desk before it was sent"
-            return {"outbox_withdrawn": outbox_id}
-        return {
-            "outbox_kept": outbox_id,
-            "outbox_kept_why": f"already {item.state} to the central before the undo",
-        }
-
     def _next_candidate(self, session: Session, poli_code: str, day: date) -> int | None:
         rows = session.scalars(
             select(TicketRow).where(

@@ -1,5 +1,6 @@
 """What every ticket change leaves behind, in the same transaction: an audit event and, when the
-central must learn of it, an outbox item."""
+central must learn of it, an outbox item. Every service writes both through here (the kiosk's
+take, check-in and cancel, the desk's actions and their undo, retention's purge)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.contract import antrean
+from kiosk.domain.outbox import OutboxState
 from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
 
 
@@ -29,10 +32,36 @@ def queue_for_central(
     session: Session, row: TicketRow, kind: str, payload: dict[str, Any], at: datetime
 ) -> OutboxRow:
     item = OutboxRow(
-        ticket_id=row.id, kind=kind, payload=payload, state="pending", attempts=0, created_at=at
+        ticket_id=row.id,
+        kind=kind,
+        payload=payload,
+        state=OutboxState.PENDING.value,
+        attempts=0,
+        created_at=at,
     )
     session.add(item)
     return item
+
+
+def withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
+    """Withdraw an item an undone action queued, unless the central already has it: then it
+    stays, and the audit says why (the central heard of a call we took back). Returns what the
+    undo's event records."""
+    if not isinstance(outbox_id, int):
+        return {}
+    item = session.get(OutboxRow, outbox_id)
+    if item is None:
+        return {}
+    if item.state == OutboxState.PENDING:  # the pump sends only pending items
+        item.state, item.last_error = (
+            OutboxState.VOID.value,
+            "undone at the desk before it was sent",
+        )
+        return {"outbox_withdrawn": outbox_id}
+    return {
+        "outbox_kept": outbox_id,
+        "outbox_kept_why": f"already {item.state} to the central before the undo",
+    }
 
 
 def told_present(session: Session, ticket_id: int) -> bool:
@@ -43,8 +72,8 @@ def told_present(session: Session, ticket_id: int) -> bool:
         select(OutboxRow.payload)
         .where(
             OutboxRow.ticket_id == ticket_id,
-            OutboxRow.kind == "antrean.panggil",
-            OutboxRow.state != "void",
+            OutboxRow.kind == antrean.CALL,
+            OutboxRow.state != OutboxState.VOID,
         )
         .order_by(OutboxRow.id.desc())
         .limit(1)

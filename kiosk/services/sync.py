@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from kiosk.contract import antrean
+from kiosk.domain.outbox import OutboxState
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
 from kiosk.sync.client import CentralClient
-from kiosk.sync.pump import PARKED, SENT, OutboxPump, SyncStatus, requeue_parked, sync_status
+from kiosk.sync.pump import OutboxPump, SyncStatus, requeue_parked, sync_status
 
 
 class SyncService:
@@ -63,9 +64,9 @@ class SyncService:
                     .where(OutboxRow.ticket_id == ticket_id, OutboxRow.kind == antrean.ADD)
                     .order_by(OutboxRow.id.desc())
                 ).first()
-            if row is None or row.state == SENT:
+            if row is None or row.state == OutboxState.SENT:
                 return None
-            if row.state == PARKED:
+            if row.state == OutboxState.PARKED:
                 return str(row.last_error or "")
             if time.monotonic() >= deadline:
                 return None

@@ -26,16 +26,20 @@ from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import joined_at, not_before_latest, told_present
+from kiosk.services.journal import (
+    joined_at,
+    not_before_latest,
+    queue_for_central,
+    record_event,
+    told_present,
+)
 from kiosk.services.pace import pace_of
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
 from kiosk.store.models import (
-    OutboxRow,
     ParticipantRow,
     PoliRow,
     ScheduleRow,
-    TicketEventRow,
     TicketRow,
 )
 from kiosk.store.numbers import next_seq
@@ -171,19 +175,21 @@ class TicketService:
             session.add(row)
             session.flush()
             ticket = to_ticket(row)
-            self._event(
+            record_event(
                 session,
                 row,
                 "booked" if booking else "issued",
                 request.actor,
+                self.clock.utcnow(),
                 {"number": row.number, "source": row.source},
             )
             if participant is not None:
-                self._outbox(
+                queue_for_central(
                     session,
                     row,
                     antrean.ADD,
                     antrean.add_payload(ticket, participant, request.phone),
+                    self.clock.utcnow(),
                 )
             return TakeOutcome(ticket, existing=False)
 
@@ -202,7 +208,7 @@ class TicketService:
                 row.status = TicketStatus.WAITING.value
                 row.checked_in_at = now
                 row.updated_at = now
-                self._event(session, row, "checked_in", actor, {})
+                record_event(session, row, "checked_in", actor, self.clock.utcnow())
             return to_ticket(row)
 
     # -- cancel --------------------------------------------------------------------------------
@@ -219,13 +225,14 @@ class TicketService:
             row.status = TicketStatus.CANCELLED.value
             row.cancelled_at = now
             row.updated_at = now
-            self._event(session, row, "cancelled", actor, {"reason": reason})
+            record_event(session, row, "cancelled", actor, self.clock.utcnow(), {"reason": reason})
             if row.participant is not None:
-                self._outbox(
+                queue_for_central(
                     session,
                     row,
                     antrean.CANCEL,
                     antrean.cancel_payload(to_ticket(row), to_participant(row.participant), reason),
+                    self.clock.utcnow(),
                 )
             return to_ticket(row)
 
@@ -356,24 +363,3 @@ class TicketService:
                 TicketRow.status != TicketStatus.CANCELLED,
             )
         ).first()
-
-    def _event(
-        self, session: Session, row: TicketRow, kind: str, actor: str, detail: dict[str, Any]
-    ) -> None:
-        session.add(
-            TicketEventRow(
-                ticket_id=row.id, at=self.clock.utcnow(), kind=kind, actor=actor, detail=detail
-            )
-        )
-
-    def _outbox(self, session: Session, row: TicketRow, kind: str, payload: dict[str, Any]) -> None:
-        session.add(
-            OutboxRow(
-                ticket_id=row.id,
-                kind=kind,
-                payload=payload,
-                state="pending",
-                attempts=0,
-                created_at=self.clock.utcnow(),
-            )
-        )
