@@ -19,6 +19,7 @@ from kiosk.domain.booking import QueueEntry, ahead_of, last_called
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.eligibility import check_eligibility, refused_at
+from kiosk.domain.lifecycle import Action, Step, Tell, expect, step
 from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
 from kiosk.domain.numbering import MAX_SEQ, format_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
@@ -43,8 +44,6 @@ from kiosk.store.models import (
     TicketRow,
 )
 from kiosk.store.numbers import next_seq
-
-CANCELLABLE = (TicketStatus.BOOKED, TicketStatus.WAITING, TicketStatus.SKIPPED)
 
 
 @dataclass(frozen=True)
@@ -144,6 +143,7 @@ class TicketService:
             # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
             # the day of service; only a walk-in for today joins the live queue at once.
             booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
+            issued = expect(Action.BOOK if booking else Action.TAKE, None)
             # A walk-in joins the queue now: after the last to join, even if the clock went back.
             joined = None
             if not booking:
@@ -161,7 +161,7 @@ class TicketService:
                 shift_end=schedule.end,
                 complaint=complaint,
                 source=request.source.value,
-                status=(TicketStatus.BOOKED if booking else TicketStatus.WAITING).value,
+                status=issued.leaves.value,
                 participant_id=participant.id if participant else None,
                 non_jkn=participant is None,
                 # A patient known only from a phone registration is booked, but not verified.
@@ -178,12 +178,12 @@ class TicketService:
             record_event(
                 session,
                 row,
-                "booked" if booking else "issued",
+                self._kind(issued),
                 request.actor,
                 self.clock.utcnow(),
                 {"number": row.number, "source": row.source},
             )
-            if participant is not None:
+            if participant is not None and issued.tells == Tell.ADD:
                 queue_for_central(
                     session,
                     row,
@@ -201,14 +201,16 @@ class TicketService:
             problem = check_in_problem(to_ticket(row), now)
             if problem:
                 raise Refused(problem.value, date=f"{row.service_date:%d-%m-%Y}")
-            if row.status == TicketStatus.BOOKED:
+            # check_in_problem refused what the table refuses
+            checked_in = expect(Action.CHECK_IN, row.status)
+            if checked_in.event is not None:  # not already in the queue
                 row.queued_at = not_before_latest(
                     session, joined_at(), row.current_poli or row.poli_code, row.service_date, now
                 )
-                row.status = TicketStatus.WAITING.value
+                row.status = checked_in.leaves.value
                 row.checked_in_at = now
                 row.updated_at = now
-                record_event(session, row, "checked_in", actor, self.clock.utcnow())
+                record_event(session, row, checked_in.event, actor, self.clock.utcnow())
             return to_ticket(row)
 
     # -- cancel --------------------------------------------------------------------------------
@@ -218,15 +220,18 @@ class TicketService:
         reason = clean_text(reason, 200)
         with self.store.write() as session:
             row = session.get_one(TicketRow, ticket_id)
-            if row.status == TicketStatus.CANCELLED:
-                return to_ticket(row)
-            if row.status not in CANCELLABLE or told_present(session, row.id):
+            cancelled = step(Action.CANCEL, row.status)
+            if cancelled is not None and cancelled.event is None:
+                return to_ticket(row)  # cancelled before
+            if cancelled is None or told_present(session, row.id):
                 raise Refused("cancel.served")
-            row.status = TicketStatus.CANCELLED.value
+            row.status = cancelled.leaves.value
             row.cancelled_at = now
             row.updated_at = now
-            record_event(session, row, "cancelled", actor, self.clock.utcnow(), {"reason": reason})
-            if row.participant is not None:
+            record_event(
+                session, row, self._kind(cancelled), actor, self.clock.utcnow(), {"reason": reason}
+            )
+            if row.participant is not None and cancelled.tells == Tell.CANCEL:
                 queue_for_central(
                     session,
                     row,
@@ -351,6 +356,11 @@ class TicketService:
         return QueuePosition(ticket, ahead, serving, low, high)
 
     # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _kind(taken: Step) -> str:
+        assert taken.event is not None
+        return taken.event
+
     @staticmethod
     def _held(
         session: Session, participant_id: int, poli_code: str, service_date: date
