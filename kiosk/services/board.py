@@ -34,11 +34,10 @@ from kiosk.store.models import (
     TicketEventRow,
     TicketRow,
 )
+from kiosk.store.queues import waits_at_sql
 
 RECENT_CALLS = 12
 CALL_KINDS = ("called", "recalled")
-# Where a ticket is now: the poli it was transferred to, else the one that issued it.
-_at_poli = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
 # A poli shows on the board once someone is actually there today (a phone booking that has not
 # arrived yet, or a cancelled number, is no reason to light it up), or when it opens today.
 _NOT_ACTIVITY = (TicketStatus.BOOKED.value, TicketStatus.CANCELLED.value)
@@ -133,9 +132,9 @@ class BoardService:
             )
             counts: dict[str, dict[str, int]] = defaultdict(dict)
             for poli, status, count in session.execute(
-                select(_at_poli, TicketRow.status, func.count())
+                select(waits_at_sql, TicketRow.status, func.count())
                 .where(TicketRow.service_date == day)
-                .group_by(_at_poli, TicketRow.status)
+                .group_by(waits_at_sql, TicketRow.status)
             ):
                 counts[poli][status] = count
             # A poli that sent its patients on (a transfer) had its day too: it stays shown.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
@@ -38,11 +38,7 @@ from kiosk.domain.numbering import parse_number
 from kiosk.domain.outbox import OutboxState
 from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.services.errors import Refused
-from kiosk.services.journal import (
-    joined_at,
-    not_before_latest,
-    queue_for_central,
-)
+from kiosk.services.journal import queue_for_central
 from kiosk.services.report import OUT_OF_TURN_REASONS, ReportService
 from kiosk.services.slips import SlipService
 from kiosk.services.undo import record_change, snapshot, undo_last
@@ -50,13 +46,18 @@ from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_ticket
 from kiosk.store.models import OutboxRow, ParticipantRow, PoliRow, TicketRow
 from kiosk.store.numbers import lock_poli_day
+from kiosk.store.queues import (
+    in_queue,
+    joined_at,
+    joined_at_sql,
+    not_before_latest,
+    queue_order,
+    waits_at,
+)
 
 # MAX_RECALLS lives in the life-cycle table; named here too for the desk's callers.
 __all__ = ["MAX_RECALLS", "PRIORITY_REASONS", "DeskService", "QueueEntry"]
 PRIORITY_REASONS = ("elderly", "pregnant", "disabled", "emergency")
-# Where a ticket waits: its current poli, or the one that issued it (tickets from before desks).
-_waits_at = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
-_joined_at = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,10 @@ class DeskService:
             rows = session.scalars(
                 select(TicketRow)
                 .where(
-                    _waits_at == poli_code,
-                    TicketRow.service_date == day,
+                    *in_queue(poli_code, day),
                     TicketRow.status.in_(ON_THE_DESK_LIST),
                 )
-                .order_by(_joined_at, TicketRow.seq)
+                .order_by(*queue_order)
             ).all()
             refused = dict(
                 session.execute(
@@ -110,7 +110,7 @@ class DeskService:
             )
             entries = []
             for row in rows:
-                joined = row.queued_at or row.checked_in_at or row.created_at
+                joined = joined_at(row)
                 entries.append(
                     QueueEntry(
                         ticket=to_ticket(row),
@@ -190,7 +190,7 @@ class DeskService:
             raise Refused("desk.unknown_reason")
         with self.store.write() as session:
             row, _ = self._load(session, ticket_id, Action.CALL)
-            poli_code = row.current_poli or row.poli_code
+            poli_code = waits_at(row)
             lock_poli_day(session, poli_code, row.service_date)
             won = self._claim(session, ticket_id, Action.CALL)
             if won is None:
@@ -225,7 +225,7 @@ class DeskService:
             row.called_at = not_before_latest(
                 session,
                 TicketRow.called_at,
-                row.current_poli or row.poli_code,
+                waits_at(row),
                 row.service_date,
                 now,
             )
@@ -266,7 +266,7 @@ class DeskService:
             row, sent_on = self._load(session, ticket_id, Action.TRANSFER)
             before = snapshot(row)
             now = self.clock.utcnow()
-            joined = not_before_latest(session, joined_at(), to_poli, row.service_date, now)
+            joined = not_before_latest(session, joined_at_sql, to_poli, row.service_date, now)
             row.status, row.current_poli, row.queued_at = sent_on.leaves.value, to_poli, joined
             row.called_at, row.served_at, row.counter, row.recalls = None, None, None, 0
             row.updated_at = now
@@ -279,8 +279,7 @@ class DeskService:
             row, back = self._load(session, ticket_id, Action.RETURN_TO_QUEUE)
             before = snapshot(row)
             now = self.clock.utcnow()
-            poli = row.current_poli or row.poli_code
-            joined = not_before_latest(session, joined_at(), poli, row.service_date, now)
+            joined = not_before_latest(session, joined_at_sql, waits_at(row), row.service_date, now)
             row.status, row.queued_at, row.recalls = back.leaves.value, joined, 0
             row.called_at, row.counter, row.updated_at = None, None, now
             self._changed(session, row, back, actor, before)
@@ -324,8 +323,7 @@ class DeskService:
     def _next_candidate(self, session: Session, poli_code: str, day: date) -> int | None:
         rows = session.scalars(
             select(TicketRow).where(
-                _waits_at == poli_code,
-                TicketRow.service_date == day,
+                *in_queue(poli_code, day),
                 TicketRow.status.in_(accepts(Action.CALL)),
             )
         ).all()
@@ -334,7 +332,7 @@ class DeskService:
                 r.id,
                 r.seq,
                 self._priority(r, day) is not None,
-                r.queued_at or r.checked_in_at or r.created_at,
+                joined_at(r),
             )
             for r in rows
         ]
@@ -349,8 +347,7 @@ class DeskService:
         called = session.scalars(
             select(TicketRow)
             .where(
-                _waits_at == poli_code,
-                TicketRow.service_date == day,
+                *in_queue(poli_code, day),
                 TicketRow.called_at.is_not(None),
             )
             .order_by(TicketRow.called_at.desc())

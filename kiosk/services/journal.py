@@ -4,10 +4,10 @@ take, check-in and cancel, the desk's actions and their undo, retention's purge)
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
@@ -79,27 +79,3 @@ def told_present(session: Session, ticket_id: int) -> bool:
         .limit(1)
     ).first()
     return last_call is not None and last_call.get("status") == 1
-
-
-_TICK = timedelta(microseconds=1)
-
-
-def not_before_latest(
-    session: Session, column: Any, poli_code: str, day: date, now: datetime
-) -> datetime:
-    """``now``, or just after the latest ``column`` in this poli's queue that day if the clock
-    went back (NTP, a dead RTC battery): the desk calls by these times, so they must not run
-    backwards. ``column``: when tickets joined the queue, or when they were called."""
-    waits_at = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
-    latest = session.scalars(
-        select(column)
-        .where(waits_at == poli_code, TicketRow.service_date == day, column.is_not(None))
-        .order_by(column.desc())
-        .limit(1)
-    ).first()
-    return latest + _TICK if latest is not None and latest > now else now
-
-
-def joined_at() -> Any:
-    """When a ticket joined the queue it waits in (a transfer or a return joins it again)."""
-    return func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)

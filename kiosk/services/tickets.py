@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
@@ -27,13 +26,7 @@ from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import (
-    joined_at,
-    not_before_latest,
-    queue_for_central,
-    record_event,
-    told_present,
-)
+from kiosk.services.journal import queue_for_central, record_event, told_present
 from kiosk.services.pace import pace_of
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
@@ -44,6 +37,16 @@ from kiosk.store.models import (
     TicketRow,
 )
 from kiosk.store.numbers import next_seq
+from kiosk.store.queues import (
+    held,
+    in_queue,
+    joined_at,
+    joined_at_sql,
+    not_before_latest,
+    queue_order,
+    waits_at,
+    waits_at_sql,
+)
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,7 @@ class TicketService:
                 if participant_row is None:
                     raise LookupError(f"no participant {request.participant_id}")
                 participant = to_participant(participant_row)
-                existing = self._held(
-                    session, participant.id, request.poli_code, request.service_date
-                )
+                existing = held(session, participant.id, request.poli_code, request.service_date)
                 if existing is not None:
                     return TakeOutcome(to_ticket(existing), existing=True)
                 refusal = check_eligibility(participant, self.facility_code, request.poli_code)
@@ -148,7 +149,7 @@ class TicketService:
             joined = None
             if not booking:
                 joined = not_before_latest(
-                    session, joined_at(), request.poli_code, request.service_date, now
+                    session, joined_at_sql, request.poli_code, request.service_date, now
                 )
             row = TicketRow(
                 poli_code=request.poli_code,
@@ -205,7 +206,7 @@ class TicketService:
             checked_in = expect(Action.CHECK_IN, row.status)
             if checked_in.event is not None:  # not already in the queue
                 row.queued_at = not_before_latest(
-                    session, joined_at(), row.current_poli or row.poli_code, row.service_date, now
+                    session, joined_at_sql, waits_at(row), row.service_date, now
                 )
                 row.status = checked_in.leaves.value
                 row.checked_in_at = now
@@ -268,7 +269,7 @@ class TicketService:
     def held(self, participant_id: int, poli_code: str, service_date: date) -> Ticket | None:
         """The participant's live (not cancelled) ticket for a poli and day: the natural key."""
         with self.store.read() as session:
-            row = self._held(session, participant_id, poli_code, service_date)
+            row = held(session, participant_id, poli_code, service_date)
             return to_ticket(row) if row else None
 
     def queue_by_shift(self, poli_code: str, service_date: date) -> dict[int, list[QueueEntry]]:
@@ -286,17 +287,14 @@ class TicketService:
         waits at (a transfer moves it), that day. The desk calls that queue."""
         with self.store.read() as session:
             row = session.get_one(TicketRow, ticket_id)
-            joined = row.queued_at or row.checked_in_at or row.created_at
-            mine = QueueEntry(row.seq, row.number, TicketStatus(row.status), row.called_at, joined)
-            waits_at, service_date = row.current_poli or row.poli_code, row.service_date
-        entries = self._entries(
-            func.coalesce(TicketRow.current_poli, TicketRow.poli_code) == waits_at,
-            TicketRow.service_date == service_date,
-        )
+            mine = QueueEntry(
+                row.seq, row.number, TicketStatus(row.status), row.called_at, joined_at(row)
+            )
+            queue = in_queue(waits_at(row), row.service_date)
+        entries = self._entries(*queue)
         return mine, [entry for _, entry in entries]
 
     def _entries(self, *where: Any) -> list[tuple[int | None, QueueEntry]]:
-        joined = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
         with self.store.read() as session:
             rows = session.execute(
                 select(
@@ -310,7 +308,7 @@ class TicketService:
                     TicketRow.created_at,
                 )
                 .where(*where, TicketRow.status != TicketStatus.CANCELLED)
-                .order_by(joined, TicketRow.seq)
+                .order_by(*queue_order)
             ).all()
         return [
             (
@@ -335,12 +333,8 @@ class TicketService:
         low = high = None
         if ticket.status in (TicketStatus.WAITING, TicketStatus.BOOKED):
             with self.store.read() as session:
-                waits_at = session.scalar(
-                    select(func.coalesce(TicketRow.current_poli, TicketRow.poli_code)).where(
-                        TicketRow.id == ticket_id
-                    )
-                )
-                pace = pace_of(session, self.clock, waits_at or "", self.minutes_per_patient)
+                poli = session.scalar(select(waits_at_sql).where(TicketRow.id == ticket_id))
+                pace = pace_of(session, self.clock, poli or "", self.minutes_per_patient)
             reference = (
                 now
                 if ticket.service_date == now.date()
@@ -360,16 +354,3 @@ class TicketService:
     def _kind(taken: Step) -> str:
         assert taken.event is not None
         return taken.event
-
-    @staticmethod
-    def _held(
-        session: Session, participant_id: int, poli_code: str, service_date: date
-    ) -> TicketRow | None:
-        return session.scalars(
-            select(TicketRow).where(
-                TicketRow.participant_id == participant_id,
-                TicketRow.poli_code == poli_code,
-                TicketRow.service_date == service_date,
-                TicketRow.status != TicketStatus.CANCELLED,
-            )
-        ).first()
