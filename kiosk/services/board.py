@@ -21,10 +21,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.lifecycle import EventKind
 from kiosk.domain.models import TicketStatus
 from kiosk.domain.waiting import CallPace, wait_minutes
 from kiosk.services.board_text import current_text
 from kiosk.services.pace import paces
+from kiosk.services.undo import undone_events
 from kiosk.store import Store
 from kiosk.store.models import (
     BoardTextRow,
@@ -37,7 +39,7 @@ from kiosk.store.models import (
 from kiosk.store.queues import waits_at_sql
 
 RECENT_CALLS = 12
-CALL_KINDS = ("called", "recalled")
+CALL_KINDS = (EventKind.CALLED, EventKind.RECALLED)
 # A poli shows on the board once someone is actually there today (a phone booking that has not
 # arrived yet, or a cancelled number, is no reason to light it up), or when it opens today.
 _NOT_ACTIVITY = (TicketStatus.BOOKED.value, TicketStatus.CANCELLED.value)
@@ -184,9 +186,7 @@ class BoardService:
     def _calls(self, session: Any, day: date, names: dict[str, str]) -> list[Call]:
         """The day's calls from the audit, newest first; undone ones did not happen."""
         start = datetime.combine(day, time(0), self.clock.zone)
-        undone = select(TicketEventRow.detail["undid"].as_integer()).where(
-            TicketEventRow.kind == "undo", TicketEventRow.at >= start
-        )
+        undone = undone_events(since=start)
         # Columns only: the board needs no patient, doctor or poli row joined in.
         rows = session.execute(
             select(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.lifecycle import UNDOABLE, EventKind
@@ -63,20 +63,26 @@ def record_change(
     record_event(session, row, kind, actor, at, detail)
 
 
+def undone_events(since: datetime | None = None) -> Select[tuple[int]]:
+    """The ids of the events undone (since ``since``): they did not happen, for the board's
+    calls, the pace of calling and the next undo alike."""
+    query = select(TicketEventRow.detail["undid"].as_integer()).where(
+        TicketEventRow.kind == EventKind.UNDO
+    )
+    return query if since is None else query.where(TicketEventRow.at >= since)
+
+
 def undo_last(
     session: Session, actor: str, at: datetime
 ) -> tuple[TicketRow, dict[str, Any], dict[str, Any]]:
     """Reverse ``actor``'s last undoable step. Returns the ticket, the state the undo found and
     what the undo's own event adds: ``record_change`` records it."""
-    undone = select(TicketEventRow.detail["undid"].as_integer()).where(
-        TicketEventRow.kind == EventKind.UNDO
-    )
     event = session.scalars(
         select(TicketEventRow)
         .where(
             TicketEventRow.actor == actor,
             TicketEventRow.kind.in_(UNDOABLE),
-            TicketEventRow.id.not_in(undone),
+            TicketEventRow.id.not_in(undone_events()),
         )
         .order_by(TicketEventRow.id.desc())
     ).first()
