@@ -10,11 +10,10 @@ from typing import Any
 from sqlalchemy import select
 
 from kiosk.contract import antrean
-from kiosk.domain.outbox import OutboxState
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
 from kiosk.sync.client import CentralClient
-from kiosk.sync.pump import OutboxPump, SyncStatus, requeue_parked, sync_status
+from kiosk.sync.pump import PARKED, SENT, OutboxPump, SyncStatus, requeue_parked, sync_status
 
 
 class SyncService:
@@ -64,9 +63,9 @@ class SyncService:
                     .where(OutboxRow.ticket_id == ticket_id, OutboxRow.kind == antrean.ADD)
                     .order_by(OutboxRow.id.desc())
                 ).first()
-            if row is None or row.state == OutboxState.SENT:
+            if row is None or row.state == SENT:
                 return None
-            if row.state == OutboxState.PARKED:
+            if row.state == PARKED:
                 return str(row.last_error or "")
             if time.monotonic() >= deadline:
                 return None
