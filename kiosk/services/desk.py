@@ -299,8 +299,9 @@ class DeskService:
     def undo(self, actor: str) -> Ticket:
         """Reverse this desk's last action, if nobody changed the ticket since (undo.py)."""
         with self.store.write() as session:
-            row, before, extra = undo_last(session, actor, self.clock.utcnow())
-            self._changed(session, row, EventKind.UNDO, actor, before, extra)
+            undone = undo_last(session, actor, self.clock.utcnow())
+            row = undone.row
+            self._changed(session, row, EventKind.UNDO, actor, undone.found, undone.extra)
             return to_ticket(row)
 
     def verify(self, ticket_id: int, actor: str) -> Ticket:

@@ -13,6 +13,7 @@ reversal.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -72,11 +73,16 @@ def undone_events(since: datetime | None = None) -> Select[tuple[int]]:
     return query if since is None else query.where(TicketEventRow.at >= since)
 
 
-def undo_last(
-    session: Session, actor: str, at: datetime
-) -> tuple[TicketRow, dict[str, Any], dict[str, Any]]:
-    """Reverse ``actor``'s last undoable step. Returns the ticket, the state the undo found and
-    what the undo's own event adds: ``record_change`` records it."""
+@dataclass(frozen=True)
+class Undone:
+    row: TicketRow
+    event: TicketEventRow  # the step undone
+    found: dict[str, Any]  # the ticket's state the undo found: its own event's "before"
+    extra: dict[str, Any]  # what the undo's own event adds (which event, the outbox item)
+
+
+def undo_last(session: Session, actor: str, at: datetime) -> Undone:
+    """Reverse ``actor``'s last undoable step; ``record_change`` then records the undo."""
     event = session.scalars(
         select(TicketEventRow)
         .where(
@@ -100,7 +106,7 @@ def undo_last(
     row.updated_at = at
     extra: dict[str, Any] = {"undid": event.id}
     extra.update(withdraw(session, event.detail.get("outbox")))
-    return row, before, extra
+    return Undone(row, event, before, extra)
 
 
 def _restore(row: TicketRow, state: dict[str, Any]) -> None:
