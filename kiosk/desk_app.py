@@ -12,6 +12,7 @@ from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
 from kiosk.services.counter import CounterMemory
 from kiosk.services.desk import DeskService
+from kiosk.services.refusals import RefusalService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
@@ -33,6 +34,7 @@ class DeskApp(App[None]):
         self.counter = self.counters.last() or counter
         self.desk = DeskService(services.store, services.clock, services.slips)
         self.board_text = BoardTextService(services.store, services.clock)
+        self.refusals = RefusalService(services.store, services.clock)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)
         self.lang = services.settings.lang

@@ -232,6 +232,15 @@ class Registry:
             entry.cancelled_at = utcnow()
         return DONE
 
+    def set_srk_done(self, card: str) -> bool:
+        """The participant filled in the SRK; False: no such participant."""
+        with self.db.write() as session:
+            person = session.get(CentralParticipant, card)
+            if person is None:
+                return False
+            person.srk_done = True
+            return True
+
     def set_kapasitas(self, kapasitas: int) -> int:
         with self.db.write() as session:
             shifts = session.scalars(select(CentralSchedule)).all()
