@@ -1706,7 +1706,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tidak ada nomor yang ditolak BPJS hari ini.",
         "BPJS refused nothing today.",
     ),
-    "refusals.count": ("{n} ditolak BPJS (tombol k)", "{n} refused by BPJS (key k)"),
+    "refusals.count": ("{n} ditolak BPJS (k)", "{n} refused by BPJS (k)"),
     "refusals.cause.srk": (
         "Skrining Riwayat Kesehatan belum diisi: bantu isi di Mobile JKN, lalu kirim ulang",
         "Health-history screening missing: help fill it in in Mobile JKN, then resend",
