@@ -6,22 +6,37 @@ the immediate send and the pump race for it."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
+from kiosk.app import KioskApp
 from kiosk.contract import antrean
+from kiosk.domain.clock import FacilityClock
 from kiosk.domain.identity import Identity, IdentityKind
 from kiosk.domain.refusal import Cause, cause_of
+from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.refusals import RefusalService
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ScheduleRow, TicketEventRow
 from kiosk.sync.client import Outcome
+from kiosk.services.setup import open_clinic
 from kiosk.sync.pump import note_link
 from tests.central_server import CentralServer
+from tests.conftest import MORNING, WIB, MovableClock
 from tests.core.conftest import TODAY
-from tests.sync.test_drills import add_people, clinic, fast_pump, schedule_of
+from tests.sync.test_drills import add_people, clinic, clinic_settings, fast_pump, schedule_of
+from tests.ui.helpers import (
+    identify,
+    screen_name,
+    screen_text,
+    settle,
+    shows,
+    take_umum_with_defaults,
+    text_of,
+)
 
 __all__ = ["clinic"]  # the fixture, from the drills
 
@@ -173,3 +188,33 @@ def test_the_central_receives_each_add_once_when_the_pump_and_the_immediate_send
 def _roomy(clinic: Services) -> None:
     with clinic.store.write() as session:
         session.execute(update(ScheduleRow).values(quota=1000))
+
+
+async def test_the_patient_sees_the_srk_notice_at_the_kiosk_and_f2_translates_it(
+    tmp_path: Path, central_server: CentralServer
+) -> None:
+    services = open_clinic(
+        clinic_settings(tmp_path, central_server), clock=FacilityClock(WIB, MovableClock(MORNING))
+    )
+    app = KioskApp(services)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await identify(pilot, HENDRA_CARD)
+            assert screen_name(app) == "PoliScreen"
+            await take_umum_with_defaults(pilot)
+            assert screen_name(app) == "TicketScreen"
+            assert await shows(pilot, "Nomor Anda tetap berlaku", seconds=6)
+            notice = " ".join(text_of(app, "#central-refusal").split())
+            assert notice == t("ticket.srk", "id")
+            await pilot.press("f2")
+            await settle(pilot)
+            notice = " ".join(text_of(app, "#central-refusal").split())
+            assert notice == t("ticket.srk", "en")
+            assert "A-001" in text_of(app, "#number-text")
+            printed = " ".join(text_of(app, "#print-status").split())
+            assert printed in (t("ticket.printed", "en"), t("ticket.print_failed", "en"))
+            await pilot.press("f2")
+            await settle(pilot)
+            assert " ".join(text_of(app, "#central-refusal").split()) == t("ticket.srk", "id")
+    finally:
+        services.store.dispose()
