@@ -19,10 +19,10 @@ from kiosk.domain.refusal import Cause, cause_of
 from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.refusals import RefusalService
+from kiosk.services.setup import open_clinic
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ScheduleRow, TicketEventRow
 from kiosk.sync.client import Outcome
-from kiosk.services.setup import open_clinic
 from kiosk.sync.pump import note_link
 from tests.central_server import CentralServer
 from tests.conftest import MORNING, WIB, MovableClock
@@ -31,7 +31,6 @@ from tests.sync.test_drills import add_people, clinic, clinic_settings, fast_pum
 from tests.ui.helpers import (
     identify,
     screen_name,
-    screen_text,
     settle,
     shows,
     take_umum_with_defaults,
