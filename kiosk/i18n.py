@@ -1767,6 +1767,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "This number no longer waits for a resend (it was already resent).",
     ),
     "desk.act.refusals": ("Tolakan BPJS", "BPJS refusals"),
+    "central.cli.srk_done": (
+        "Skrining Riwayat Kesehatan peserta {card} tercatat sudah diisi.",
+        "The health-history screening of participant {card} is recorded as done.",
+    ),
+    "central.cli.srk_unknown": (
+        "Peserta {card} tidak dikenal pusat.",
+        "The central does not know participant {card}.",
+    ),
     "desk.refusal.title": ("{ticket}: {cause}", "{ticket}: {cause}"),
     "desk.refusal.resend": ("Kirim ulang nomor ini ke BPJS", "Send this number to BPJS again"),
     "desk.refusal.all": ("Lihat semua tolakan", "See all refusals"),

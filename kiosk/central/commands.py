@@ -238,3 +238,28 @@ def load_participants_command(csv_file: Path) -> None:
     click.echo(t("central.cli.loaded", settings.lang, n=report.loaded, bad=len(report.problems)))
     if report.problems:
         sys.exit(1)
+
+
+@central.command("srk-done")
+@click.argument("card")
+@_one_line_errors
+def srk_done_command(card: str) -> None:
+    """Mark that the participant with this card filled in this year's health-history screening
+    (SRK), as done in Mobile JKN: for demos of the desk's resend. Running or not, the central
+    takes it at once (signed ``POST /admin/srk/{noKartu}`` on loopback does the same)."""
+    from kiosk.central.db import CentralDatabase
+    from kiosk.central.registry import Registry
+    from kiosk.domain.privacy import mask_number
+    from kiosk.i18n import t
+
+    settings = _settings()
+    database = CentralDatabase(settings.central_database_url)
+    try:
+        database.create(settings.facility_code, settings.facility_name)
+        known = Registry(database).set_srk_done(card)
+    finally:
+        database.dispose()
+    key = "central.cli.srk_done" if known else "central.cli.srk_unknown"
+    click.echo(t(key, settings.lang, card=mask_number(card)))
+    if not known:
+        sys.exit(1)

@@ -78,6 +78,7 @@ class RefusalsScreen(Screen[None]):
         await self.recompose()
         self._columns()
         self._show(self.refusals)
+        self.query_one("#refusals", DataTable).focus()
 
     def _columns(self) -> None:
         table = self.query_one("#refusals", DataTable)
