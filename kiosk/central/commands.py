@@ -13,13 +13,17 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kiosk.config import Settings, SettingsError, keep_private, load_settings
 
+if TYPE_CHECKING:  # only for the types: SQLAlchemy waits until a command runs
+    from kiosk.central.registry import Registry
+
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def _settings() -> Settings:
@@ -170,6 +174,19 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
         raise click.BadParameter("use YYYY-MM-DD, e.g. 2026-11-23") from None
 
 
+def _on_registry(settings: Settings, work: Callable[[Registry], T]) -> T:
+    """Run ``work`` on the central's registry, straight on its database (running or not)."""
+    from kiosk.central.db import CentralDatabase
+    from kiosk.central.registry import Registry
+
+    database = CentralDatabase(settings.central_database_url)
+    try:
+        database.create(settings.facility_code, settings.facility_name)
+        return work(Registry(database))
+    finally:
+        database.dispose()
+
+
 @central.command()
 @click.option("--date", "day", required=True, callback=_iso_date, help="YYYY-MM-DD")
 @click.option(
@@ -182,18 +199,11 @@ def mirror(day: str, as_json: bool) -> None:
     The table masks card numbers; --json carries them in full, because a test compares them with
     the clinic's store: keep that output off screens and out of logs.
     """
-    from kiosk.central.db import CentralDatabase
-    from kiosk.central.registry import Registry
     from kiosk.domain.privacy import mask_number
     from kiosk.i18n import t
 
     settings = _settings()
-    database = CentralDatabase(settings.central_database_url)
-    try:
-        database.create(settings.facility_code, settings.facility_name)
-        entries = Registry(database).mirror(day)
-    finally:
-        database.dispose()
+    entries = _on_registry(settings, lambda registry: registry.mirror(day))
     if as_json:
         click.echo(json.dumps(entries, indent=2))
         return
@@ -247,18 +257,11 @@ def srk_done_command(card: str) -> None:
     """Mark that the participant with this card filled in this year's health-history screening
     (SRK), as done in Mobile JKN: for demos of the desk's resend. Running or not, the central
     takes it at once (signed ``POST /admin/srk/{noKartu}`` on loopback does the same)."""
-    from kiosk.central.db import CentralDatabase
-    from kiosk.central.registry import Registry
     from kiosk.domain.privacy import mask_number
     from kiosk.i18n import t
 
     settings = _settings()
-    database = CentralDatabase(settings.central_database_url)
-    try:
-        database.create(settings.facility_code, settings.facility_name)
-        known = Registry(database).set_srk_done(card)
-    finally:
-        database.dispose()
+    known = _on_registry(settings, lambda registry: registry.set_srk_done(card))
     key = "central.cli.srk_done" if known else "central.cli.srk_unknown"
     click.echo(t(key, settings.lang, card=mask_number(card)))
     if not known:
