@@ -132,3 +132,17 @@ async def test_srk_missing_is_refused_with_what_to_do(clinic: httpx.AsyncClient)
     meta = answer.json()["metadata"]
     assert meta["code"] == 201
     assert "Skrining Riwayat Kesehatan" in meta["message"] and "Mobile JKN" in meta["message"]
+
+
+async def test_the_demo_route_records_the_srk_and_the_add_then_goes_through(
+    clinic: httpx.AsyncClient,
+) -> None:
+    body = add_body(nomorkartu=HENDRA_CARD, nik=HENDRA_NIK)
+    assert (await clinic.post(ADD, json=body)).json()["metadata"]["code"] == 201
+    done = await clinic.post(f"/admin/srk/{HENDRA_CARD}")
+    assert done.json() == {"srk": True}
+    assert (await clinic.post(ADD, json=body)).json()["metadata"]["code"] == 200
+    assert (await clinic.post(ADD, json=body)).json()["metadata"]["code"] == 208
+    unknown = await clinic.post("/admin/srk/0009999999999")
+    assert unknown.json() == {"srk": False}
+    assert (await clinic.get("/admin/received")).json()[ADD] == 3  # the 208 counted too
