@@ -201,8 +201,12 @@ class RefusalsScreen(Screen[None]):
     def _resend_group(self, cause: Cause) -> None:
         tickets = [r.ticket_id for r in self.refusals if r.cause == cause and r.ticket_id]
         n = self.host.refusals.resend_cause(cause, self.actor)
-        for ticket_id in tickets:  # the answers at once while BPJS is reachable; else the pump
-            self.host.services.sync.send_now(ticket_id)
+        # The answers at once while BPJS answers; at the first sign it does not, the pump sends
+        # the rest (so a slow central never holds the desk for a whole group of timeouts).
+        for ticket_id in tickets:
+            answer = self.host.services.sync.send_now(ticket_id)
+            if answer is None or answer.retry:
+                break
         self.app.call_from_thread(self._said, self.tr("refusals.resent_group", n=n))
 
     def _said(self, message: str) -> None:
