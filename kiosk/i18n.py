@@ -1767,6 +1767,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "This number no longer waits for a resend (it was already resent).",
     ),
     "desk.act.refusals": ("Tolakan BPJS", "BPJS refusals"),
+    "central.peserta.inactive": (
+        "Peserta tidak aktif ({status}): antrean JKN tidak dapat dicatat. Arahkan ke Care Center "
+        "165 atau kantor BPJS.",
+        "The participant is not active ({status}): no JKN number can be recorded. Refer them to "
+        "Care Center 165 or a BPJS office.",
+    ),
     "central.cli.srk_done": (
         "Skrining Riwayat Kesehatan peserta {card} tercatat sudah diisi.",
         "The health-history screening of participant {card} is recorded as done.",
