@@ -9,16 +9,15 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets.data_table import RowDoesNotExist
 
 from kiosk.domain.refusal import Cause
 from kiosk.i18n import t
-from kiosk.services.errors import Refused
+from kiosk.screens.calls import ServiceScreen
 from kiosk.services.refusals import Refusal
 from kiosk.sync.client import Answer
 from kiosk.widgets.choices import Choice
@@ -34,7 +33,8 @@ GROUP = "cause:"  # the row key of a group's heading
 WIDTHS = {"refusals.col.number": 6, "refusals.col.poli": 8, "refusals.col.card": 6}
 
 
-class RefusalsScreen(Screen[None]):
+class RefusalsScreen(ServiceScreen):
+    FAULT_KEY = "desk.fault"
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("escape", "close", show=False),
         Binding("g", "resend_group", show=False),
@@ -96,10 +96,11 @@ class RefusalsScreen(Screen[None]):
         )
 
     # -- reading ---------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> None:
-        refusals = self.host.refusals.today()
-        self.app.call_from_thread(self._show, refusals)
+        self.call_service(self.host.refusals.today, self._show, group="load")
+
+    def say(self, message: str) -> None:
+        self._said(message)
 
     def _show(self, refusals: list[Refusal]) -> None:
         if not self.is_attached:
@@ -167,17 +168,15 @@ class RefusalsScreen(Screen[None]):
             return
         self._resend(chosen.item_id)
 
-    @work(thread=True, exclusive=True, group="action", exit_on_error=False)
     def _resend(self, item_id: int) -> None:
-        refusals, sync = self.host.refusals, self.host.services.sync
-        try:
-            refusal = refusals.resend(item_id, self.actor)
-        except Refused as refusal_error:
-            message = self.tr(refusal_error.key, **refusal_error.params)
-        else:
+        refusals, sync, actor = self.host.refusals, self.host.services.sync, self.actor
+
+        def resend() -> str:
+            refusal = refusals.resend(item_id, actor)
             answer = sync.send_now(refusal.ticket_id) if refusal.ticket_id else None
-            message = resent_words(self.tr, refusal.number or "-", answer)
-        self.app.call_from_thread(self._said, message)
+            return resent_words(self.tr, refusal.number or "-", answer)
+
+        self.call_service(resend, self._said, group="action")
 
     def action_resend_group(self) -> None:
         from kiosk.screens.desk.queue import PickDialog
@@ -197,17 +196,21 @@ class RefusalsScreen(Screen[None]):
         title = f"{heading}\n{self.tr('refusals.group_title', n=n)}"
         self.app.push_screen(PickDialog(title, choices), answered)
 
-    @work(thread=True, exclusive=True, group="action", exit_on_error=False)
     def _resend_group(self, cause: Cause) -> None:
+        refusals, sync, actor = self.host.refusals, self.host.services.sync, self.actor
         tickets = [r.ticket_id for r in self.refusals if r.cause == cause and r.ticket_id]
-        n = self.host.refusals.resend_cause(cause, self.actor)
-        # The answers at once while BPJS answers; at the first sign it does not, the pump sends
-        # the rest (so a slow central never holds the desk for a whole group of timeouts).
-        for ticket_id in tickets:
-            answer = self.host.services.sync.send_now(ticket_id)
-            if answer is None or answer.retry:
-                break
-        self.app.call_from_thread(self._said, self.tr("refusals.resent_group", n=n))
+
+        def resend() -> str:
+            n = refusals.resend_cause(cause, actor)
+            # The answers at once while BPJS answers; at the first sign it does not, the pump sends
+            # the rest (so a slow central never holds the desk for a whole group of timeouts).
+            for ticket_id in tickets:
+                answer = sync.send_now(ticket_id)
+                if answer is None or answer.retry:
+                    break
+            return self.tr("refusals.resent_group", n=n)
+
+        self.call_service(resend, self._said, group="action")
 
     def _said(self, message: str) -> None:
         if not self.is_attached:
