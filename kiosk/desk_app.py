@@ -39,6 +39,7 @@ class DeskApp(App[None]):
         self.counter = self.counters.last() or counter
         self.desk = services.desk
         self.board_text = services.board_text
+        self.refusals = services.refusals
         self.staff = services.staff
         self.report = services.report
         self.lang = services.settings.lang

@@ -266,6 +266,16 @@ class CentralServer:
         """Every shift's HFIS kapasitas (as the clinic's drills raise their quotas)."""
         self.request("POST", f"/admin/kapasitas/{kapasitas}").raise_for_status()
 
+    def srk_done(self, card: str) -> None:
+        """The participant filled in the SRK (as in Mobile JKN)."""
+        self.request("POST", f"/admin/srk/{card}").raise_for_status()
+
+    def received(self, path: str) -> int:
+        """How many calls of ``path`` (``/antreanfktp/antrean/add``) reached the central."""
+        answer = self.request("GET", "/admin/received")
+        answer.raise_for_status()
+        return int(answer.json().get(path, 0))
+
     def mirror(self, day: str) -> list[dict[str, Any]]:
         """The central's mirror of the queue on ``day`` (YYYY-MM-DD), running or not."""
         if self.running:

@@ -19,6 +19,7 @@ import asyncio
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
@@ -89,7 +90,9 @@ def create_central_app(
     app.state.registry = registry
     app.state.faults = switch
     _install_error_answers(app)
-    app.add_middleware(_Gate, consumer=consumer, faults=switch, now=now)
+    # Calls received per path (the drills' own count: what reached the central, 208s included).
+    calls: Counter[str] = Counter()
+    app.add_middleware(_Gate, consumer=consumer, faults=switch, now=now, received=calls)
     hide_default_422(app)
 
     def answer(request: Request, body: dict[str, Any]) -> Response:
@@ -183,6 +186,18 @@ def create_central_app(
         """Every shift's HFIS kapasitas at once, for drills that fill a clinic's day."""
         return {"shifts": registry.set_kapasitas(kapasitas)}
 
+    @app.post(f"{ADMIN}/srk/{{nomorkartu}}", include_in_schema=False)
+    def srk_done(nomorkartu: Annotated[str, Path(pattern=CARD)]) -> dict[str, bool]:
+        """This participant filled in this year's health-history screening (SRK), as done in
+        Mobile JKN: for demos and drills of the desk's resend."""
+        return {"srk": registry.set_srk_done(nomorkartu)}
+
+    @app.get(f"{ADMIN}/received", include_in_schema=False)
+    def received() -> dict[str, int]:
+        """How many calls of each path the central has received since it started (duplicates
+        included): drills check that an item went out exactly once."""
+        return dict(calls)
+
     @app.get(f"{ADMIN}/mirror/{{tanggal}}", include_in_schema=False)
     def mirror(tanggal: Annotated[str, Path(pattern=DATE)]) -> list[dict[str, Any]]:
         return registry.mirror(tanggal)
@@ -239,12 +254,18 @@ class _Gate:
     """
 
     def __init__(
-        self, app: ASGIApp, consumer: Consumer, faults: FaultSwitch, now: Callable[[], float]
+        self,
+        app: ASGIApp,
+        consumer: Consumer,
+        faults: FaultSwitch,
+        now: Callable[[], float],
+        received: Counter[str],
     ) -> None:
         self.app = app
         self.consumer = consumer
         self.faults = faults
         self.now = now
+        self.received = received
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -280,6 +301,7 @@ class _Gate:
                 )
                 return
         else:
+            self.received[path] += 1
             draw = self.faults.draw()
             if draw.delay_ms:
                 await asyncio.sleep(draw.delay_ms / 1000)

@@ -133,8 +133,8 @@ class Registry:
 
         As the real service, a new number is refused when its doctor or practice hours are not
         in the HFIS schedule (what ``ref/dokter`` answers), when the shift already holds its
-        ``kapasitas``, or when a participant aged 15 or more has not filled in this year's
-        health-history screening (SRK)."""
+        ``kapasitas``, when it knows the participant as not active, or when a participant aged 15
+        or more has not filled in this year's health-history screening (SRK)."""
         day = checked_date(body.tanggalperiksa)
         values = body.model_dump()
         try:
@@ -146,6 +146,7 @@ class Registry:
                 )
                 if entry is not None and entry.status != STATUS_CANCELLED:
                     return DUPLICATE
+                self._check_active(session, body.nomorkartu)
                 self._check_hfis(session, cons_id, body)
                 self._check_srk(session, body.nomorkartu, day)
                 if entry is None:
@@ -194,6 +195,14 @@ class Registry:
             raise Refused("central.hfis.full", kapasitas=matching[0].quota)
 
     @staticmethod
+    def _check_active(session: Any, card: str) -> None:
+        """A participant BPJS knows as not active gets no JKN number (a clinic's cache may say
+        otherwise: it learned of them earlier, or took them on trust offline)."""
+        person = session.get(CentralParticipant, card)
+        if person is not None and not person.active:
+            raise Refused("central.peserta.inactive", status=person.status_text or "TIDAK AKTIF")
+
+    @staticmethod
     def _check_srk(session: Any, card: str, day: date) -> None:
         person = session.get(CentralParticipant, card)
         if person is None or person.srk_done:
@@ -231,6 +240,15 @@ class Registry:
             entry.alasan = body.alasan
             entry.cancelled_at = utcnow()
         return DONE
+
+    def set_srk_done(self, card: str) -> bool:
+        """The participant filled in the SRK; False: no such participant."""
+        with self.db.write() as session:
+            person = session.get(CentralParticipant, card)
+            if person is None:
+                return False
+            person.srk_done = True
+            return True
 
     def set_kapasitas(self, kapasitas: int) -> int:
         with self.db.write() as session:

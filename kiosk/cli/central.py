@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from kiosk.cli.common import log_to_file, one_line_errors_of, settings_or_exit
+
+if TYPE_CHECKING:  # only for the types: SQLAlchemy waits until a command runs
+    from kiosk.central.registry import Registry
+    from kiosk.config import Settings
+
+T = TypeVar("T")
 
 
 def _central_faults() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
@@ -123,6 +131,19 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
         raise click.BadParameter("use YYYY-MM-DD, e.g. 2026-11-23") from None
 
 
+def _on_registry(settings: Settings, work: Callable[[Registry], T]) -> T:
+    """Run ``work`` on the central's registry, straight on its database (running or not)."""
+    from kiosk.central.db import CentralDatabase
+    from kiosk.central.registry import Registry
+
+    database = CentralDatabase(settings.central_database_url)
+    try:
+        database.create(settings.facility_code, settings.facility_name)
+        return work(Registry(database))
+    finally:
+        database.dispose()
+
+
 @central.command()
 @click.option("--date", "day", required=True, callback=_iso_date, help="YYYY-MM-DD")
 @click.option(
@@ -135,18 +156,11 @@ def mirror(day: str, as_json: bool) -> None:
     The table masks card numbers; --json carries them in full, because a test compares them with
     the clinic's store: keep that output off screens and out of logs.
     """
-    from kiosk.central.db import CentralDatabase
-    from kiosk.central.registry import Registry
     from kiosk.domain.privacy import mask_number
     from kiosk.i18n import t
 
     settings = settings_or_exit()
-    database = CentralDatabase(settings.central_database_url)
-    try:
-        database.create(settings.facility_code, settings.facility_name)
-        entries = Registry(database).mirror(day)
-    finally:
-        database.dispose()
+    entries = _on_registry(settings, lambda registry: registry.mirror(day))
     if as_json:
         click.echo(json.dumps(entries, indent=2))
         return
@@ -190,4 +204,22 @@ def load_participants_command(csv_file: Path) -> None:
         click.echo(t("central.csv.line", settings.lang, line=line, problem=problem), err=True)
     click.echo(t("central.cli.loaded", settings.lang, n=report.loaded, bad=len(report.problems)))
     if report.problems:
+        sys.exit(1)
+
+
+@central.command("srk-done")
+@click.argument("card")
+@_one_line_errors
+def srk_done_command(card: str) -> None:
+    """Mark that the participant with this card filled in this year's health-history screening
+    (SRK), as done in Mobile JKN: for demos of the desk's resend. Running or not, the central
+    takes it at once (signed ``POST /admin/srk/{noKartu}`` on loopback does the same)."""
+    from kiosk.domain.privacy import mask_number
+    from kiosk.i18n import t
+
+    settings = settings_or_exit()
+    known = _on_registry(settings, lambda registry: registry.set_srk_done(card))
+    key = "central.cli.srk_done" if known else "central.cli.srk_unknown"
+    click.echo(t(key, settings.lang, card=mask_number(card)))
+    if not known:
         sys.exit(1)

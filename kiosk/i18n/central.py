@@ -155,4 +155,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Header X-authorization (user PCare) wajib diisi untuk layanan PCare.",
         "PCare calls need the X-authorization header (the clinic's PCare user).",
     ),
+    # -- branch refusals: the add refused for a participant not active; the SRK demo command
+    "central.peserta.inactive": (
+        "Peserta tidak aktif ({status}): antrean JKN tidak dapat dicatat. Arahkan ke Care Center "
+        "165 atau kantor BPJS.",
+        "The participant is not active ({status}): no JKN number can be recorded. Refer them to "
+        "Care Center 165 or a BPJS office.",
+    ),
+    "central.cli.srk_done": (
+        "Skrining Riwayat Kesehatan peserta {card} tercatat sudah diisi.",
+        "The health-history screening of participant {card} is recorded as done.",
+    ),
+    "central.cli.srk_unknown": (
+        "Peserta {card} tidak dikenal pusat.",
+        "The central does not know participant {card}.",
+    ),
 }

@@ -167,4 +167,73 @@ TEXT: dict[str, tuple[str, str]] = {
         "Something went wrong at the desk; the list may not be up to date. Try again; if it "
         "happens again, call the IT person.",
     ),
+    # -- branch refusals: the desk's refusals panel and resend (issue 12, item 5) -----------
+    "refusals.title": ("Ditolak BPJS hari ini", "Refused by BPJS today"),
+    "refusals.none": (
+        "Tidak ada nomor yang ditolak BPJS hari ini.",
+        "BPJS refused nothing today.",
+    ),
+    "refusals.count": ("{n} ditolak BPJS (k)", "{n} refused by BPJS (k)"),
+    "refusals.cause.srk": (
+        "Skrining Riwayat Kesehatan belum diisi: bantu isi di Mobile JKN, lalu kirim ulang",
+        "Health-history screening missing: help fill it in in Mobile JKN, then resend",
+    ),
+    "refusals.cause.hfis": (
+        "Dokter atau jam praktik tidak ada di HFIS: perbarui HFIS, lalu kirim ulang",
+        "Doctor or hours not in HFIS: update HFIS, then resend",
+    ),
+    "refusals.cause.quota": (
+        "Kuota (kapasitas HFIS) penuh: naikkan kapasitas di HFIS, lalu kirim ulang",
+        "Quota (HFIS kapasitas) full: raise the kapasitas in HFIS, then resend",
+    ),
+    "refusals.cause.inactive": (
+        "Peserta tidak aktif di BPJS: periksa kartu pasien, lalu kirim ulang",
+        "Participant not active at BPJS: check the patient's card, then resend",
+    ),
+    "refusals.cause.other": (
+        "Lainnya: baca pesan BPJS, perbaiki, lalu kirim ulang",
+        "Other: read BPJS's message, fix it, then resend",
+    ),
+    "refusals.col.number": ("Nomor", "Number"),
+    "refusals.col.poli": ("Poli", "Poli"),
+    "refusals.col.card": ("Kartu", "Card"),
+    "refusals.col.message": ("Pesan BPJS", "BPJS's message"),
+    "refusals.kind.antrean.panggil": ("(panggil)", "(call)"),
+    "refusals.kind.antrean.batal": ("(batal)", "(cancel)"),
+    "refusals.key.resend": ("Kirim ulang", "Resend"),
+    "refusals.key.resend_group": ("Kirim ulang grup", "Resend group"),
+    "refusals.key.back": ("Kembali", "Back"),
+    "refusals.select": (
+        "Pilih satu nomor dengan panah atas/bawah dulu.",
+        "Choose a number with the up/down arrows first.",
+    ),
+    "refusals.group_title": (
+        "Kirim ulang {n} nomor grup ini ke BPJS?",
+        "Send the {n} numbers of this group to BPJS again?",
+    ),
+    "refusals.yes": ("Ya, kirim ulang", "Yes, resend"),
+    "refusals.no": ("Tidak", "No"),
+    "refusals.resent": (
+        "{number} dikirim ulang ke BPJS.",
+        "{number} sent to BPJS again.",
+    ),
+    "refusals.resent_waiting": (
+        "{number} menunggu dikirim ulang (BPJS belum terjangkau).",
+        "{number} waits to be sent again (BPJS not reachable now).",
+    ),
+    "refusals.refused_again": (
+        "{number} ditolak lagi oleh BPJS: {message}",
+        "{number} refused again by BPJS: {message}",
+    ),
+    "refusals.resent_group": (
+        "{n} nomor dikirim ulang; jawaban BPJS muncul di sini bila ditolak lagi.",
+        "{n} numbers resent; BPJS's answer shows here if refused again.",
+    ),
+    "refusals.gone": (
+        "Nomor ini sudah tidak menunggu kiriman ulang (sudah dikirim ulang).",
+        "This number no longer waits for a resend (it was already resent).",
+    ),
+    "desk.act.refusals": ("Tolakan BPJS", "BPJS refusals"),
+    "desk.refusal.resend": ("Kirim ulang nomor ini ke BPJS", "Send this number to BPJS again"),
+    "desk.refusal.all": ("Lihat semua tolakan", "See all refusals"),
 }

@@ -15,6 +15,7 @@ from textual.widgets import Digits
 
 from kiosk.domain import lifecycle
 from kiosk.domain.models import QueuePosition, TicketStatus
+from kiosk.domain.refusal import Cause, cause_of
 from kiosk.domain.slip_code import from_scan
 from kiosk.i18n import people_ahead
 from kiosk.screens.base import KioskScreen
@@ -27,7 +28,10 @@ from kiosk.widgets.qr_view import QrView
 
 class TicketScreen(KioskScreen):
     TITLE_KEY = "ticket.title"
-    BINDINGS = [Binding("escape", "done", show=False)]
+    BINDINGS = [
+        Binding("escape", "done", show=False),
+        Binding("f2", "switch_lang", show=False),
+    ]
 
     def __init__(
         self,
@@ -42,6 +46,9 @@ class TicketScreen(KioskScreen):
         self.existing = existing
         self.viewing = viewing  # opened again: back and cancel instead of done, no printing
         self.reprint = reprint and not viewing
+        # What arrived from the workers, shown again in the other language after F2.
+        self._slip: tuple[str, PrintOutcome | None] | None = None
+        self._refusal: str | None = None
 
     def compose(self) -> ComposeResult:
         ticket = self.position.ticket
@@ -123,17 +130,29 @@ class TicketScreen(KioskScreen):
                 group="central",
             )
 
+    async def action_switch_lang(self) -> None:
+        """F2: the whole ticket in the other language, the central's answer and the slip's
+        state included (nothing is printed or sent again)."""
+        self.kiosk.toggle_lang()
+        await self.recompose()
+        if self._slip is not None:
+            self._printed(self._slip)
+        self._central_answered(self._refusal)
+        self.query_one(ChoiceList).focus()
+
     def _central_answered(self, refusal: str | None) -> None:
         """The central refused the number while the patient is still here: the number stays
         valid; say what to do (the SRK one in the patient's words)."""
         if refusal is None:
             return
+        self._refusal = refusal
         line = self.query_one("#central-refusal", Static)
-        key = "ticket.srk" if "Skrining Riwayat Kesehatan" in refusal else "ticket.central_refused"
+        key = "ticket.srk" if cause_of(refusal) == Cause.SRK else "ticket.central_refused"
         line.update(self.t(key))
         line.add_class("error")
 
     def _printed(self, result: tuple[str, PrintOutcome | None]) -> None:
+        self._slip = result
         payload, outcome = result
         self.query_one("#qr", Static).update(QrView.render_payload(payload))
         # The code under the QR, typed at check-in or the desk when a camera cannot read it.

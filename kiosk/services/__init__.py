@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kiosk.services.board import BoardService
     from kiosk.services.board_text import BoardTextService
     from kiosk.services.desk import DeskService
+    from kiosk.services.refusals import RefusalService
     from kiosk.services.report import ReportService
     from kiosk.services.staff import StaffService
 
@@ -65,6 +66,13 @@ class Services:
         from kiosk.services.board_text import BoardTextService
 
         return BoardTextService(self.store, self.clock)
+
+    @cached_property
+    def refusals(self) -> RefusalService:
+        """What BPJS refused today, for the desk (branch refusals)."""
+        from kiosk.services.refusals import RefusalService
+
+        return RefusalService(self.store, self.clock)
 
     @cached_property
     def board(self) -> BoardService:

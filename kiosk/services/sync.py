@@ -12,8 +12,20 @@ from sqlalchemy import select
 from kiosk.contract import antrean
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
-from kiosk.sync.client import CentralClient
-from kiosk.sync.pump import PARKED, SENT, OutboxPump, SyncStatus, requeue_parked, sync_status
+from kiosk.sync.client import Answer, CentralClient
+from kiosk.sync.pump import (
+    PARKED,
+    SENT,
+    OutboxPump,
+    SyncStatus,
+    pump_name,
+    requeue_parked,
+    sync_status,
+)
+
+# How long a patient at the kiosk (or staff at the desk) waits for the central's answer to an
+# item sent at once; slower, and the pump sends it later as usual.
+IMMEDIATE_TIMEOUT = 2.5
 
 
 class SyncService:
@@ -49,13 +61,27 @@ class SyncService:
     def requeue_parked(self) -> int:
         return requeue_parked(self.store)
 
+    def send_now(self, ticket_id: int, timeout: float = IMMEDIATE_TIMEOUT) -> Answer | None:
+        """While the central is reachable, send this ticket's next outbox item at once (the add
+        of a number just taken or checked in) instead of at the pump's next round. The outbox
+        stays the record: the item is claimed and marked as the pump does, so the two never
+        both send it; offline, slow or already taken, nothing changes and the pump sends it.
+        None: not sent now."""
+        if self.central is None or not self.status().reachable:
+            return None
+        sender = OutboxPump(self.store, self.central, name=f"{pump_name()}:now", watch=False)
+        return sender.send_now(ticket_id, timeout)
+
     def add_refusal(self, ticket_id: int, wait_seconds: float = 0.0) -> str | None:
         """The central's refusal of this ticket's ``antrean/add`` (SRK missing, doctor not in HFIS,
-        quota...), waiting up to ``wait_seconds`` for the pump, which sends it at once while the
-        central is reachable. None: sent, still waiting, or no central."""
+        quota...). With ``wait_seconds``, the add is first sent at once (while the central is
+        reachable), then the answer awaited that long (the pump may hold it). None: sent, still
+        waiting, or no central."""
         if self.central is None:
             return None
         deadline = time.monotonic() + wait_seconds
+        if wait_seconds > 0:
+            self.send_now(ticket_id, timeout=min(wait_seconds, IMMEDIATE_TIMEOUT))
         while True:
             with self.store.read() as session:
                 row = session.execute(

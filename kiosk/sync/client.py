@@ -149,12 +149,12 @@ class CentralClient:
             "GET", self.config.antrean_url, f"/ref/dokter/kodepoli/{kodepoli}/tanggal/{day}"
         )
 
-    def send(self, kind: str, payload: dict[str, Any]) -> Answer:
+    def send(self, kind: str, payload: dict[str, Any], timeout: float | None = None) -> Answer:
         """An outbox item: ``antrean.add``, ``antrean.panggil`` or ``antrean.batal``."""
         path = PATHS.get(kind)
         if path is None:
             return Answer(Outcome.REFUSED, message=f"unknown outbox kind {kind!r}")
-        return self._call("POST", self.config.antrean_url, path, body=payload)
+        return self._call("POST", self.config.antrean_url, path, body=payload, timeout=timeout)
 
     # -- PCare (participant lookup: short timeout, a patient is waiting at the kiosk) --------------
     def peserta_by_card(self, card: str) -> Answer:

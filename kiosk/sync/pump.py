@@ -141,9 +141,9 @@ class OutboxPump:
         self._watch_saw: bool | None = None
 
     # -- one round ------------------------------------------------------------------------------
-    def claim(self) -> list[Claimed]:
+    def claim(self, ticket_id: int | None = None) -> list[Claimed]:
         """Take the next item of each ticket (and each card, poli and date) whose earlier items are
-        all sent, in one transaction."""
+        all sent, in one transaction; with ``ticket_id``, only that ticket's next item."""
         now = utcnow()
         stale = now - self.lease
         earlier = aliased(OutboxRow)
@@ -159,13 +159,11 @@ class OutboxPump:
             earlier.id < OutboxRow.id,
             earlier.state.in_((PENDING, SENDING, PARKED)),
         )
+        query = select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload).where(claimable, ~blocked)
+        if ticket_id is not None:
+            query = query.where(OutboxRow.ticket_id == ticket_id)
         with self.store.write() as session:
-            rows = session.execute(
-                select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload)
-                .where(claimable, ~blocked)
-                .order_by(OutboxRow.id)
-                .limit(self.batch)
-            ).all()
+            rows = session.execute(query.order_by(OutboxRow.id).limit(self.batch)).all()
             claimed = []
             for item_id, kind, payload in rows:
                 # The compare-and-set: another pump that claimed it first makes this a no-op.
@@ -211,6 +209,25 @@ class OutboxPump:
             )
         self.failures = self.failures + 1 if report.failed else 0
         return report
+
+    def send_now(self, ticket_id: int, timeout: float) -> Answer | None:
+        """Send this ticket's next item at once, within ``timeout`` (a patient waits at the kiosk).
+
+        The same claim and marking as a round of :meth:`step`, so a pump working at the same
+        moment never sends it too. Unreachable or too slow: the item goes back to "pending" for
+        the pump, and nothing else changes. None: nothing of this ticket could be claimed (sent,
+        parked, held by another pump, or waiting behind an earlier item)."""
+        items = self.claim(ticket_id)
+        if not items:
+            return None
+        item = items[0]
+        answer = self._complete(item) or self.client.send(item.kind, item.payload, timeout=timeout)
+        if answer.retry:
+            self._release(items, answer)
+            return answer
+        self._settle(item, answer)
+        self._note_link(True, "", contact=1)
+        return answer
 
     def backoff(self) -> float:
         """Seconds to wait after ``failures`` failed rounds in a row: doubling, capped."""

@@ -14,6 +14,7 @@ from kiosk.central.app import create_central_app
 from kiosk.central.consumer import Consumer
 from kiosk.central.db import CentralDatabase
 from kiosk.config import Settings
+from kiosk.domain.refusal import Cause, cause_of
 from tests.central.conftest import NOW, signed
 from tests.central.wire import add_body
 from tests.central_server import (
@@ -23,7 +24,7 @@ from tests.central_server import (
     SECRET,
     pcare_authorization,
 )
-from tests.demo_ids import SITI_CARD
+from tests.demo_ids import RUDI_CARD, RUDI_NIK, SITI_CARD
 
 ADD = "/antreanfktp/antrean/add"
 PESERTA = f"/pcare-rest/peserta/{SITI_CARD}"
@@ -132,3 +133,26 @@ async def test_srk_missing_is_refused_with_what_to_do(clinic: httpx.AsyncClient)
     meta = answer.json()["metadata"]
     assert meta["code"] == 201
     assert "Skrining Riwayat Kesehatan" in meta["message"] and "Mobile JKN" in meta["message"]
+
+
+async def test_the_demo_route_records_the_srk_and_the_add_then_goes_through(
+    clinic: httpx.AsyncClient,
+) -> None:
+    body = add_body(nomorkartu=HENDRA_CARD, nik=HENDRA_NIK)
+    assert (await clinic.post(ADD, json=body)).json()["metadata"]["code"] == 201
+    done = await clinic.post(f"/admin/srk/{HENDRA_CARD}")
+    assert done.json() == {"srk": True}
+    assert (await clinic.post(ADD, json=body)).json()["metadata"]["code"] == 200
+    assert (await clinic.post(ADD, json=body)).json()["metadata"]["code"] == 208
+    unknown = await clinic.post("/admin/srk/0009999999999")
+    assert unknown.json() == {"srk": False}
+    assert (await clinic.get("/admin/received")).json()[ADD] == 3  # the 208 counted too
+
+
+async def test_an_add_for_a_participant_not_active_at_bpjs_is_refused(
+    clinic: httpx.AsyncClient,
+) -> None:
+    answer = await clinic.post(ADD, json=add_body(nomorkartu=RUDI_CARD, nik=RUDI_NIK))
+    meta = answer.json()["metadata"]
+    assert meta["code"] == 201 and meta["message"].startswith("Peserta tidak aktif")
+    assert cause_of(meta["message"]) == Cause.INACTIVE  # the desk's group for it

@@ -71,6 +71,22 @@ def steps(*pressed: str) -> Callable[[str], Steps]:
     return for_lang
 
 
+def refusals_panel(lang: str) -> Steps:
+    """Two numbers refused by BPJS (the SRK one, a full shift), then k on a row without one."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        from tests.ui.test_desk_refusals import QUOTA, SRK, park
+
+        services: Services = pilot.app.services  # type: ignore[attr-defined]
+        for ticket_id, message in ((1, SRK), (3, QUOTA)):
+            park(services, ticket_id, message)
+        await to_queue(pilot, lang)
+        await key(pilot, "k")
+        await settle(pilot)
+
+    return run
+
+
 DESK_SCREENS: dict[str, Callable[[str], Steps]] = {
     "sign_in": steps("signin"),
     "pick_poli": steps("pick"),
@@ -80,6 +96,7 @@ DESK_SCREENS: dict[str, Callable[[str], Steps]] = {
     "cancel": steps("x"),
     "find": steps("slash"),
     "report": steps("g"),
+    "refusals": refusals_panel,
 }
 
 

@@ -9,6 +9,7 @@ from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
 from kiosk.services.counter import CounterMemory
 from kiosk.services.desk import DeskService
+from kiosk.services.refusals import RefusalService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 
@@ -17,6 +18,7 @@ class DeskHost(Protocol):
     services: Services
     desk: DeskService
     board_text: BoardTextService
+    refusals: RefusalService
     report: ReportService
     staff: StaffService
     lang: str

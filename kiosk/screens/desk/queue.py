@@ -17,8 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
+from kiosk.domain.refusal import Cause, cause_of
 from kiosk.i18n import t
 from kiosk.screens.calls import ServiceScreen
+from kiosk.screens.desk.refusals import RefusalsScreen, resent_words
 from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.board_text import BOARD_TEXT_MAX
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
@@ -50,6 +52,7 @@ ACTIONS = (
     ("v", "verify", "desk.act.verify"),
     ("g", "report", "desk.act.report"),
     ("m", "board_text", "desk.act.board_text"),
+    ("k", "refusals", "desk.act.refusals"),
 )
 
 
@@ -234,8 +237,8 @@ class DeskScreen(ServiceScreen):
 
     def _read_queue(self) -> tuple[list[QueueEntry], int]:
         entries = self.host.desk.waiting_list(self.poli.code)
-        # Items the central refused wait for staff (`kiosk sync --status` lists them).
-        parked = self.host.services.sync.status().parked
+        # Today's items the central refused wait for staff (k opens them, grouped by cause).
+        parked = self.host.refusals.count()
         if self._hfis_count is None:
             services = self.host.services
             self._hfis_count = DifferenceCount(services.store, services.settings.data_dir)
@@ -281,7 +284,7 @@ class DeskScreen(ServiceScreen):
         self.parked = parked
         self.query_one("#header-facility", Static).update(
             Content(
-                self.header_text + (f" · ⚠ {self.tr('sync.parked', n=parked)}" if parked else "")
+                self.header_text + (f" · ⚠ {self.tr('refusals.count', n=parked)}" if parked else "")
             )
         )
         notice = self.query_one("#hfis-notice", Static)
@@ -539,6 +542,38 @@ class DeskScreen(ServiceScreen):
             ticket.id,
         )
 
+    def action_refusals(self) -> None:
+        """The row's own refusal (the SRK one once the patient filled it in): resend it here;
+        otherwise, or on request, every refusal of the day grouped by cause."""
+        entry = next((e for e in self.entries if e.ticket.id == self.selected), None)
+        if entry is None or entry.central_refusal is None:
+            self.app.push_screen(RefusalsScreen(self.actor))
+            return
+        ticket_id = entry.ticket.id
+        choices = [
+            Choice("resend", self.tr("desk.refusal.resend")),
+            Choice("all", self.tr("desk.refusal.all")),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "resend":
+                self._resend(ticket_id)
+            elif answer == "all":
+                self.app.push_screen(RefusalsScreen(self.actor))
+
+        cause = self.tr(f"refusals.cause.{cause_of(entry.central_refusal).value}")
+        title = f"{self.named(entry)}\n{cause}\n{entry.central_refusal}"
+        self.app.push_screen(PickDialog(title, choices), chosen)
+
+    def _resend(self, ticket_id: int) -> None:
+        refusals, sync, actor = self.host.refusals, self.host.services.sync, self.actor
+
+        def resend() -> str:
+            refusal = refusals.resend_ticket(ticket_id, actor)
+            return resent_words(self.tr, refusal.number or "-", sync.send_now(ticket_id))
+
+        self.call_service(resend, lambda message: self._said(message, ticket_id), group="action")
+
     def action_reprint(self) -> None:
         entry = self.target()
         if entry is None:
@@ -560,4 +595,4 @@ def _refusal_flag(tr: Callable[..., str], message: str | None) -> str:
     """A refusal of the central on the row: the SRK one by name (staff help fill it in)."""
     if message is None:
         return ""
-    return tr("desk.flag.srk" if "Skrining Riwayat Kesehatan" in message else "desk.flag.refused")
+    return tr("desk.flag.srk" if cause_of(message) == Cause.SRK else "desk.flag.refused")
