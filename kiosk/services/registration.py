@@ -26,7 +26,8 @@ from kiosk.domain.clock import FacilityClock
 from kiosk.domain.models import TicketStatus
 from kiosk.domain.text import clean_text
 from kiosk.domain.visit import REGISTRABLE_AFTER, VisitState
-from kiosk.domain.vitals import NOT_MEASURED, Vitals
+from kiosk.domain.vitals import FIELD_KEYS, NOT_MEASURED, Vitals, VitalsError
+from kiosk.i18n import t
 from kiosk.services.errors import Refused
 from kiosk.services.journal import queue_for_central, record_event
 from kiosk.store import Store
@@ -180,6 +181,19 @@ class RegistrationService:
         with self.store.read() as session:
             row = session.get(TicketRow, ticket_id)
             return row.number if row is not None else "?"
+
+
+def vitals_message(error: VitalsError, lang: str = "id") -> str:
+    """The desk's words for a value it cannot send, the field named in the desk's language."""
+    key = FIELD_KEYS.get(error.field)
+    field = t(key, lang) if key else error.field
+    return t(error.key, lang, **{**error.params, "field": field})
+
+
+def state_words(registration: VisitRegistration, lang: str = "id") -> str:
+    """A row's short word for the registration: "terdaftar A1", "ditolak PCare", ..."""
+    words = t(f"pcare.state.{registration.state.value}", lang)
+    return f"{words} {registration.no_urut}" if registration.no_urut else words
 
 
 # -- in a caller's transaction (the desk's call, a cancellation) --------------------------------

@@ -103,3 +103,17 @@ def test_every_message_and_field_name_is_translated(lang: str) -> None:
     except VitalsError as error:
         text = t(error.key, lang, field=t(FIELD_KEYS[error.field], lang), **error.params)
         assert "1200" in text and "40" in text and "300" in text
+
+
+def test_the_desks_message_names_the_field_in_its_language() -> None:
+    from kiosk.services.registration import vitals_message
+
+    try:
+        parse_vitals({"heart_rate": "300"})
+    except VitalsError as error:
+        assert vitals_message(error, "id").startswith("nadi per menit 300 di luar batas wajar")
+        assert vitals_message(error, "en").startswith("heart rate per minute 300 is outside")
+    try:
+        parse_vitals({"temp": "1"})
+    except VitalsError as error:
+        assert "temp" in vitals_message(error, "en")
