@@ -1825,6 +1825,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} pendaftaran PCare pada {date} ({deleted} dihapus).",
         "{n} PCare registrations on {date} ({deleted} deleted).",
     ),
+    "report.pcare": ("Pendaftaran PCare", "PCare registrations"),
+    "report.pcare_line": (
+        "Poli {poli}: terdaftar {registered}, menunggu kirim {waiting}, ditolak {refused} "
+        "(sakit {sick}, sehat {healthy})",
+        "Poli {poli}: registered {registered}, waiting to send {waiting}, refused {refused} "
+        "(sick {sick}, healthy {healthy})",
+    ),
+    "report.pcare_none": ("Belum ada kunjungan didaftarkan.", "No visit registered yet."),
     "clinic.pcare_code": (", PCare {code}", ", PCare {code}"),
     "clinic.pcare_auto": (" (daftar otomatis)", " (registers on call)"),
 }
