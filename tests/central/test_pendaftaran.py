@@ -121,7 +121,8 @@ async def test_every_route_checks_the_pcare_user(clinic: httpx.AsyncClient, meth
     path = {
         "POST": ADD,
         "GET": f"/pcare-rest/pendaftaran/tglDaftar/{TGL}/0/10",
-        "DELETE": f"/pcare-rest/pendaftaran/peserta/{SITI_CARD}/tglDaftar/{TGL}/noUrut/A1/kdPoli/001",
+        "DELETE": f"/pcare-rest/pendaftaran/peserta/{SITI_CARD}/tglDaftar/{TGL}"
+        "/noUrut/A1/kdPoli/001",
     }[method]
     for headers in (
         {**signed(), "X-authorization": pcare_authorization(password="salah")},
