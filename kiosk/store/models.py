@@ -308,9 +308,18 @@ def natural_key(payload: dict[str, Any]) -> str | None:
     return ":".join(str(p) for p in parts) if all(parts) else None
 
 
+def visit_key(payload: dict[str, Any]) -> str | None:
+    """``pcare:tglDaftar:kdPoli:noKartu`` of a PCare registration's payload: PCare holds one
+    registration per card, poli and day, so a new visit's POST waits for an earlier DELETE."""
+    parts = [payload.get(name) for name in ("tglDaftar", "kdPoli", "noKartu")]
+    return "pcare:" + ":".join(str(p) for p in parts) if all(parts) else None
+
+
 def _natural_key_default(context: Any) -> str | None:
     payload = context.get_current_parameters().get("payload")
-    return natural_key(payload) if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        return None
+    return natural_key(payload) or visit_key(payload)
 
 
 class OutboxRow(Base):
