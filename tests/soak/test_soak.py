@@ -94,19 +94,10 @@ def people() -> list[dict[str, Any]]:
 
 
 def load_into_central(central: CentralServer, everyone: list[dict[str, Any]], path: Path) -> None:
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["noKartu", "nama", "sex", "tglLahir", "noKTP", "aktif"])
-        for p in everyone:
-            writer.writerow([p["card"], p["name"], p["sex"], f"{p['born']:%d-%m-%Y}", p["nik"], 1])
-    loaded = subprocess.run(
-        [sys.executable, "-m", "kiosk", "central", "load-participants", str(path)],
-        env=central.environment(),
-        capture_output=True,
-        text=True,
-        timeout=120,
+    central.load_participants(
+        [(p["card"], p["name"], p["sex"], f"{p['born']:%d-%m-%Y}", p["nik"]) for p in everyone],
+        path,
     )
-    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
 
 
 # -- the clinic and its processes ----------------------------------------------------------------

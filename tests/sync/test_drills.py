@@ -107,23 +107,17 @@ def add_people(
         session.flush()
         ids = [row.id for row in rows]
     if central is not None:
-        csv_file = services.settings.data_dir / "peserta.csv"
-        csv_file.write_text(
-            "noKartu,nama,sex,tglLahir,noKTP,aktif\n"
-            + "".join(
-                f"0009{seed:02d}{i:07d},Pasien {letters(i)},P,01-01-1990,"
-                f"32730141{seed:02d}90{i:04d},1\n"
-                for i in range(count)
+        rows = [
+            (
+                f"0009{seed:02d}{i:07d}",
+                f"Pasien {letters(i)}",
+                "P",
+                "01-01-1990",
+                f"32730141{seed:02d}90{i:04d}",
             )
-        )
-        loaded = subprocess.run(
-            [sys.executable, "-m", "kiosk", "central", "load-participants", str(csv_file)],
-            env=central.environment(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+            for i in range(count)
+        ]
+        central.load_participants(rows, services.settings.data_dir / "peserta.csv")
     return ids
 
 
