@@ -44,6 +44,7 @@ from sqlalchemy import func, select, update
 
 from kiosk.config import load_settings
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.outbox import OutboxState
 from kiosk.domain.schedule import slot_is_over
 from kiosk.services import Services
 from kiosk.services.report import ReportService
@@ -386,7 +387,7 @@ def test_a_whole_clinic_day_under_fire(
         states = dict(
             session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()
         )
-    assert set(states) <= {"sent", "void"}, states
+    assert set(states) <= {OutboxState.SENT, OutboxState.VOID}, states
     mirrored = 0
     for day in DAYS:
         mirrored += assert_mirror_equals_store(services, central, day)
@@ -503,7 +504,7 @@ def assert_mirror_equals_store(services: Services, central: CentralServer, day: 
         told: dict[int, str] = {}
         for ticket_id, kind, payload in session.execute(
             select(OutboxRow.ticket_id, OutboxRow.kind, OutboxRow.payload)
-            .where(OutboxRow.state == "sent")
+            .where(OutboxRow.state == OutboxState.SENT)
             .order_by(OutboxRow.id)
         ):
             if kind.startswith("pcare."):
