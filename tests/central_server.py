@@ -24,6 +24,7 @@ API::
     server.request(method, path, json=None) -> httpx.Response   # signed; path from server.url
     server.set_faults(fail_rate=.., delay_ms=.., bad_json_rate=.., down=.., seed=..) -> dict
                                # POST /admin/faults: only the given switches change
+    server.registrations("2026-11-23", live_only=True) -> list[dict]  # PCare /pendaftaran
     server.mirror("2026-11-23") -> list[dict]   # the central's queue mirror for a date: dicts
                                # with nomorantrean, angkaantrean, kodepoli, nomorkartu (full),
                                # status (booked/called/absent/cancelled), waktu, alasan, ...
@@ -275,6 +276,31 @@ class CentralServer:
         answer = self.request("GET", "/admin/received")
         answer.raise_for_status()
         return int(answer.json().get(path, 0))
+
+    def load_participants(self, rows: list[tuple[str, str, str, str, str]], path: Path) -> None:
+        """`kiosk central load-participants` with rows (card, name, sex, dd-mm-yyyy, NIK), all
+        active, as an operator loads them (works whether the central runs or not)."""
+        lines = ["noKartu,nama,sex,tglLahir,noKTP,aktif"] + [",".join([*r, "1"]) for r in rows]
+        path.write_text("\n".join(lines) + "\n")
+        loaded = subprocess.run(
+            [sys.executable, "-m", "kiosk", "central", "load-participants", str(path)],
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+
+    def registrations(self, day: str, live_only: bool = True) -> list[dict[str, Any]]:
+        """This consumer's PCare registrations on ``day`` (YYYY-MM-DD), while running: dicts with
+        noUrut, noKartu (full), kdPoli, kodepoli, kunjSakit, deleted."""
+        answer = self.request("GET", f"/admin/pendaftaran/{day}")
+        answer.raise_for_status()
+        return [
+            entry
+            for entry in answer.json()
+            if entry["cons_id"] == self.cons_id and not (live_only and entry["deleted"])
+        ]
 
     def mirror(self, day: str) -> list[dict[str, Any]]:
         """The central's mirror of the queue on ``day`` (YYYY-MM-DD), running or not."""

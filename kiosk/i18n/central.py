@@ -170,4 +170,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "Peserta {card} tidak dikenal pusat.",
         "The central does not know participant {card}.",
     ),
+    # -- branch pcare (issue 13): PCare /pendaftaran on the reference central
+    "central.pendaftaran.poli": ("Poli PCare {poli} tidak dikenal.", "PCare knows no poli {poli}."),
+    "central.pendaftaran.inactive": (
+        "Peserta tidak aktif ({status}).",
+        "The participant is not active ({status}).",
+    ),
+    "central.pendaftaran.elsewhere": (
+        "Peserta tidak terdaftar di FKTP ini (terdaftar di {fktp}).",
+        "The participant is not registered at this FKTP (registered at {fktp}).",
+    ),
+    "central.pendaftaran.provider": (
+        "kdProviderPeserta {given} bukan FKTP peserta.",
+        "kdProviderPeserta {given} is not the participant's FKTP.",
+    ),
+    "central.pendaftaran.twice": (
+        "Peserta sudah didaftarkan hari ini di poli ini (no. urut {no_urut}).",
+        "The participant is already registered today at this poli (no. {no_urut}).",
+    ),
+    "central.pendaftaran.none": ("Data pendaftaran tidak ditemukan.", "No such registration."),
+    "central.cli.pcare_count": (
+        "{n} pendaftaran PCare pada {date} ({deleted} dihapus).",
+        "{n} PCare registrations on {date} ({deleted} deleted).",
+    ),
 }

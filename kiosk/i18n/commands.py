@@ -734,4 +734,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "Jadwal HFIS BPJS dipakai (tercatat di {audit}).",
         "BPJS's HFIS schedule adopted (recorded in {audit}).",
     ),
+    # -- branch pcare (issue 13): PCare poli codes in the clinic file, registrations in the report
+    "clinic.err.pcare_code": (
+        'Kode poli PCare "{value}" tidak sah: tiga huruf/angka dalam tanda kutip, mis. "001".',
+        'PCare poli code "{value}" is not valid: three letters/digits in quotes, e.g. "001".',
+    ),
+    "clinic.err.pcare_auto": (
+        "pcare_auto_register perlu pcare_code: poli tanpa kode PCare tidak bisa didaftarkan.",
+        "pcare_auto_register needs a pcare_code: a poli without a PCare code cannot register.",
+    ),
+    "report.pcare": ("Pendaftaran PCare", "PCare registrations"),
+    "report.pcare_line": (
+        "Poli {poli}: terdaftar {registered}, menunggu kirim {waiting}, ditolak {refused} "
+        "(sakit {sick}, sehat {healthy})",
+        "Poli {poli}: registered {registered}, waiting to send {waiting}, refused {refused} "
+        "(sick {sick}, healthy {healthy})",
+    ),
+    "report.pcare_none": ("Belum ada kunjungan didaftarkan.", "No visit registered yet."),
+    "clinic.pcare_code": (", PCare {code}", ", PCare {code}"),
+    "clinic.pcare_auto": (" (daftar otomatis)", " (registers on call)"),
 }

@@ -14,6 +14,7 @@ from kiosk.config import Settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.services.clinic import ClinicService
 from kiosk.services.participants import ParticipantService
+from kiosk.services.registration import RegistrationService
 from kiosk.services.slips import SlipService
 from kiosk.services.sync import SyncService
 from kiosk.services.tickets import TicketService
@@ -40,6 +41,7 @@ class Services:
     tickets: TicketService
     slips: SlipService
     sync: SyncService
+    registration: RegistrationService
 
     # The desk's and the board's services, built when a face first asks: the kiosk never loads
     # them (its start stays light).
@@ -108,4 +110,5 @@ def build_services(
             central,
             DailyPull(central, settings.data_dir, clock) if central is not None else None,
         ),
+        registration=RegistrationService(store, clock),
     )

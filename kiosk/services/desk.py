@@ -39,6 +39,7 @@ from kiosk.domain.outbox import OutboxState
 from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.services.errors import Refused
 from kiosk.services.journal import queue_for_central
+from kiosk.services.registration import auto_register, take_back
 from kiosk.services.report import OUT_OF_TURN_REASONS, ReportService
 from kiosk.services.slips import SlipService
 from kiosk.services.undo import record_change, snapshot, undo_last
@@ -181,7 +182,8 @@ class DeskService:
             row.status, row.called_at, row.counter = taken.leaves.value, called, counter
             row.recalls = 0
             row.updated_at = now
-            self._changed(session, row, taken, actor, before, {"counter": counter})
+            extra = {"counter": counter, **self._auto_register(session, row, actor, now)}
+            self._changed(session, row, taken, actor, before, extra)
             return to_ticket(row)
 
     def call_out_of_turn(self, ticket_id: int, counter: str, reason: str, actor: str) -> Ticket:
@@ -204,6 +206,7 @@ class DeskService:
             claimed.status, claimed.called_at = taken.leaves.value, called
             claimed.counter, claimed.recalls, claimed.updated_at = counter, 0, now
             extra = {"counter": counter, "out_of_turn": reason}
+            extra.update(self._auto_register(session, claimed, actor, now))
             self._changed(session, claimed, taken, actor, before, extra)
             return to_ticket(claimed)
 
@@ -301,6 +304,8 @@ class DeskService:
         with self.store.write() as session:
             undone = undo_last(session, actor, self.clock.utcnow())
             row = undone.row
+            if undone.event.detail.get("pcare_auto"):  # the call registered the visit: take it back
+                undone.extra["pcare"] = take_back(session, row, actor, self.clock.utcnow())
             self._changed(session, row, EventKind.UNDO, actor, undone.found, undone.extra)
             return to_ticket(row)
 
@@ -321,6 +326,14 @@ class DeskService:
             return to_ticket(row)
 
     # -- helpers -----------------------------------------------------------------------------
+    @staticmethod
+    def _auto_register(
+        session: Session, row: TicketRow, actor: str, now: datetime
+    ) -> dict[str, Any]:
+        """A poli that registers visits in PCare on call (issue 13): queue it with the call."""
+        session.flush()
+        return {"pcare_auto": True} if auto_register(session, row, actor, now) else {}
+
     def _next_candidate(self, session: Session, poli_code: str, day: date) -> int | None:
         rows = session.scalars(
             select(TicketRow).where(
