@@ -44,6 +44,10 @@ def _fail(message: str) -> NoReturn:
 
 def _poli(poli: PoliSpec, lang: str) -> str:
     extra = "" if poli.bookable else t("clinic.not_bookable", lang)
+    if poli.pcare_code is not None:
+        extra += t("clinic.pcare_code", lang, code=poli.pcare_code)
+        if poli.pcare_auto_register:
+            extra += t("clinic.pcare_auto", lang)
     return t("clinic.poli", lang, code=poli.code, name=poli.name, prefix=poli.prefix, extra=extra)
 
 

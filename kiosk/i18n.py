@@ -1786,6 +1786,104 @@ TEXT: dict[str, tuple[str, str]] = {
         "Jadwal klinik beda dengan HFIS BPJS ({n}): `kiosk schedule diff`",
         "The schedule differs from BPJS's HFIS ({n}): `kiosk schedule diff`",
     ),
+    # -- branch pcare (issue 13): visits registered in PCare, vitals --------------------------
+    "pcare.no_ticket": (
+        "Nomor antrean tidak ditemukan. Cari lagi dengan nomor atau kartu.",
+        "Ticket not found. Search again by number or card.",
+    ),
+    "pcare.not_jkn": (
+        "Nomor {number} bukan pasien JKN: kunjungan tidak didaftarkan ke PCare.",
+        "Ticket {number} is not a JKN patient: the visit is not registered in PCare.",
+    ),
+    "pcare.no_poli_code": (
+        "Poli {poli} belum punya kode poli PCare. Isi pcare_code poli itu di berkas klinik "
+        "(`kiosk clinic load`), atau daftarkan di laman PCare lalu tandai manual.",
+        "Poli {poli} has no PCare poli code. Set the poli's pcare_code in the clinic file "
+        "(`kiosk clinic load`), or register in PCare's page and mark it by hand.",
+    ),
+    "pcare.not_called": (
+        "Nomor {number} ({state}) belum dipanggil. Panggil pasien dulu, lalu daftarkan.",
+        "Ticket {number} ({state}) has not been called. Call the patient first, then register.",
+    ),
+    "pcare.already": (
+        "Kunjungan nomor {number} sudah didaftarkan ke PCare (no. urut {no_urut}).",
+        "Visit {number} is already registered in PCare (no. {no_urut}).",
+    ),
+    "pcare.refused_before": (
+        "PCare menolak pendaftaran nomor {number}. Perbaiki poli atau tanda vital lalu kirim "
+        "ulang, atau tandai sudah didaftarkan manual.",
+        "PCare refused visit {number}. Correct the poli or vitals and send again, or mark it "
+        "registered by hand.",
+    ),
+    "pcare.not_refused": (
+        "Pendaftaran nomor {number} tidak ditolak PCare: tidak ada yang perlu dikirim ulang.",
+        "Visit {number} was not refused by PCare: nothing to send again.",
+    ),
+    "pcare.being_sent": (
+        "Pendaftaran nomor {number} sedang dikirim ke PCare. Tunggu jawabannya sebentar.",
+        "Visit {number} is being sent to PCare. Wait a moment for the answer.",
+    ),
+    "pcare.bad_poli_code": (
+        'Kode poli PCare "{code}" tidak sah: tiga huruf/angka, mis. 001.',
+        'PCare poli code "{code}" is not valid: three letters/digits, e.g. 001.',
+    ),
+    "pcare.bad_no_urut": (
+        'No. urut PCare "{value}" tidak sah: huruf dan angka saja, mis. A12.',
+        'PCare number "{value}" is not valid: letters and digits only, e.g. A12.',
+    ),
+    "pcare.nothing_to_undo": (
+        "Nomor {number} tidak punya pendaftaran PCare untuk dibatalkan.",
+        "Ticket {number} has no PCare registration to take back.",
+    ),
+    "pcare.already_deleting": (
+        "Pendaftaran nomor {number} sudah sedang dihapus dari PCare.",
+        "Visit {number} is already being removed from PCare.",
+    ),
+    "pcare.state.queued": ("menunggu kirim", "waiting to send"),
+    "pcare.state.registered": ("terdaftar", "registered"),
+    "pcare.state.refused": ("ditolak PCare", "refused by PCare"),
+    "pcare.state.by_hand": ("didaftarkan manual", "registered by hand"),
+    "pcare.state.deleting": ("menunggu hapus", "removal waiting"),
+    "pcare.state.deleted": ("dihapus", "removed"),
+    "pcare.state.withdrawn": ("ditarik", "withdrawn"),
+    "pcare.no_urut_missing": (
+        "Jawaban PCare tanpa no. urut: {message}",
+        "PCare answered without a registration number: {message}",
+    ),
+    "vitals.field.sistole": ("sistole", "systolic"),
+    "vitals.field.diastole": ("diastole", "diastolic"),
+    "vitals.field.weight": ("berat badan (kg)", "weight (kg)"),
+    "vitals.field.height": ("tinggi badan (cm)", "height (cm)"),
+    "vitals.field.waist": ("lingkar perut (cm)", "waist (cm)"),
+    "vitals.field.breathing_rate": ("napas per menit", "breaths per minute"),
+    "vitals.field.heart_rate": ("nadi per menit", "heart rate per minute"),
+    "vitals.err.number": (
+        '{field}: "{value}" bukan angka. Ketik angka, atau kosongkan bila tidak diukur.',
+        '{field}: "{value}" is not a number. Type a number, or leave it empty if not measured.',
+    ),
+    "vitals.err.whole": (
+        "{field}: ketik bilangan bulat (tanpa koma), bukan {value}.",
+        "{field}: type a whole number (no decimals), not {value}.",
+    ),
+    "vitals.err.range": (
+        "{field} {value} di luar batas wajar {low}-{high}. Periksa lagi, atau kosongkan.",
+        "{field} {value} is outside the plausible {low}-{high}. Check it, or leave it empty.",
+    ),
+    "vitals.err.pressure": (
+        "Diastole {value} harus lebih kecil dari sistole. Periksa lagi tekanan darahnya.",
+        "Diastolic {value} must be lower than systolic. Check the blood pressure again.",
+    ),
+    "vitals.err.unknown": ("Isian {field} tidak dikenal.", "Unknown field {field}."),
+    "clinic.err.pcare_code": (
+        'Kode poli PCare "{value}" tidak sah: tiga huruf/angka dalam tanda kutip, mis. "001".',
+        'PCare poli code "{value}" is not valid: three letters/digits in quotes, e.g. "001".',
+    ),
+    "clinic.err.pcare_auto": (
+        "pcare_auto_register perlu pcare_code: poli tanpa kode PCare tidak bisa didaftarkan.",
+        "pcare_auto_register needs a pcare_code: a poli without a PCare code cannot register.",
+    ),
+    "clinic.pcare_code": (", PCare {code}", ", PCare {code}"),
+    "clinic.pcare_auto": (" (daftar otomatis)", " (registers on call)"),
 }
 
 

@@ -3,18 +3,23 @@ central answers with, and the clinic's lenient reading of whatever a central sen
 
 PCare spells the envelope's key ``metaData``. A field missing from an answer degrades to what is
 known (None), never a failure: real answers leave ``kdProviderGigi``, ``pstProl`` and ``pstPrb``
-null for most people. Issue 13 (``/pendaftaran``) builds on the same client and record.
+null for most people.
+
+``/pendaftaran`` (issue 13): a visit's registration, the body the clinic's outbox carries and the
+central validates (:class:`PendaftaranRequest`), its answer (``{"field": "noUrut", "message":
+"A1"}``) and the DELETE's path.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from kiosk.contract.envelope import Metadata
+from kiosk.contract.fields import TEXT, Card, PoliCode
 from kiosk.domain.text import clean_name, clean_text
 
 # BPJS's own application code for a clinic's PCare bridging (the X-authorization's third part).
@@ -169,3 +174,102 @@ def _ddmmyyyy(value: Any) -> date | None:
         return datetime.strptime(str(value), "%d-%m-%Y").date()
     except (TypeError, ValueError):
         return None
+
+
+# -- /pendaftaran: a visit's registration -------------------------------------------------------
+
+# Outbox item kinds: the registration, and its removal (cancelled visit, or undone at the desk).
+REGISTER = "pcare.pendaftaran"
+UNREGISTER = "pcare.pendaftaran.hapus"
+KINDS = (REGISTER, UNREGISTER)
+DDMMYYYY = r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$"
+# kdTkp: "10" outpatient (rawat jalan), the only one a queue registers.
+OUTPATIENT: Literal["10"] = "10"
+
+PcareDay = Annotated[str, Field(pattern=DDMMYYYY, examples=["23-11-2026"])]
+Whole = Annotated[int, Field(ge=0, le=999)]
+Measure = Annotated[float, Field(ge=0, le=999)]
+
+
+class PendaftaranRequest(BaseModel):
+    """``POST /pendaftaran``: a visit at this FKTP today. Vitals 0 = not measured."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    kdProviderPeserta: Annotated[str, Field(pattern=r"^[0-9A-Za-z]{1,20}$")]
+    tglDaftar: PcareDay
+    noKartu: Card
+    kdPoli: PoliCode
+    keluhan: Annotated[str, Field(pattern=TEXT, max_length=200)]
+    kunjSakit: bool
+    sistole: Whole
+    diastole: Whole
+    beratBadan: Measure
+    tinggiBadan: Measure
+    respRate: Whole
+    lingkarPerut: Measure
+    heartRate: Whole
+    rujukBalik: Literal[0]
+    kdTkp: Literal["10", "20", "50"]
+
+
+class PendaftaranCreated(BaseModel):
+    """The answer's ``response``: ``{"field": "noUrut", "message": "A1"}``."""
+
+    field: Literal["noUrut"]
+    message: str
+
+
+def pcare_day(day: date) -> str:
+    return f"{day:%d-%m-%Y}"
+
+
+def register_payload(
+    *,
+    provider: str,
+    day: date,
+    card: str,
+    pcare_poli: str,
+    complaint: str | None,
+    sick: bool,
+    vitals: dict[str, Any],
+) -> dict[str, Any]:
+    """The outbox body of a registration, built as the model the central validates."""
+    return PendaftaranRequest.model_construct(
+        kdProviderPeserta=provider,
+        tglDaftar=pcare_day(day),
+        noKartu=card,
+        kdPoli=pcare_poli,
+        keluhan=complaint or "",
+        kunjSakit=sick,
+        sistole=int(vitals.get("sistole") or 0),
+        diastole=int(vitals.get("diastole") or 0),
+        beratBadan=float(vitals.get("weight") or 0),
+        tinggiBadan=float(vitals.get("height") or 0),
+        respRate=int(vitals.get("breathing_rate") or 0),
+        lingkarPerut=float(vitals.get("waist") or 0),
+        heartRate=int(vitals.get("heart_rate") or 0),
+        rujukBalik=0,
+        kdTkp=OUTPATIENT,
+    ).model_dump()
+
+
+def unregister_payload(*, card: str, day: date, pcare_poli: str) -> dict[str, Any]:
+    """The DELETE's parts. ``noUrut`` is not here: the pump takes it from the registration when
+    it sends, so a DELETE queued before PCare answered waits for the answer, never guesses."""
+    return {"noKartu": card, "tglDaftar": pcare_day(day), "kdPoli": pcare_poli}
+
+
+def unregister_path(payload: dict[str, Any], no_urut: str) -> str:
+    return (
+        f"/pendaftaran/peserta/{payload['noKartu']}/tglDaftar/{payload['tglDaftar']}"
+        f"/noUrut/{no_urut}/kdPoli/{payload['kdPoli']}"
+    )
+
+
+def read_no_urut(response: Any) -> str | None:
+    """The noUrut of a ``POST /pendaftaran`` answer, or None when the answer carries none."""
+    if not isinstance(response, dict) or response.get("field") != "noUrut":
+        return None
+    value = str(response.get("message") or "").strip()
+    return value[:10] if value and value.isalnum() else None

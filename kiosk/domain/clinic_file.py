@@ -36,7 +36,7 @@ ALL_DAYS = tuple(range(7))
 DEMO_ONLY_SECTIONS = frozenset({"participant", "booking", "registry_participant"})
 _KEYS = {
     "facility": ({"code", "name"}, set()),
-    "poli": ({"code", "name", "prefix"}, {"bookable"}),
+    "poli": ({"code", "name", "prefix"}, {"bookable", "pcare_code", "pcare_auto_register"}),
     "doctor": ({"code", "name"}, set()),
     "schedule": ({"poli", "doctor", "start", "end", "quota"}, {"days"}),
 }
@@ -49,6 +49,10 @@ class PoliSpec:
     name: str
     prefix: str
     bookable: bool = True
+    # PCare's kdPoli for visit registrations (None: PCare does not know this poli), and whether
+    # a JKN visit is registered there as soon as it is called.
+    pcare_code: str | None = None
+    pcare_auto_register: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,32 @@ def parse_clinic_file(text: str) -> ClinicSetup:
                     "clinic.err.dup_prefix", "poli", index, "prefix", prefix=prefix, n=earlier + 1
                 )
         name = reader.text(entry, "poli", index, "name", 60)
-        polis.append(PoliSpec(code, name, prefix, bookable))
+        pcare_code = entry.get("pcare_code")
+        pcare_code = (
+            str(pcare_code)
+            if isinstance(pcare_code, int) and not isinstance(pcare_code, bool)
+            else pcare_code
+        )
+        if pcare_code is not None and (
+            not isinstance(pcare_code, str)
+            or not re.fullmatch(r"[A-Za-z0-9]{3}", pcare_code.strip())
+        ):
+            reader.fail("clinic.err.pcare_code", "poli", index, "pcare_code", value=pcare_code)
+        auto = entry.get("pcare_auto_register", False)
+        if not isinstance(auto, bool):
+            reader.fail("clinic.err.bool", "poli", index, "pcare_auto_register", value=auto)
+        if auto and pcare_code is None:
+            reader.fail("clinic.err.pcare_auto", "poli", index, "pcare_auto_register")
+        polis.append(
+            PoliSpec(
+                code,
+                name,
+                prefix,
+                bookable,
+                pcare_code.strip().upper() if isinstance(pcare_code, str) else None,
+                auto,
+            )
+        )
     if not polis:
         raise ClinicFileError("clinic.err.no_poli", None, "[[poli]]")
 
@@ -344,6 +373,10 @@ def render_clinic_file(setup: ClinicSetup, header: str = "") -> str:
         out.append(f"prefix = {_string(poli.prefix)}")
         if not poli.bookable:
             out.append("bookable = false")
+        if poli.pcare_code is not None:
+            out.append(f"pcare_code = {_string(poli.pcare_code)}")
+        if poli.pcare_auto_register:
+            out.append("pcare_auto_register = true")
     for doctor in setup.doctors:
         out += ["", "[[doctor]]", f"code = {doctor.code}", f"name = {_string(doctor.name)}"]
     order = {p.code: n for n, p in enumerate(setup.polis)}

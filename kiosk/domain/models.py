@@ -140,6 +140,8 @@ class Ticket:
     verified: bool
     created_at: datetime
     checked_in_at: datetime | None
+    # PCare's kunjSakit: True a visit for illness, False a healthy one, None not asked (non-JKN).
+    visit_sick: bool | None = None
 
     @property
     def jampraktek(self) -> str:

@@ -8,6 +8,7 @@ from kiosk.config import Settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.services.clinic import ClinicService
 from kiosk.services.participants import ParticipantService
+from kiosk.services.registration import RegistrationService
 from kiosk.services.slips import SlipService
 from kiosk.services.sync import SyncService
 from kiosk.services.tickets import TicketService
@@ -26,6 +27,7 @@ class Services:
     tickets: TicketService
     slips: SlipService
     sync: SyncService
+    registration: RegistrationService
 
 
 def build_services(
@@ -53,4 +55,5 @@ def build_services(
             central,
             DailyPull(central, settings.data_dir, clock) if central is not None else None,
         ),
+        registration=RegistrationService(store, clock),
     )

@@ -103,7 +103,10 @@ def current_setup(store: Store) -> ClinicSetup:
         return ClinicSetup(
             facility_code=facility.code if facility else None,
             facility_name=facility.name if facility else None,
-            polis=tuple(PoliSpec(p.code, p.name, p.prefix, p.bookable) for p in polis),
+            polis=tuple(
+                PoliSpec(p.code, p.name, p.prefix, p.bookable, p.pcare_code, p.pcare_auto_register)
+                for p in polis
+            ),
             # A doctor with no shift whom old tickets name was retired by an earlier load.
             doctors=tuple(
                 DoctorSpec(d.code, d.name)
@@ -263,6 +266,7 @@ def _write_polis(session: Session, setup: ClinicSetup) -> None:
         if found is None:
             session.add(row)
         row.name, row.prefix, row.bookable = poli.name, poli.prefix, poli.bookable
+        row.pcare_code, row.pcare_auto_register = poli.pcare_code, poli.pcare_auto_register
         row.sort_order, row.active = order, True
     listed = {p.code for p in setup.polis}
     for code, row in rows.items():

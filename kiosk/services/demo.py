@@ -82,6 +82,8 @@ def load_demo(store: Store, clock: FacilityClock, facility_code: str, facility_n
                     sort_order=order,
                     active=True,
                     bookable=poli.get("bookable", True),
+                    pcare_code=poli.get("pcare_code"),
+                    pcare_auto_register=poli.get("pcare_auto_register", False),
                 )
             )
         for doctor in data["doctor"]:

@@ -29,6 +29,7 @@ from kiosk.services.journal import (
     queue_for_central,
     record_event,
 )
+from kiosk.services.registration import auto_register, take_back
 from kiosk.services.report import OUT_OF_TURN_REASONS, ReportService
 from kiosk.services.slips import SlipService
 from kiosk.store import Store
@@ -185,7 +186,8 @@ class DeskService:
             row.status, row.called_at, row.counter = TicketStatus.CALLED.value, called, counter
             row.recalls = 0
             row.updated_at = now
-            self._changed(session, row, "called", actor, before, {"counter": counter})
+            extra = {"counter": counter, **self._auto_register(session, row, actor, now)}
+            self._changed(session, row, "called", actor, before, extra)
             return to_ticket(row)
 
     def call_out_of_turn(self, ticket_id: int, counter: str, reason: str, actor: str) -> Ticket:
@@ -207,6 +209,7 @@ class DeskService:
             claimed.status, claimed.called_at = TicketStatus.CALLED.value, called
             claimed.counter, claimed.recalls, claimed.updated_at = counter, 0, now
             extra = {"counter": counter, "out_of_turn": reason}
+            extra.update(self._auto_register(session, claimed, actor, now))
             self._changed(session, claimed, "called", actor, before, extra)
             return to_ticket(claimed)
 
@@ -344,6 +347,8 @@ class DeskService:
             row.updated_at = self.clock.utcnow()
             extra: dict[str, Any] = {"undid": event.id}
             extra.update(self._withdraw(session, event.detail.get("outbox")))
+            if event.detail.get("pcare_auto"):  # the call registered the visit: take it back
+                extra["pcare"] = take_back(session, row, actor, self.clock.utcnow())
             self._changed(session, row, "undo", actor, before, extra)
             return to_ticket(row)
 
@@ -366,6 +371,14 @@ class DeskService:
             return to_ticket(row)
 
     # -- helpers -----------------------------------------------------------------------------
+    @staticmethod
+    def _auto_register(
+        session: Session, row: TicketRow, actor: str, now: datetime
+    ) -> dict[str, Any]:
+        """A poli that registers visits in PCare on call (issue 13): queue it with the call."""
+        session.flush()
+        return {"pcare_auto": True} if auto_register(session, row, actor, now) else {}
+
     @staticmethod
     def _withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
         """Withdraw the panggil item an undone action queued, unless the central already has it:

@@ -28,6 +28,7 @@ from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
 from kiosk.services.journal import joined_at, not_before_latest, told_present
 from kiosk.services.pace import pace_of
+from kiosk.services.registration import take_back
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
 from kiosk.store.models import (
@@ -53,6 +54,10 @@ class TakeRequest:
     source: TicketSource = TicketSource.WALK_IN
     phone: str | None = None
     actor: str = "kiosk"
+    # PCare's kunjSakit, asked at the kiosk for JKN patients (True sick, False healthy visit).
+    # None: not asked; a phone booking then counts as sick (Mobile JKN books treatment, with a
+    # complaint), a walk-in stays None until the desk or the kiosk says. Non-JKN: always None.
+    visit_sick: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,7 @@ class TicketService:
                 # A patient known only from a phone registration is booked, but not verified.
                 verified=participant.verified if participant else True,
                 phone=request.phone,
+                visit_sick=_visit_kind(request, participant is not None),
                 created_at=now,
                 updated_at=now,
                 checked_in_at=None if booking else now,
@@ -188,13 +194,19 @@ class TicketService:
             return TakeOutcome(ticket, existing=False)
 
     # -- check-in ------------------------------------------------------------------------------
-    def check_in(self, ticket_id: int, actor: str = "kiosk") -> Ticket:
+    def check_in(
+        self, ticket_id: int, actor: str = "kiosk", visit_sick: bool | None = None
+    ) -> Ticket:
+        """A booking arrives. ``visit_sick``: what the patient tapped at the kiosk (kept for a JKN
+        ticket; None leaves what the booking said)."""
         now = self.clock.now()
         with self.store.write() as session:
             row = session.get_one(TicketRow, ticket_id)
             problem = check_in_problem(to_ticket(row), now)
             if problem:
                 raise Refused(problem.value, date=f"{row.service_date:%d-%m-%Y}")
+            if visit_sick is not None and row.participant_id is not None:
+                row.visit_sick = visit_sick
             if row.status == TicketStatus.BOOKED:
                 row.queued_at = not_before_latest(
                     session, joined_at(), row.current_poli or row.poli_code, row.service_date, now
@@ -220,6 +232,8 @@ class TicketService:
             row.cancelled_at = now
             row.updated_at = now
             self._event(session, row, "cancelled", actor, {"reason": reason})
+            # A visit registered in PCare is taken back there too (or withdrawn if not yet sent).
+            take_back(session, row, actor, self.clock.utcnow())
             if row.participant is not None:
                 self._outbox(
                     session,
@@ -377,3 +391,12 @@ class TicketService:
                 created_at=self.clock.utcnow(),
             )
         )
+
+
+def _visit_kind(request: TakeRequest, jkn: bool) -> bool | None:
+    """kunjSakit for a new ticket: asked at the kiosk, or a phone booking's (sick) default."""
+    if not jkn:
+        return None
+    if request.visit_sick is not None:
+        return request.visit_sick
+    return True if request.source == TicketSource.BOOKING else None

@@ -83,4 +83,5 @@ def to_ticket(row: TicketRow) -> Ticket:
         verified=row.verified,
         created_at=row.created_at,
         checked_in_at=row.checked_in_at,
+        visit_sick=row.visit_sick,
     )

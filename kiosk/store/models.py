@@ -79,6 +79,13 @@ class PoliRow(Base):
     # False for a queue that patients reach only through the desk (the pharmacy): the kiosk and
     # the phone service offer no numbers for it, the desk transfers to it and calls from it.
     bookable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # PCare's own poli code (kdPoli, e.g. "001" umum, "002" gigi, "003" KIA), not the Antrean
+    # kodepoli above; None: PCare does not know this poli and its visits cannot be registered.
+    pcare_code: Mapped[str | None] = mapped_column(String(3))
+    # Register a JKN visit in PCare as soon as it is called here (no key at the desk).
+    pcare_auto_register: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
 
 class DoctorRow(Base):
@@ -201,10 +208,42 @@ class TicketRow(Base):
     recalls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     priority_reason: Mapped[str | None] = mapped_column(String(20))
     counter: Mapped[str | None] = mapped_column(String(30))
+    # PCare's kunjSakit: a visit for illness (True) or a healthy one (False: immunisation, family
+    # planning, a check-up); None for a patient without JKN or one not asked.
+    visit_sick: Mapped[bool | None] = mapped_column(Boolean)
 
     poli: Mapped[PoliRow] = relationship(lazy="joined", foreign_keys=[poli_code])
     doctor: Mapped[DoctorRow | None] = relationship(lazy="joined")
     participant: Mapped[ParticipantRow | None] = relationship(lazy="joined")
+
+
+class VisitRegistrationRow(Base):
+    """A JKN visit's registration in PCare (/pendaftaran): one per ticket, its state in
+    ``kiosk.domain.visit.VisitState``. The outbox items that carry it point back by ticket."""
+
+    __tablename__ = "visit_registration"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), unique=True)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    # The kdPoli sent (the poli's PCare code when registered; the desk may correct it).
+    pcare_poli: Mapped[str] = mapped_column(String(3))
+    # The vital signs sent (kiosk.domain.vitals.Vitals as a dict; 0 = not measured).
+    vitals: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    visit_sick: Mapped[bool] = mapped_column(Boolean, default=True)
+    # PCare's answer: the visit's registration number (noUrut, "A1") ...
+    no_urut: Mapped[str | None] = mapped_column(String(10))
+    # ... or its refusal's words (masked), or the desk's note.
+    message: Mapped[str | None] = mapped_column(Text)
+    # The visit's day as PCare knows it (tglDaftar): the ticket's service date.
+    visit_date: Mapped[date] = mapped_column(Date)
+    registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(40))
+    # The outbox items that carry the POST and the DELETE (None until queued).
+    add_item_id: Mapped[int | None] = mapped_column(Integer)
+    delete_item_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class StaffRow(Base):
