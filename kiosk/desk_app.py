@@ -12,7 +12,6 @@ from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
 from kiosk.services.counter import CounterMemory
 from kiosk.services.desk import DeskService
-from kiosk.services.registration import RegistrationService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 from kiosk.themes import CONTRAST_THEME, KIOSK_THEME
@@ -36,7 +35,6 @@ class DeskApp(App[None]):
         self.board_text = BoardTextService(services.store, services.clock)
         self.staff = StaffService(services.store, services.clock)
         self.report = ReportService(services.store, services.clock)
-        self.registration = RegistrationService(services.store, services.clock)
         self.lang = services.settings.lang
         self.member: StaffMember | None = None
         self.register_theme(KIOSK_THEME)

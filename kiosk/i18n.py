@@ -856,8 +856,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.pcare.by_hand_title": (
         "{ticket} sudah didaftarkan di laman PCare. Ketik no. urut PCare (boleh kosong), "
         "lalu Enter:",
-        "{ticket} was registered in PCare's own page. Type PCare's number (optional), "
-        "then Enter:",
+        "{ticket} was registered in PCare's own page. Type PCare's number (optional), then Enter:",
     ),
     "desk.pcare.undo_title": (
         "Urungkan pendaftaran PCare {ticket}? Bila sudah terkirim, PCare menghapusnya.",

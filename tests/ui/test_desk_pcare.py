@@ -7,25 +7,17 @@ loopback and the real pump sends the registration to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
 
-from kiosk.config import load_settings
 from kiosk.desk_app import DeskApp
-from kiosk.domain.clock import FacilityClock
 from kiosk.domain.visit import VisitState
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
-from kiosk.services.setup import open_clinic
-from kiosk.services.staff import StaffService
 from kiosk.store.models import PoliRow, VisitRegistrationRow
-from tests.central_server import CentralServer
-from tests.conftest import WIB, MovableClock
 from tests.ui.helpers import screen_name, screen_text
 from tests.ui.test_desk import desk_services, key, said, take  # noqa: F401
 from tests.ui.test_desk_screens import sign_in_as
@@ -70,7 +62,7 @@ def called(services: Services, participant_id: int | None = SITI, poli: str = "0
     """A number taken and called at this poli (the patient is at the counter)."""
     ticket_id = take(services, participant_id, poli)
     desk = DeskService(services.store, services.clock, services.slips)
-    desk.call_out_of_turn(ticket_id, "Loket 1", "returning", "test")
+    desk.call_out_of_turn(ticket_id, "Loket 1", "returned", "test")
     return ticket_id
 
 
@@ -247,7 +239,10 @@ async def test_a_refusal_shows_as_text_on_the_row(
         record = session.scalars(
             select(VisitRegistrationRow).where(VisitRegistrationRow.ticket_id == ticket_id)
         ).one()
-        record.state, record.message = VisitState.REFUSED.value, "[b]Poli[/b] tutup [@click=app.quit]"
+        record.state, record.message = (
+            VisitState.REFUSED.value,
+            "[b]Poli[/b] tutup [@click=app.quit]",
+        )
     app = DeskApp(desk_services)
     async with app.run_test(size=SIZE) as pilot:
         await open_poli(pilot, lang)
@@ -281,38 +276,3 @@ def desk_services_registration(services: Services) -> Any:
     from kiosk.services.registration import RegistrationService
 
     return RegistrationService(services.store, services.clock)
-
-
-# -- with PCare answering (the reference central on loopback, the real pump) ------------------
-
-
-@pytest.fixture
-def online(
-    tmp_path: Path, central_server: CentralServer, clock_source: MovableClock
-) -> Iterator[Services]:
-    settings = load_settings(
-        data_dir=tmp_path / "clinic",
-        central_timeout=2.0,
-        **central_server.clinic_settings(),
-    )
-    services = open_clinic(settings, clock=FacilityClock(WIB, clock_source))
-    StaffService(services.store, services.clock).add("sari", "4321")
-    yield services
-    services.store.dispose()
-
-
-def pump(services: Services) -> None:
-    assert services.sync.pump().drain(max_failures=1) in (True, False)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("lang", ["id", "en"])
-async def test_refused_by_pcare_then_corrected_or_marked_by_hand(
-    online: Services, central_server: CentralServer, lang: str
-) -> None:
-    """Staff registered Siti in PCare's own page already: PCare refuses the desk's registration
-    with its message; the desk sends it again to another poli, which PCare takes (its noUrut on
-    the row), and marks Budi's refused one registered by hand with the number PCare gave."""
-    siti = called(online, SITI)
-    pump(online)
-    ...

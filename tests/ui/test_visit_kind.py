@@ -20,7 +20,10 @@ from tests.ui.helpers import (
 
 WORDS = {
     "id": ("Kunjungan sakit (berobat)", "Kunjungan sehat (imunisasi, KB, cek kesehatan)"),
-    "en": ("Visit for illness (treatment)", "Healthy visit (immunisation, family planning, check-up)"),
+    "en": (
+        "Visit for illness (treatment)",
+        "Healthy visit (immunisation, family planning, check-up)",
+    ),
 }
 
 

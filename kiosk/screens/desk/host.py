@@ -8,7 +8,6 @@ from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
 from kiosk.services.counter import CounterMemory
 from kiosk.services.desk import DeskService
-from kiosk.services.registration import RegistrationService
 from kiosk.services.report import ReportService
 from kiosk.services.staff import StaffMember, StaffService
 
@@ -18,7 +17,6 @@ class DeskHost(Protocol):
     desk: DeskService
     board_text: BoardTextService
     report: ReportService
-    registration: RegistrationService
     staff: StaffService
     lang: str
     member: StaffMember | None

@@ -252,7 +252,7 @@ class DeskScreen(Screen[None]):
             services = self.host.services
             self._hfis_count = DifferenceCount(services.store, services.settings.data_dir)
         self.hfis_differences = self._hfis_count(time.monotonic())
-        registration = self.host.registration
+        registration = self.host.services.registration
         self.registrations = registration.for_tickets([e.ticket.id for e in entries])
         self.pcare = registration.poli_pcare(self.poli.code)
         self.app.call_from_thread(self._show, entries, parked)
@@ -604,7 +604,7 @@ class DeskScreen(Screen[None]):
         if registration is not None and holds_registration(registration):
             self._registration_menu(entry, registration)
             return
-        ticket_id, service, actor = entry.ticket.id, self.host.registration, self.actor
+        ticket_id, service, actor = entry.ticket.id, self.host.services.registration, self.actor
         self._pcare_do(entry, lambda: service.register(ticket_id, None, actor), "registered")
 
     def action_vitals(self) -> None:
@@ -626,7 +626,7 @@ class DeskScreen(Screen[None]):
                 )
             )
             return
-        ticket_id, service = entry.ticket.id, self.host.registration
+        ticket_id, service = entry.ticket.id, self.host.services.registration
 
         def check() -> None:
             try:
@@ -649,7 +649,7 @@ class DeskScreen(Screen[None]):
         self._do(run, f"desk.pcare.done.{done}")
 
     def _vitals_form(self, entry: QueueEntry, registration: VisitRegistration | None) -> None:
-        ticket_id, service, actor = entry.ticket.id, self.host.registration, self.actor
+        ticket_id, service, actor = entry.ticket.id, self.host.services.registration, self.actor
         refused = registration is not None and registration.state == VisitState.REFUSED
 
         def measured(vitals: Vitals | None) -> None:
@@ -666,18 +666,20 @@ class DeskScreen(Screen[None]):
 
         title = self.tr("desk.vitals.title", ticket=self.named(entry))
         values = form_values(registration.vitals if registration else None)
-        self.app.push_screen(VitalsDialog(self.tr, title, values), measured)
+        self.app.push_screen(VitalsDialog(self.tr, self.host.lang, title, values), measured)
 
     def _registration_menu(self, entry: QueueEntry, registration: VisitRegistration) -> None:
         if registration.state == VisitState.DELETING:
             self._said(self.tr("desk.pcare.deleting_now", number=entry.ticket.number))
             return
-        ticket_id, service = entry.ticket.id, self.host.registration
+        ticket_id, service = entry.ticket.id, self.host.services.registration
 
         def chosen(answer: str | None) -> None:
             actor = self.actor
             if answer == "resend":
-                self._pcare_do(entry, lambda: service.resend(ticket_id, None, None, actor), "resent")
+                self._pcare_do(
+                    entry, lambda: service.resend(ticket_id, None, None, actor), "resent"
+                )
             elif answer == "poli":
                 self._pick_pcare_poli(entry, registration)
             elif answer == "vitals":
@@ -696,7 +698,7 @@ class DeskScreen(Screen[None]):
 
     def _pick_pcare_poli(self, entry: QueueEntry, registration: VisitRegistration) -> None:
         """Send a refused registration to another poli PCare knows (PCare's own codes)."""
-        ticket_id, service = entry.ticket.id, self.host.registration
+        ticket_id, service = entry.ticket.id, self.host.services.registration
         names = {p.code: p.name for p in self.polis}
 
         def opened(codes: dict[str, str | None]) -> None:
@@ -721,7 +723,7 @@ class DeskScreen(Screen[None]):
 
     def _by_hand(self, entry: QueueEntry) -> None:
         """Staff registered the visit in PCare's own page: its noUrut if they have it."""
-        ticket_id, service = entry.ticket.id, self.host.registration
+        ticket_id, service = entry.ticket.id, self.host.services.registration
 
         def typed(no_urut: str | None) -> None:
             if no_urut is not None:
@@ -735,7 +737,7 @@ class DeskScreen(Screen[None]):
 
     def _confirm_undo(self, entry: QueueEntry) -> None:
         """Undoing a registration deletes it in PCare: the dialog names whose, and asks."""
-        ticket_id, service = entry.ticket.id, self.host.registration
+        ticket_id, service = entry.ticket.id, self.host.services.registration
         choices = [
             Choice("yes", self.tr("desk.pcare.undo_yes")),
             Choice("no", self.tr("desk.pcare.undo_no")),

@@ -18,7 +18,7 @@ from textual.widgets import Input
 
 from kiosk.domain.visit import VisitState
 from kiosk.domain.vitals import FIELD_KEYS, FIELDS, RANGES, Vitals, VitalsError, parse_vitals
-from kiosk.services.registration import VisitRegistration
+from kiosk.services.registration import VisitRegistration, vitals_message
 from kiosk.widgets.choices import Choice
 from kiosk.widgets.plain import Static, Vertical
 
@@ -114,9 +114,9 @@ class VitalsDialog(ModalScreen[Vitals | None]):
         Binding("up", "app.focus_previous", show=False),
     ]
 
-    def __init__(self, tr: Tr, title: str, values: dict[str, str] | None = None) -> None:
+    def __init__(self, tr: Tr, lang: str, title: str, values: dict[str, str] | None = None) -> None:
         super().__init__()
-        self.tr, self.title_text, self.values = tr, title, values or {}
+        self.tr, self.lang, self.title_text, self.values = tr, lang, title, values or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="vitals"):
@@ -156,8 +156,7 @@ class VitalsDialog(ModalScreen[Vitals | None]):
             self.dismiss(vitals)
 
     def _refuse(self, error: VitalsError) -> None:
-        field = _capital(self.tr(FIELD_KEYS.get(error.field, error.field)))
-        message = self.tr(error.key, field=field, **error.params)
+        message = _capital(vitals_message(error, self.lang))
         shown = self.query_one("#vitals-error", Static)
         shown.update(Content(message))
         shown.add_class("shown")
