@@ -837,7 +837,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{number}'s PCare registration is being removed. Wait a moment, then register again if "
         "needed.",
     ),
-    "desk.pcare.menu.title": ("PCare · {ticket} · {state}", "PCare · {ticket} · {state}"),
+    "desk.pcare.menu.title": ("{ticket} · {state}", "{ticket} · {state}"),
     "desk.pcare.menu.resend": ("Kirim ulang apa adanya", "Send again as it is"),
     "desk.pcare.menu.poli": ("Kirim ulang ke poli PCare lain", "Send again to another PCare poli"),
     "desk.pcare.menu.vitals": ("Ubah tanda vital lalu kirim ulang", "Change vitals, send again"),

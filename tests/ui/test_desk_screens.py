@@ -80,6 +80,8 @@ DESK_SCREENS: dict[str, Callable[[str], Steps]] = {
     "cancel": steps("x"),
     "find": steps("slash"),
     "report": steps("g"),
+    "vitals": steps("up", "k"),  # Siti, called: the PCare vitals form
+    "pcare_menu": steps("up", "d", "d"),  # registered, then what may be done with it
 }
 
 
@@ -118,6 +120,8 @@ async def test_every_desk_screen_fits(
                 assert screen_name(app) != "SignInScreen", name
             if name in ("transfer", "priority", "cancel"):
                 assert "A-002" in screen_text(app), "the dialog names its ticket"
+            if name in ("vitals", "pcare_menu"):
+                assert "A-001" in screen_text(app), "the dialog names its ticket"
 
 
 async def test_no_residue_after_the_transfer_dialog(desk_services: Services) -> None:  # noqa: F811
