@@ -111,6 +111,9 @@ def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> Non
         console.print(Text(line))
     lines = ReportService(services.store, services.clock).out_of_turn_lines(figures, lang)
     _out_of_turn(console, lines, lang)
+    console.print(Text("\n" + t("report.pcare", lang), style="bold"))
+    for line in ReportService(services.store, services.clock).pcare_lines(figures, lang):
+        console.print(Text(line))
     if csv_path is not None:
         files = write_csv(figures, day, csv_path)
         console.print(

@@ -1845,6 +1845,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "pcare.state.deleting": ("menunggu hapus", "removal waiting"),
     "pcare.state.deleted": ("dihapus", "removed"),
     "pcare.state.withdrawn": ("ditarik", "withdrawn"),
+    "pcare.no_urut_unknown": (
+        "Tidak ada no. urut PCare untuk dihapus: kunjungan tidak pernah terdaftar.",
+        "No PCare registration number to delete: the visit was never registered.",
+    ),
     "pcare.no_urut_missing": (
         "Jawaban PCare tanpa no. urut: {message}",
         "PCare answered without a registration number: {message}",
@@ -1881,6 +1885,39 @@ TEXT: dict[str, tuple[str, str]] = {
         "pcare_auto_register perlu pcare_code: poli tanpa kode PCare tidak bisa didaftarkan.",
         "pcare_auto_register needs a pcare_code: a poli without a PCare code cannot register.",
     ),
+    "central.pendaftaran.poli": (
+        "Poli PCare {poli} tidak dikenal.",
+        "PCare knows no poli {poli}.",
+    ),
+    "central.pendaftaran.inactive": (
+        "Peserta tidak aktif ({status}).",
+        "The participant is not active ({status}).",
+    ),
+    "central.pendaftaran.elsewhere": (
+        "Peserta tidak terdaftar di FKTP ini (terdaftar di {fktp}).",
+        "The participant is not registered at this FKTP (registered at {fktp}).",
+    ),
+    "central.pendaftaran.provider": (
+        "kdProviderPeserta {given} bukan FKTP peserta.",
+        "kdProviderPeserta {given} is not the participant's FKTP.",
+    ),
+    "central.pendaftaran.twice": (
+        "Peserta sudah didaftarkan hari ini di poli ini (no. urut {no_urut}).",
+        "The participant is already registered today at this poli (no. {no_urut}).",
+    ),
+    "central.pendaftaran.none": ("Data pendaftaran tidak ditemukan.", "No such registration."),
+    "central.cli.pcare_count": (
+        "{n} pendaftaran PCare pada {date} ({deleted} dihapus).",
+        "{n} PCare registrations on {date} ({deleted} deleted).",
+    ),
+    "report.pcare": ("Pendaftaran PCare", "PCare registrations"),
+    "report.pcare_line": (
+        "Poli {poli}: terdaftar {registered}, menunggu kirim {waiting}, ditolak {refused} "
+        "(sakit {sick}, sehat {healthy})",
+        "Poli {poli}: registered {registered}, waiting to send {waiting}, refused {refused} "
+        "(sick {sick}, healthy {healthy})",
+    ),
+    "report.pcare_none": ("Belum ada kunjungan didaftarkan.", "No visit registered yet."),
     "clinic.pcare_code": (", PCare {code}", ", PCare {code}"),
     "clinic.pcare_auto": (" (daftar otomatis)", " (registers on call)"),
 }

@@ -24,6 +24,7 @@ API::
     server.request(method, path, json=None) -> httpx.Response   # signed; path from server.url
     server.set_faults(fail_rate=.., delay_ms=.., bad_json_rate=.., down=.., seed=..) -> dict
                                # POST /admin/faults: only the given switches change
+    server.registrations("2026-11-23", live_only=True) -> list[dict]  # PCare /pendaftaran
     server.mirror("2026-11-23") -> list[dict]   # the central's queue mirror for a date: dicts
                                # with nomorantrean, angkaantrean, kodepoli, nomorkartu (full),
                                # status (booked/called/absent/cancelled), waktu, alasan, ...
@@ -265,6 +266,17 @@ class CentralServer:
     def set_kapasitas(self, kapasitas: int) -> None:
         """Every shift's HFIS kapasitas (as the clinic's drills raise their quotas)."""
         self.request("POST", f"/admin/kapasitas/{kapasitas}").raise_for_status()
+
+    def registrations(self, day: str, live_only: bool = True) -> list[dict[str, Any]]:
+        """This consumer's PCare registrations on ``day`` (YYYY-MM-DD), while running: dicts with
+        noUrut, noKartu (full), kdPoli, kodepoli, kunjSakit, deleted."""
+        answer = self.request("GET", f"/admin/pendaftaran/{day}")
+        answer.raise_for_status()
+        return [
+            entry
+            for entry in answer.json()
+            if entry["cons_id"] == self.cons_id and not (live_only and entry["deleted"])
+        ]
 
     def mirror(self, day: str) -> list[dict[str, Any]]:
         """The central's mirror of the queue on ``day`` (YYYY-MM-DD), running or not."""

@@ -20,6 +20,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Request
@@ -31,6 +32,14 @@ from kiosk.central.consumer import Consumer, check, consumer_from
 from kiosk.central.db import CentralDatabase
 from kiosk.central.faults import Faults, FaultSwitch
 from kiosk.central.registry import Outcome, Refused, Registry
+from kiosk.central.visits import (
+    CREATED,
+    NOT_FOUND,
+    REFUSED,
+    NotFound,
+    Visits,
+    beside_the_queue,
+)
 from kiosk.config import Settings
 from kiosk.contract.antrean import (
     AddRequest,
@@ -43,7 +52,14 @@ from kiosk.contract.envelope import CentralMetadataOnly as MetadataOnly
 from kiosk.contract.envelope import PcareMetadataOnly, envelope
 from kiosk.contract.errors import CENTRAL, install_error_answers
 from kiosk.contract.fields import CARD, DATE, NIK, POLI
-from kiosk.contract.pcare import PesertaAnswer
+from kiosk.contract.pcare import (
+    DDMMYYYY,
+    PendaftaranAnswer,
+    PendaftaranCreatedAnswer,
+    PendaftaranListAnswer,
+    PendaftaranRequest,
+    PesertaAnswer,
+)
 from kiosk.domain.signing import MAX_SKEW_SECONDS, encrypt
 from kiosk.i18n import t
 
@@ -53,6 +69,7 @@ ANTREAN = "/antreanfktp"
 PCARE = "/pcare-rest"
 ADMIN = "/admin"
 MAX_BODY_BYTES = 16 * 1024  # the largest body of the contract (antrean/add) is under 1 KB
+NO_URUT = r"^[A-Za-z0-9]{1,10}$"
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
@@ -73,6 +90,7 @@ def create_central_app(
     if consumer is None:
         consumer = consumer_from(settings)
     registry = Registry(database)
+    visits = Visits(database, settings.facility_code)
     switch = faults or FaultSwitch()
     app = FastAPI(
         title="Reference central: Antrean FKTP and PCare participants",
@@ -166,6 +184,89 @@ def create_central_app(
         found = registry.participant_by_card(nomorkartu)
         return answer(request, envelope(200, "OK", found.model_dump(), pcare=True))
 
+    # -- PCare: a visit's registration (issue 13) ------------------------------------------
+
+    def pcare_refusal(error: Refused) -> Response:
+        """PCare's refusal: code 412 (precondition failed) and the reason."""
+        return JSONResponse(envelope(REFUSED, t(error.key, "id", **error.params), None, pcare=True))
+
+    def not_found() -> Response:
+        return JSONResponse(
+            envelope(NOT_FOUND, t("central.pendaftaran.none", "id"), None, pcare=True)
+        )
+
+    @app.post(
+        f"{PCARE}/pendaftaran",
+        response_model=PendaftaranCreatedAnswer | PcareMetadataOnly,
+        tags=["pcare"],
+    )
+    def pendaftaran_add(request: Request, body: PendaftaranRequest) -> Response:
+        """Register a visit: 201 with its noUrut, or 412 with the reason."""
+        try:
+            created = visits.register(request.state.cons_id, body)
+        except Refused as error:
+            return pcare_refusal(error)
+        return answer(request, envelope(CREATED, "CREATED", created.model_dump(), pcare=True))
+
+    @app.get(
+        f"{PCARE}/pendaftaran/noUrut/{{no_urut}}/tglDaftar/{{tgl}}",
+        response_model=PendaftaranAnswer | PcareMetadataOnly,
+        tags=["pcare"],
+    )
+    def pendaftaran_one(
+        request: Request,
+        no_urut: Annotated[str, Path(pattern=NO_URUT)],
+        tgl: Annotated[str, Path(pattern=DDMMYYYY)],
+    ) -> Response:
+        """One registration of a day by its noUrut."""
+        try:
+            found = visits.get(request.state.cons_id, no_urut, tgl)
+        except NotFound:
+            return not_found()
+        except Refused as error:
+            return pcare_refusal(error)
+        return answer(request, envelope(200, "OK", found.model_dump(), pcare=True))
+
+    @app.get(
+        f"{PCARE}/pendaftaran/tglDaftar/{{tgl}}/{{start}}/{{limit}}",
+        response_model=PendaftaranListAnswer | PcareMetadataOnly,
+        tags=["pcare"],
+    )
+    def pendaftaran_day(
+        request: Request,
+        tgl: Annotated[str, Path(pattern=DDMMYYYY)],
+        start: Annotated[int, Path(ge=0, le=100_000)],
+        limit: Annotated[int, Path(ge=1, le=1000)],
+    ) -> Response:
+        """The day's registrations, ``limit`` from ``start``: ``{count, list}``."""
+        try:
+            listed = visits.day(request.state.cons_id, tgl, start, limit)
+        except Refused as error:
+            return pcare_refusal(error)
+        return answer(request, envelope(200, "OK", listed.model_dump(), pcare=True))
+
+    @app.delete(
+        f"{PCARE}/pendaftaran/peserta/{{nokartu}}/tglDaftar/{{tgl}}/noUrut/{{no_urut}}"
+        "/kdPoli/{kdpoli}",
+        response_model=PcareMetadataOnly,
+        tags=["pcare"],
+    )
+    def pendaftaran_delete(
+        request: Request,
+        nokartu: Annotated[str, Path(pattern=CARD)],
+        tgl: Annotated[str, Path(pattern=DDMMYYYY)],
+        no_urut: Annotated[str, Path(pattern=NO_URUT)],
+        kdpoli: Annotated[str, Path(pattern=POLI)],
+    ) -> Response:
+        """Remove a registration; one the central does not hold answers 404."""
+        try:
+            visits.delete(request.state.cons_id, nokartu, tgl, no_urut, kdpoli)
+        except NotFound:
+            return not_found()
+        except Refused as error:
+            return pcare_refusal(error)
+        return JSONResponse(envelope(200, "OK", None, pcare=True))
+
     # -- drills (loopback, signed, not in the contract) -------------------------------------
 
     @app.get(f"{ADMIN}/faults", include_in_schema=False)
@@ -183,9 +284,16 @@ def create_central_app(
         """Every shift's HFIS kapasitas at once, for drills that fill a clinic's day."""
         return {"shifts": registry.set_kapasitas(kapasitas)}
 
+    @app.get(f"{ADMIN}/pendaftaran/{{tanggal}}", include_in_schema=False)
+    def registrations(tanggal: Annotated[str, Path(pattern=DATE)]) -> list[dict[str, Any]]:
+        """Every clinic's PCare registrations of a date (ISO), deleted ones marked."""
+        return visits.on(date.fromisoformat(tanggal))
+
     @app.get(f"{ADMIN}/mirror/{{tanggal}}", include_in_schema=False)
     def mirror(tanggal: Annotated[str, Path(pattern=DATE)]) -> list[dict[str, Any]]:
-        return registry.mirror(tanggal)
+        entries = registry.mirror(tanggal)
+        beside_the_queue(entries, visits.on(date.fromisoformat(tanggal)))
+        return entries
 
     return app
 

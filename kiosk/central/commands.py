@@ -177,13 +177,19 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 )
 @_one_line_errors
 def mirror(day: str, as_json: bool) -> None:
-    """Print the central's mirror of the clinics' queue on a date.
+    """Print the central's mirror of the clinics' queue on a date, each number with its visit's
+    PCare registration beside it (noUrut; "-" none, "x" deleted), then registrations with no
+    number here.
 
     The table masks card numbers; --json carries them in full, because a test compares them with
-    the clinic's store: keep that output off screens and out of logs.
+    the clinic's store: keep that output off screens and out of logs. Its entries carry the
+    registration as ``pcare`` (a noUrut or null).
     """
+    from datetime import date
+
     from kiosk.central.db import CentralDatabase
     from kiosk.central.registry import Registry
+    from kiosk.central.visits import Visits, beside_the_queue
     from kiosk.domain.privacy import mask_number
     from kiosk.i18n import t
 
@@ -192,21 +198,42 @@ def mirror(day: str, as_json: bool) -> None:
     try:
         database.create(settings.facility_code, settings.facility_name)
         entries = Registry(database).mirror(day)
+        visits = Visits(database).on(date.fromisoformat(day))
     finally:
         database.dispose()
+    unmatched = beside_the_queue(entries, visits)
     if as_json:
         click.echo(json.dumps(entries, indent=2))
         return
-    if not entries:
+    if not entries and not visits:
         click.echo(t("central.cli.mirror_empty", settings.lang, date=day))
         return
     for entry in entries:
+        pcare = entry["pcare"] or "-"
+        if entry["pcare_deleted"]:
+            pcare += " (x " + " ".join(entry["pcare_deleted"]) + ")"
         click.echo(
             f"{entry['kodepoli']}  {entry['nomorantrean']:<7} "
             f"{mask_number(entry['nomorkartu']):<14} {entry['status']:<10} "
-            f"{entry['jampraktek']}  {entry['alasan'] or ''}".rstrip()
+            f"{entry['jampraktek']}  PCare {pcare:<6} {entry['alasan'] or ''}".rstrip()
+        )
+    for visit in unmatched:
+        state = "x" if visit["deleted"] else ""
+        click.echo(
+            f"PCare {visit['kdPoli']}  {visit['noUrut']:<5}{state:<2} "
+            f"{mask_number(visit['noKartu']):<14}"
         )
     click.echo(t("central.cli.mirror_count", settings.lang, n=len(entries), date=day))
+    deleted = sum(1 for v in visits if v["deleted"])
+    click.echo(
+        t(
+            "central.cli.pcare_count",
+            settings.lang,
+            n=len(visits) - deleted,
+            date=day,
+            deleted=deleted,
+        )
+    )
 
 
 @central.command("load-participants")

@@ -133,6 +133,46 @@ class QueueEntry(Base):
     alasan: Mapped[str | None] = mapped_column(String(200))
 
 
+class PcarePoli(Base):
+    """PCare's own poli list (kdPoli), with the Antrean kodepoli it stands for when there is one
+    (the mirror puts a registration beside its queue number by it)."""
+
+    __tablename__ = "pcare_poli"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    antrean_code: Mapped[str | None] = mapped_column(String(3))
+
+
+class Registration(Base):
+    """A visit registered in PCare (``POST /pendaftaran``), per consumer (clinic). A DELETE marks
+    it deleted: its noUrut is never given again that day."""
+
+    __tablename__ = "pendaftaran"
+    __table_args__ = (UniqueConstraint("cons_id", "visit_date", "no_urut"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cons_id: Mapped[str] = mapped_column(String(60))
+    visit_date: Mapped[date] = mapped_column(index=True)
+    no_urut: Mapped[str] = mapped_column(String(10))
+    card: Mapped[str] = mapped_column(String(13))
+    kd_poli: Mapped[str] = mapped_column(String(3))
+    provider: Mapped[str] = mapped_column(String(20))
+    keluhan: Mapped[str] = mapped_column(String(200))
+    kunj_sakit: Mapped[bool]
+    sistole: Mapped[int]
+    diastole: Mapped[int]
+    berat_badan: Mapped[float]
+    tinggi_badan: Mapped[float]
+    resp_rate: Mapped[int]
+    lingkar_perut: Mapped[float]
+    heart_rate: Mapped[int]
+    rujuk_balik: Mapped[int]
+    kd_tkp: Mapped[str] = mapped_column(String(2))
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -169,6 +209,8 @@ class CentralDatabase:
         with self.write() as session:
             if session.scalars(select(CentralPoli.code)).first() is None:
                 seed_demo(session, facility_code, facility_name)
+            if session.scalars(select(PcarePoli.code)).first() is None:
+                seed_pcare_polis(session)
 
     def _check_schema(self) -> None:
         """A database made by an older `kiosk central` lacks columns: say so in one line."""
@@ -257,6 +299,17 @@ def seed_demo(session: Session, facility_code: str, facility_name: str) -> None:
                 srk_done=person.get("srk", True),
             )
         )
+
+
+def seed_pcare_polis(session: Session) -> None:
+    """PCare's poli list as the demo clinic names it (each poli's ``pcare_code``)."""
+    for poli in demo_data()["poli"]:
+        if poli.get("pcare_code"):
+            session.add(
+                PcarePoli(
+                    code=poli["pcare_code"], name=poli["name"].upper(), antrean_code=poli["code"]
+                )
+            )
 
 
 def utcnow() -> datetime:

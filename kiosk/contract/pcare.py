@@ -273,3 +273,89 @@ def read_no_urut(response: Any) -> str | None:
         return None
     value = str(response.get("message") or "").strip()
     return value[:10] if value and value.isalnum() else None
+
+
+class ProviderRef(BaseModel):
+    kdProvider: str
+    nmProvider: str
+
+
+class PesertaRef(BaseModel):
+    noKartu: str
+    nama: str
+
+
+class PoliRef(BaseModel):
+    kdPoli: str
+    nmPoli: str
+
+
+class Pendaftaran(BaseModel):
+    """One registration as PCare lists it (``GET /pendaftaran/noUrut/...`` and the day's list)."""
+
+    noUrut: str
+    tglDaftar: str = Field(description="dd-mm-yyyy")
+    providerPelayanan: ProviderRef
+    peserta: PesertaRef
+    poli: PoliRef
+    keluhan: str
+    kunjSakit: bool
+    sistole: int
+    diastole: int
+    beratBadan: float
+    tinggiBadan: float
+    respRate: int
+    lingkarPerut: float
+    heartRate: int
+    rujukBalik: int
+    kdTkp: str
+
+
+class PendaftaranList(BaseModel):
+    count: int
+    list: list[Pendaftaran]
+
+
+class PendaftaranAnswer(BaseModel):
+    metaData: Metadata
+    response: Pendaftaran
+
+
+class PendaftaranListAnswer(BaseModel):
+    metaData: Metadata
+    response: PendaftaranList
+
+
+class PendaftaranCreatedAnswer(BaseModel):
+    metaData: Metadata
+    response: PendaftaranCreated
+
+
+@dataclass(frozen=True)
+class ListedVisit:
+    """A registration in PCare's list, as much as the clinic needs to recognise its own."""
+
+    no_urut: str
+    card: str
+    poli: str
+
+
+def read_registrations(response: Any) -> tuple[list[ListedVisit], int]:
+    """PCare's list of the day (``{count, list}``), leniently: unusable entries are skipped."""
+    if not isinstance(response, dict):
+        return [], 0
+    entries = response.get("list")
+    found: list[ListedVisit] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        peserta, poli = entry.get("peserta"), entry.get("poli")
+        card = peserta.get("noKartu") if isinstance(peserta, dict) else None
+        code = poli.get("kdPoli") if isinstance(poli, dict) else None
+        if entry.get("noUrut") and card and code:
+            found.append(ListedVisit(str(entry["noUrut"]), str(card), str(code)))
+    try:
+        total = int(response.get("count") or 0)
+    except (TypeError, ValueError):
+        total = len(found)
+    return found, total

@@ -92,6 +92,8 @@ class DayReport:
     last_contact: datetime | None = None  # the central's last answer: "last seen", when still off
     # Calls out of turn (the desk's `o`) not undone: per poli where called, how many per reason.
     out_of_turn: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # Visits registered in PCare per poli (issue 13): PCARE_COUNTS -> how many.
+    pcare: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 
 @dataclass

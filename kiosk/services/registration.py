@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -280,15 +280,11 @@ def take_back(session: Session, row: TicketRow, actor: str, now: datetime) -> st
         return None
     if record.state == VisitState.DELETING:
         return None
-    item = session.get(OutboxRow, record.add_item_id) if record.add_item_id else None
     state: VisitState
     if record.state == VisitState.BY_HAND:
         # Nothing of ours went to PCare: only the mark goes (staff delete it in PCare's page).
         state = VisitState.WITHDRAWN
-    elif item is not None and item.state in ("pending", "parked"):
-        item.state, item.last_error = VOID, "withdrawn before it was sent"
-        state = VisitState.WITHDRAWN
-    elif record.state == VisitState.REFUSED:
+    elif _withdraw_post(session, record.add_item_id) or record.state == VisitState.REFUSED:
         state = VisitState.WITHDRAWN
     else:  # registered, or being sent right now: PCare has (or may have) it
         delete = queue_for_central(
@@ -317,6 +313,19 @@ def take_back(session: Session, row: TicketRow, actor: str, now: datetime) -> st
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _withdraw_post(session: Session, item_id: int | None) -> bool:
+    """Void the POST if no pump holds it (a compare-and-set: a pump claiming it at this instant
+    wins, and the visit is then deleted after PCare answers). True when it was withdrawn."""
+    if item_id is None:
+        return False
+    withdrawn = session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == item_id, OutboxRow.state.in_(("pending", "parked")))
+        .values(state=VOID, last_error="withdrawn before it was sent")
+    )
+    return int(withdrawn.rowcount) == 1  # type: ignore[attr-defined]
 
 
 def _ticket(session: Session, ticket_id: int, *, lock: bool = False) -> TicketRow:

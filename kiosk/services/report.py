@@ -24,9 +24,17 @@ from kiosk.domain.report import (
     offline_periods,
     whole_minutes,
 )
+from kiosk.domain.visit import VisitState
 from kiosk.i18n import t
 from kiosk.store import Store
-from kiosk.store.models import CentralLinkRow, LinkEventRow, PoliRow, TicketEventRow, TicketRow
+from kiosk.store.models import (
+    CentralLinkRow,
+    LinkEventRow,
+    PoliRow,
+    TicketEventRow,
+    TicketRow,
+    VisitRegistrationRow,
+)
 
 CSV_HEADER = (
     "tanggal",
@@ -46,7 +54,16 @@ CSV_HEADER = (
     "luar_urutan_lansia_kembali",
     "luar_urutan_hasil_lab",
     "luar_urutan_diminta_dokter",
+    # PCare visit registrations (branch pcare): PCARE_COUNTS' order.
+    "pcare_terdaftar",
+    "pcare_menunggu_kirim",
+    "pcare_ditolak",
+    "kunjungan_sakit",
+    "kunjungan_sehat",
 )
+# What the report counts of PCare registrations, per poli: registered (by PCare or by hand),
+# waiting to be sent, refused, and the visits registered or on their way, sick and healthy.
+PCARE_COUNTS = ("registered", "waiting", "refused", "sick", "healthy")
 TOTAL = "TOTAL"
 # The reasons the desk offers for a call out of turn (kiosk.services.desk checks them).
 OUT_OF_TURN_REASONS = ("returned", "lab_result", "doctor_asked")
@@ -127,7 +144,45 @@ class ReportService:
             if event_id not in undone:
                 by_reason = counts.setdefault(poli, {})
                 by_reason[reason] = by_reason.get(reason, 0) + 1
-        return replace(report, last_contact=last_contact, out_of_turn=counts)
+        return replace(
+            report,
+            last_contact=last_contact,
+            out_of_turn=counts,
+            pcare=self._pcare(day),
+        )
+
+    def _pcare(self, day: date) -> dict[str, dict[str, int]]:
+        with self.store.read() as session:
+            rows = session.execute(
+                select(
+                    TicketRow.poli_code, VisitRegistrationRow.state, VisitRegistrationRow.visit_sick
+                )
+                .join(TicketRow, TicketRow.id == VisitRegistrationRow.ticket_id)
+                .where(TicketRow.service_date == day)
+            ).all()
+        counts: dict[str, dict[str, int]] = {}
+        for poli, state, sick in rows:
+            kinds = []
+            if VisitState(state).counts_registered:
+                kinds.append("registered")
+            elif state == VisitState.QUEUED:
+                kinds.append("waiting")
+            elif state == VisitState.REFUSED:
+                kinds.append("refused")
+            if kinds:  # taken back (withdrawn, deleted, being deleted) counts nowhere
+                kinds.append("sick" if sick else "healthy")
+            here = counts.setdefault(poli, dict.fromkeys(PCARE_COUNTS, 0))
+            for kind in kinds:
+                here[kind] += 1
+        return counts
+
+    def pcare_lines(self, report: DayReport, lang: str) -> list[str]:
+        """PCare registrations per poli, as ``kiosk report`` says them."""
+        names = {poli.code: poli.name for poli in report.polis}
+        return [
+            t("report.pcare_line", lang, poli=names.get(code, code), **figures)
+            for code, figures in sorted(report.pcare.items())
+        ] or [t("report.pcare_none", lang)]
 
     def out_of_turn_lines(self, report: DayReport, lang: str) -> list[str]:
         """Calls out of turn per poli and reason, as the desk and ``kiosk report`` say them."""
@@ -170,7 +225,12 @@ def _number(value: float | None) -> str:
 
 
 def _row(
-    day: date, figures: PoliFigures, code: str, name: str, out_of_turn: Mapping[str, int]
+    day: date,
+    figures: PoliFigures,
+    code: str,
+    name: str,
+    out_of_turn: Mapping[str, int],
+    pcare: Mapping[str, int],
 ) -> list[str]:
     def pair(f: Figures) -> list[str]:
         return [_number(f.mean), _number(f.p90)]
@@ -188,6 +248,7 @@ def _row(
         str(figures.cancellations),
         str(sum(out_of_turn.values())),
         *(str(out_of_turn.get(reason, 0)) for reason in OUT_OF_TURN_REASONS),
+        *(str(pcare.get(kind, 0)) for kind in PCARE_COUNTS),
     ]
 
 
@@ -200,12 +261,16 @@ def write_csv(report: DayReport, day: date, path: Path) -> ReportFiles:
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         everywhere: dict[str, int] = defaultdict(int)
+        registrations: dict[str, int] = defaultdict(int)
         for poli in report.polis:
             here = report.out_of_turn.get(poli.code, {})
             for reason, n in here.items():
                 everywhere[reason] += n
-            writer.writerow(_row(day, poli, poli.code, poli.name, here))
-        writer.writerow(_row(day, report.total, TOTAL, TOTAL, everywhere))
+            pcare = report.pcare.get(poli.code, {})
+            for kind, n in pcare.items():
+                registrations[kind] += n
+            writer.writerow(_row(day, poli, poli.code, poli.name, here, pcare))
+        writer.writerow(_row(day, report.total, TOTAL, TOTAL, everywhere, registrations))
     with arrivals.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(("tanggal", "jam", "kedatangan"))

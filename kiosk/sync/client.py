@@ -75,6 +75,8 @@ class Answer:
 
 # Codes that speak of our credentials, not of the item (401 unauthorised, 403 forbidden).
 _DENIED_CODES = frozenset({401, 403})
+# PCare's POST /pendaftaran answers 201 CREATED with the noUrut (not Antrean's 201 refusal).
+_PCARE_CREATED = 201
 # Codes that speak of the clock or a proxy: keep the item and try later.
 _AUTH_CODES = frozenset({407, 408})
 
@@ -240,7 +242,8 @@ class CentralClient:
         try:
             response = self._decode(envelope.get("response"), timestamp)
         except DecryptError:
-            if code in SUCCESS_CODES or code == DUPLICATE_CODE:
+            # PCare's "created" (201) carries the visit's noUrut: unreadable, ask again.
+            if code in SUCCESS_CODES or code in (DUPLICATE_CODE, _PCARE_CREATED):
                 return Answer(Outcome.RETRY, code, "the answer does not decrypt")
             response = None  # a refusal's message is in the metadata; its body does not matter
         if code in SUCCESS_CODES:

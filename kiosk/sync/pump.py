@@ -28,13 +28,14 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from kiosk.contract import antrean
+from kiosk.contract import antrean, pcare
 from kiosk.contract.logmask import mask_digits
 from kiosk.domain.privacy import mask_number
 from kiosk.i18n import t
 from kiosk.store import Store
 from kiosk.store.link import record_link_state
 from kiosk.store.models import CentralLinkRow, OutboxRow, TicketRow
+from kiosk.sync import pcare as pcare_side
 from kiosk.sync.client import Answer, CentralClient, Outcome
 from kiosk.sync.registry import Found, look_up, remember, reverify
 from kiosk.sync.watch import LinkWatch
@@ -54,6 +55,7 @@ class Claimed:
     id: int
     kind: str
     payload: dict[str, Any]
+    attempts: int = 1  # this one included: above 1, an earlier send may have reached the central
 
 
 @dataclass
@@ -144,9 +146,18 @@ class OutboxPump:
             OutboxRow.state == PENDING,
             and_(OutboxRow.state == SENDING, OutboxRow.claimed_at < stale),
         )
+        # A ticket's Antrean items and its PCare registration items are two lines: each in order,
+        # and a registration after the ticket's antrean/add. A refused registration does not hold
+        # up the ticket's panggil or batal.
+        is_pcare, was_pcare = OutboxRow.kind.in_(pcare.KINDS), earlier.kind.in_(pcare.KINDS)
+        same_line = or_(
+            and_(is_pcare, was_pcare),
+            and_(~is_pcare, ~was_pcare),
+            and_(is_pcare, earlier.kind == antrean.ADD),
+        )
         blocked = exists().where(
             or_(
-                earlier.ticket_id == OutboxRow.ticket_id,
+                and_(earlier.ticket_id == OutboxRow.ticket_id, same_line),
                 earlier.natural_key == OutboxRow.natural_key,
             ),
             earlier.id < OutboxRow.id,
@@ -154,13 +165,13 @@ class OutboxPump:
         )
         with self.store.write() as session:
             rows = session.execute(
-                select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload)
+                select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload, OutboxRow.attempts)
                 .where(claimable, ~blocked)
                 .order_by(OutboxRow.id)
                 .limit(self.batch)
             ).all()
             claimed = []
-            for item_id, kind, payload in rows:
+            for item_id, kind, payload, attempts in rows:
                 # The compare-and-set: another pump that claimed it first makes this a no-op.
                 result = session.execute(
                     update(OutboxRow)
@@ -173,7 +184,7 @@ class OutboxPump:
                     )
                 )
                 if result.rowcount == 1:  # type: ignore[attr-defined]
-                    claimed.append(Claimed(item_id, kind, dict(payload)))
+                    claimed.append(Claimed(item_id, kind, dict(payload), int(attempts or 0) + 1))
             return claimed
 
     def step(self, on_sent: Callable[[int], None] | None = None) -> StepReport:
@@ -182,7 +193,7 @@ class OutboxPump:
         items = self.claim()
         report.claimed = len(items)
         for index, item in enumerate(items):
-            answer = self._complete(item) or self.client.send(item.kind, item.payload)
+            answer = self._complete(item) or self._send(item)
             if answer.retry:
                 self._release(items[index:], answer)
                 report.failed, report.error = True, answer.message
@@ -318,6 +329,13 @@ class OutboxPump:
         self._note_link(not answer.retry, answer.message, contact=1, denied=denied)
         return not answer.retry
 
+    def _send(self, item: Claimed) -> Answer:
+        if item.kind in pcare.KINDS:  # a visit's registration in PCare (issue 13)
+            return pcare_side.send(
+                self.client, self.store, item.id, item.kind, item.payload, item.attempts
+            )
+        return self.client.send(item.kind, item.payload)
+
     def _complete(self, item: Claimed) -> Answer | None:
         """An add needs the NIK; a card taken on trust offline has none until the central names
         it. None: the item is complete and can go."""
@@ -347,11 +365,18 @@ class OutboxPump:
             values.update(state=PARKED, last_error=answer.message or f"kode {answer.code}")
             log.warning("outbox item %d (%s) refused by the central", item.id, item.kind)
         with self.store.write() as session:
-            session.execute(
+            settled = session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id == item.id, OutboxRow.claimed_by == self.name)
                 .values(**values)
             )
+            if item.kind in pcare.KINDS and settled.rowcount == 1:  # type: ignore[attr-defined]
+                # The visit's record learns PCare's answer in the same transaction.
+                state = pcare_side.settle_visit(session, item.id, item.kind, answer, utcnow())
+                if state is not None:
+                    session.execute(
+                        update(OutboxRow).where(OutboxRow.id == item.id).values(state=state)
+                    )
 
     def _release(self, items: list[Claimed], answer: Answer) -> None:
         with self.store.write() as session:
@@ -425,7 +450,9 @@ def _parked(session: Session, limit: int) -> list[ParkedItem]:
             id=row.id,
             kind=row.kind,
             number=number,
-            masked_card=mask_number(str(row.payload.get("nomorkartu") or "")),
+            masked_card=mask_number(
+                str(row.payload.get("nomorkartu") or row.payload.get("noKartu") or "")
+            ),
             message=mask_digits(row.last_error or ""),
             created_at=row.created_at,
         )
