@@ -7,18 +7,29 @@ loopback and the real pump sends the registration to it.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
 
+from kiosk.contract import pcare
 from kiosk.desk_app import DeskApp
+from kiosk.domain.clock import FacilityClock
 from kiosk.domain.visit import VisitState
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
-from kiosk.store.models import PoliRow, VisitRegistrationRow
-from tests.ui.helpers import screen_name, screen_text
+from kiosk.services.setup import open_clinic
+from kiosk.services.staff import StaffService
+from kiosk.store.models import OutboxRow, PoliRow, VisitRegistrationRow
+from tests.central_server import CentralServer
+from tests.conftest import WIB, MovableClock
+from tests.demo_ids import BUDI_CARD, SITI_CARD
+from tests.sync.test_drills import clinic_settings
+from tests.ui.helpers import screen_name, screen_text, settle
 from tests.ui.test_desk import desk_services, key, said, take  # noqa: F401
 from tests.ui.test_desk_screens import sign_in_as
 
@@ -36,9 +47,11 @@ WORDS = {
         "range": "Sistole 400 di luar batas wajar 40-300",
         "pressure": "Diastole 130 harus lebih kecil dari sistole",
         "refused": "PCare DITOLAK:",
-        "undo_title": "Urungkan pendaftaran PCare A-001",
+        "undo_title": "Urungkan pendaftaran PCare {ticket}?",
         "auto": "didaftarkan otomatis saat dipanggil",
         "too_late": "tanda vital tidak bisa diubah",
+        "by_hand": "PCare manual {no}",
+        "resent": "Pendaftaran PCare A-001 dikirim ulang",
     },
     "en": {
         "register": "d Register in PCare",
@@ -51,9 +64,11 @@ WORDS = {
         "range": "Systolic 400 is outside the plausible 40-300",
         "pressure": "Diastolic 130 must be lower than systolic",
         "refused": "PCare REFUSED:",
-        "undo_title": "Undo A-001 · Siti A.'s PCare registration",
+        "undo_title": "Undo {ticket}'s PCare registration?",
         "auto": "registered automatically when called",
         "too_late": "vitals cannot be changed",
+        "by_hand": "PCare by hand {no}",
+        "resent": "A-001's PCare registration is sent again",
     },
 }
 
@@ -213,7 +228,7 @@ async def test_undo_asks_first_and_names_the_patient(
         await key(pilot, "d")  # a registration: what may be done with it
         assert screen_name(app) == "PickDialog"
         await key(pilot, "1")  # undo (a queued registration can only be undone or left)
-        assert words["undo_title"] in shown(app)
+        assert words["undo_title"].format(ticket="A-001 · Siti A.") in shown(app)
         await key(pilot, "2")  # no
         assert screen_name(app) == "DeskScreen"
         record = registration(desk_services, ticket_id)
@@ -276,3 +291,102 @@ def desk_services_registration(services: Services) -> Any:
     from kiosk.services.registration import RegistrationService
 
     return RegistrationService(services.store, services.clock)
+
+
+# -- with PCare answering: the reference central on loopback, the real pump ---------------------
+
+
+@pytest.fixture
+def online(
+    tmp_path: Path, central_server: CentralServer, clock_source: MovableClock
+) -> Iterator[Services]:
+    services = open_clinic(
+        clinic_settings(tmp_path, central_server), clock=FacilityClock(WIB, clock_source)
+    )
+    StaffService(services.store, services.clock).add("sari", "4321")
+    yield services
+    services.store.dispose()
+
+
+def drain(services: Services) -> None:
+    services.sync.pump(backoff_base=0.02, backoff_cap=0.2, idle_seconds=0.05).drain()
+
+
+async def sent_and_shown(pilot: Pilot[None], services: Services) -> None:
+    """The pump sends what waits (as `kiosk sync` would); the desk's list shows the answers."""
+    await asyncio.to_thread(drain, services)
+    await pilot.pause(1.3)  # the list refreshes every second
+    await settle(pilot)
+
+
+def registered_at_pcare(central: CentralServer, services: Services) -> dict[tuple[str, str], str]:
+    """(card, kdPoli) -> noUrut of the live registrations PCare holds today."""
+    day = services.clock.today().isoformat()
+    return {(r["noKartu"], r["kdPoli"]): r["noUrut"] for r in central.registrations(day)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_pcare_refuses_then_the_desk_corrects_marks_by_hand_and_undoes(
+    online: Services, central_server: CentralServer, lang: str
+) -> None:
+    """Staff had already registered Siti and Budi in PCare's own page: PCare refuses the desk's
+    registrations with its words, shown on their rows. Budi is sent again to another PCare poli
+    and gets his noUrut; Siti is marked registered by hand with the number PCare gave her; Budi's
+    registration is undone (asked first) and PCare deletes it."""
+    siti, budi = called(online, SITI), called(online, BUDI)
+    words = WORDS[lang]
+    app = DeskApp(online)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_poli(pilot, lang)
+        await key(pilot, "d")  # Siti
+        await key(pilot, "down")
+        await key(pilot, "d")  # Budi
+        with online.store.read() as session:
+            bodies = session.scalars(
+                select(OutboxRow.payload).where(OutboxRow.kind == pcare.REGISTER)
+            ).all()
+        for body in bodies:  # what staff typed into PCare's page earlier
+            central_server.request("POST", "/pcare-rest/pendaftaran", json=body).raise_for_status()
+        by_hand = registered_at_pcare(central_server, online)
+        await sent_and_shown(pilot, online)
+        assert shown(app).count(words["refused"]) == 2
+        assert "sudah didaftarkan" in shown(app)  # PCare's own words, as it said them
+        # Budi (selected): another PCare poli. The current one is offered first.
+        await key(pilot, "d")
+        assert screen_name(app) == "PickDialog"
+        await key(pilot, "2")
+        assert "001" in shown(app) and "002" in shown(app)
+        await key(pilot, "2")  # Gigi's PCare poli, 002
+        await sent_and_shown(pilot, online)
+        no_urut = registered_at_pcare(central_server, online)[(BUDI_CARD, "002")]
+        assert f"PCare {no_urut}" in shown(app)
+        # Siti: vitals added and sent again (k on a refused row); PCare still refuses at 001.
+        await key(pilot, "up")
+        await key(pilot, "k")
+        assert screen_name(app) == "VitalsDialog"
+        await type_into(pilot, "120")
+        await key(pilot, "enter")
+        assert words["resent"] in said(app)
+        await sent_and_shown(pilot, online)
+        assert shown(app).count(words["refused"]) == 1
+        # Siti: registered by hand, with the number PCare's page showed.
+        await key(pilot, "d")
+        await key(pilot, "4")
+        siti_no = by_hand[(SITI_CARD, "001")]
+        await type_into(pilot, siti_no.lower())
+        await key(pilot, "enter")
+        assert words["by_hand"].format(no=siti_no) in shown(app)
+        # Budi's registration undone: asked first, then PCare deletes it.
+        await key(pilot, "down")
+        await key(pilot, "d")
+        await key(pilot, "1")
+        assert words["undo_title"].format(ticket="A-002 · Budi S.") in shown(app)
+        await key(pilot, "1")
+        await sent_and_shown(pilot, online)
+        assert f"PCare {no_urut}" not in shown(app)
+    assert (BUDI_CARD, "002") not in registered_at_pcare(central_server, online)
+    siti_record, budi_record = registration(online, siti), registration(online, budi)
+    assert siti_record is not None and siti_record.state == VisitState.BY_HAND
+    assert siti_record.no_urut == siti_no and siti_record.vitals["sistole"] == 120
+    assert budi_record is not None and budi_record.state == VisitState.DELETED
