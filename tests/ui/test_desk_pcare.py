@@ -32,6 +32,7 @@ from tests.sync.test_drills import clinic_settings
 from tests.ui.helpers import screen_name, screen_text, settle
 from tests.ui.test_desk import desk_services, key, said, take  # noqa: F401
 from tests.ui.test_desk_screens import sign_in_as
+from tests.ui.test_escaping import actions_on_screen
 
 SIZE = (80, 24)
 SITI, BUDI = 1, 2
@@ -264,6 +265,7 @@ async def test_a_refusal_shows_as_text_on_the_row(
         text = shown(app)
         assert WORDS[lang]["refused"] in text
         assert "[b]Poli[/b]" in text and "[@click=app.quit]" in text
+        assert actions_on_screen(app) == []  # no link made of PCare's words
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -285,6 +287,49 @@ async def test_a_poli_that_registers_on_call_says_so_and_does(
         assert words["queued"] in shown(app)
     record = registration(desk_services, ticket_id)
     assert record is not None and record.state == VisitState.QUEUED
+
+
+def every_state(services: Services) -> None:
+    """Called rows with a registration PCare answered, one it refused, one registered by hand,
+    and a general patient's (none)."""
+    service = desk_services_registration(services)
+    registered, refused, by_hand = (
+        called(services, SITI),
+        called(services, BUDI),
+        called(services, 6),
+    )
+    called(services, None)
+    for ticket_id in (registered, refused):
+        service.register(ticket_id, None, "test")
+    service.mark_by_hand(by_hand, "a7", "test")
+    with services.store.write() as session:  # what the pump stores from PCare's answers
+        for ticket_id, state, no_urut, message in (
+            (registered, VisitState.REGISTERED, "A1", None),
+            (refused, VisitState.REFUSED, None, "Peserta sudah didaftarkan di poli ini hari ini"),
+        ):
+            record = session.scalars(
+                select(VisitRegistrationRow).where(VisitRegistrationRow.ticket_id == ticket_id)
+            ).one()
+            record.state, record.no_urut, record.message = state.value, no_urut, message
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("view", ["rows", "refused_menu"])
+def test_rows_with_every_registration_state_snapshot(
+    desk_services: Services,  # noqa: F811
+    snap_compare: Any,
+    lang: str,
+    view: str,
+) -> None:
+    every_state(desk_services)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_poli(pilot, lang)
+        if view == "refused_menu":
+            await key(pilot, "down")  # the refused one: what may be done with it
+            await key(pilot, "d")
+
+    assert snap_compare(DeskApp(desk_services), terminal_size=SIZE, run_before=run_before)
 
 
 def desk_services_registration(services: Services) -> Any:
