@@ -79,7 +79,7 @@ HEAVY_MODULES = ("PIL", "qrcode", "escpos", "httpx", "fastapi", "starlette", "uv
 
 
 async def _first_screen_imports() -> dict[str, Any]:
-    """``kiosk``'s own start (kiosk.cli's run_kiosk, up to ``app.run()``), then the heavy modules.
+    """``kiosk``'s own start (faces.run_kiosk up to ``app.run()``), then the heavy modules.
 
     Headless (``run_test``) instead of a terminal, so the process can look at itself once the
     welcome screen is up; the headless driver imports none of the heavy modules itself.
@@ -87,14 +87,14 @@ async def _first_screen_imports() -> dict[str, Any]:
     import os
     import tempfile
 
-    from kiosk import cli
     from kiosk.app import KioskApp
+    from kiosk.cli.common import settings_or_exit
     from kiosk.services.demo import is_demo  # noqa: F401  (run_kiosk imports it)
     from kiosk.services.setup import open_clinic
     from kiosk.services.staff import DEMO_EXIT_PIN  # noqa: F401
 
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp())
-    settings = cli._settings()
+    settings = settings_or_exit()
     app = KioskApp(open_clinic(settings))
     async with app.run_test(size=(80, 24)) as pilot:
         deadline = time.monotonic() + 60

@@ -57,6 +57,7 @@ class KioskApp(App[None]):
         self._warning_open = False
         self._pump_stop = threading.Event()
         self.retry_seconds = retry_seconds
+        self.outages = 0
         self.register_theme(KIOSK_THEME)
         self.register_theme(CONTRAST_THEME)
         self.theme = "kiosk-contrast" if settings.theme == "high-contrast" else "kiosk"
@@ -142,8 +143,13 @@ class KioskApp(App[None]):
         from kiosk.screens.out_of_service import OutOfServiceScreen
 
         if not self.in_outage:
+            self.outages += 1
             self.patient = PatientSession()  # whatever was chosen is gone with the store
             self.push_screen(OutOfServiceScreen(self.retry_seconds))
+
+    def back_in_service(self) -> None:
+        """The store answers again: start over at Welcome."""
+        self.reset()
 
     # -- language ---------------------------------------------------------------------------
     def toggle_lang(self) -> None:

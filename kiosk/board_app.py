@@ -62,11 +62,7 @@ class BoardApp(App[None]):
     ) -> None:
         super().__init__()
         self.services = services
-        self.board = board or BoardService(
-            services.store,
-            services.clock,
-            minutes_per_patient=services.settings.minutes_per_patient,
-        )
+        self.board = board or services.board
         self.announcer = announcer
         self.poll_seconds = poll_seconds
         self.flash_seconds = flash_seconds

@@ -2,7 +2,7 @@
 
 ``kiosk serve``, ``kiosk sync`` and the board restart on failure; timers run the nightly backup
 (keeping ``backup_copies``) and purge; a getty drop-in logs the kiosk's user in on tty1, where a
-profile snippet opens the kiosk full screen. Pure text: :mod:`kiosk.cli_service` shows and
+profile snippet opens the kiosk full screen. Pure text: :mod:`kiosk.cli.service` shows and
 writes it. Every file starts with :data:`MARK`, so ``kiosk service remove`` deletes only ours.
 """
 

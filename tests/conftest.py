@@ -15,8 +15,10 @@ from kiosk.config import Settings, load_settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.services import Services
 from kiosk.services.setup import open_clinic
+from kiosk.store.db import Store
 from tests.central_server import central_server  # noqa: F401  (a fixture for every folder)
 from tests.pg import PostgresServer, find_bin_dir
+from tests.store_template import starting_from
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -29,6 +31,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.
 MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 WIB = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stores_start_migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """See tests/store_template.py: a fresh SQLite store is a copy of one migrated once."""
+    template = tmp_path_factory.mktemp("store-template") / "template.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Store, "migrate", starting_from(template))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +64,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    return server.new_database()
+    return server.new_database(migrated=True)
 
 
 @pytest.fixture(autouse=True)

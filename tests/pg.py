@@ -39,6 +39,7 @@ class PostgresServer:
         self.data = self.root / "data"
         self.port = _free_port()
         self._as_user: list[str] = []
+        self._template_ready = False
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
             self._as_user = ["runuser", "-u", "postgres", "--"]
@@ -96,11 +97,32 @@ class PostgresServer:
     def admin_url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
-    def new_database(self) -> str:
-        """A fresh, empty database: each test starts from nothing, like a fresh SQLite file."""
+    def new_database(self, migrated: bool = False) -> str:
+        """A fresh database: empty, or (``migrated``) a copy of one the kiosk's own migrations
+        brought to head once per server, as tests/store_template.py does for SQLite."""
+        name = f"kiosk_{uuid.uuid4().hex[:12]}"
+        template = self._migrated_template() if migrated else "template1"
+        self._create(name, template)
+        return self._url(name)
+
+    def _url(self, name: str) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+    def _migrated_template(self) -> str:
+        from kiosk.store.db import Store
+
+        name = "kiosk_migrated"
+        if not self._template_ready:
+            self._create(name, "template1")
+            store = Store(self._url(name))
+            store.migrate()
+            store.dispose()  # CREATE DATABASE ... TEMPLATE needs it without connections
+            self._template_ready = True
+        return name
+
+    def _create(self, name: str, template: str) -> None:
         import psycopg
 
-        name = f"kiosk_{uuid.uuid4().hex[:12]}"
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -108,10 +130,9 @@ class PostgresServer:
                     f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
                     autocommit=True,
                 ) as conn:
-                    conn.execute(f'CREATE DATABASE "{name}"')
+                    conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
                 break
             except psycopg.OperationalError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"

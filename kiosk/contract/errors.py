@@ -2,8 +2,8 @@
 
 Malformed JSON, missing fields, wrong types and bad paths answer HTTP 200 with code 201 and an
 Indonesian sentence naming the field; an unknown address or method keeps its HTTP status (404,
-405), still in the envelope. Each app names its side (the prefix of its words in kiosk/i18n.py),
-its field rules, and how it writes the envelope for a path.
+405), still in the envelope. Each app names its side (the prefix of its words, in kiosk/i18n/web.py
+and central.py), its field rules, and how it writes the envelope for a path.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ Answer = Callable[[str, int, str, int, "Mapping[str, str] | None"], JSONResponse
 
 @dataclass(frozen=True)
 class Side:
-    """One app's words: ``{prefix}.contract.*`` and ``{prefix}.rule.*`` in kiosk/i18n.py."""
+    """One app's words: ``{prefix}.contract.*`` and ``{prefix}.rule.*`` (kiosk/i18n/)."""
 
     prefix: str
     rules: dict[str, str]

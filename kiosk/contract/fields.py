@@ -22,7 +22,8 @@ NUMBER = r"^[A-Z]{1,2}-?[0-9]{1,4}$"
 TEXT = r"^[^\x00-\x1f\x7f]*$"
 NAME = r"^[^\x00-\x1f\x7f]+$"
 
-# What each field must look like, per side (keys in kiosk/i18n.py: ``{side}.rule.{rule}``).
+# What each field must look like, per side (keys ``{side}.rule.{rule}`` in kiosk/i18n/web.py and
+# kiosk/i18n/central.py).
 FASKES_RULES = {
     "nomorkartu": "card",
     "nik": "nik",

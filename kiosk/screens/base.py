@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any, Protocol, TypeVar, cast
+from typing import Protocol, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 
 from kiosk.i18n import t
+from kiosk.screens.calls import ServiceScreen
 from kiosk.services import Services
-from kiosk.services.errors import Refused
-from kiosk.services.health import is_store_fault
 from kiosk.session import PatientSession
 from kiosk.widgets.choices import ChoiceList
 from kiosk.widgets.connectivity import ConnectivityMark
 from kiosk.widgets.plain import Static
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 class KioskHost(Protocol):
@@ -38,7 +31,7 @@ class KioskHost(Protocol):
     def out_of_service(self) -> None: ...
 
 
-class KioskScreen(Screen[None]):
+class KioskScreen(ServiceScreen):
     """A kiosk screen. Escape goes back one screen; the header shows the clinic and the time."""
 
     BINDINGS = [Binding("escape", "back", t("hint.back"), show=False)]
@@ -93,40 +86,5 @@ class KioskScreen(Screen[None]):
         elif message:
             self.notify(message, severity="error", timeout=8)
 
-    @property
-    def on_stack(self) -> bool:
-        """Still part of the kiosk: keys that arrive fast can pop a screen before it mounts."""
-        return self.is_attached and self in self.app.screen_stack
-
-    def _deliver(self, then: Callable[[T], Any], result: T) -> None:
-        # The kiosk may have reset (idle) while the call ran: a stale answer goes nowhere.
-        if self.on_stack:
-            then(result)
-
-    def call_service(
-        self, work: Callable[[], T], then: Callable[[T], Any], group: str = "service"
-    ) -> None:
-        """Run a blocking service call in a thread; ``then`` gets its result on the UI thread.
-
-        A refusal shows its reason; a store that cannot be reached or written takes the kiosk out
-        of service until it answers; anything else unexpected sends the patient to the desk.
-        The screen never shows a traceback.
-        """
-
-        def runner() -> None:
-            try:
-                result = work()
-            except Refused as refusal:
-                self.app.call_from_thread(self.show_error, self.t(refusal.key, **refusal.params))
-                return
-            except Exception as error:
-                if is_store_fault(error):
-                    log.error("store unavailable on %s: %s", type(self).__name__, error)
-                    self.app.call_from_thread(self.kiosk.out_of_service)
-                    return
-                log.exception("service call failed on %s", type(self).__name__)
-                self.app.call_from_thread(self.show_error, self.t("error.store"))
-                return
-            self.app.call_from_thread(self._deliver, then, result)
-
-        self.run_worker(runner, thread=True, exclusive=True, group=group, exit_on_error=False)
+    def say(self, message: str) -> None:
+        self.show_error(message)

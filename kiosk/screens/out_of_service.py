@@ -1,5 +1,6 @@
-"""Out of service: the store cannot be reached or written. The patient is sent to the desk while
-the kiosk retries by itself, and returns to Welcome, forgetting the patient, once it answers."""
+"""Out of service: the store cannot be reached or written. The kiosk sends the patient to the desk,
+the desk tells staff what to do; both retry by itself. Once the store answers, the kiosk returns
+to Welcome, forgetting the patient, and the desk to where it was, still signed in."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 
 class OutOfServiceScreen(KioskScreen):
     TITLE_KEY = "outage.title"
+    BODY_KEY = "outage.body"
+    RETRY_KEY = "outage.retrying"
 
     def __init__(self, retry_seconds: float) -> None:
         super().__init__()
@@ -26,8 +29,8 @@ class OutOfServiceScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         with Vertical(id="body"):
-            yield Static(self.t("outage.body"), id="outage-body", classes="prompt")
-            yield Static(self.t("outage.retrying"), id="outage-retry", classes="help")
+            yield Static(self.t(self.BODY_KEY), id="outage-body", classes="prompt")
+            yield Static(self.t(self.RETRY_KEY), id="outage-retry", classes="help")
 
     def on_mount(self) -> None:
         self.set_interval(self.retry_seconds, self._retry, name="outage-retry")
@@ -52,4 +55,12 @@ class OutOfServiceScreen(KioskScreen):
 
     def _back_in_service(self) -> None:
         if self.on_stack:
-            self.kiosk.reset()
+            self.face.back_in_service()
+
+
+class DeskOutOfServiceScreen(OutOfServiceScreen):
+    """The desk's words: for staff, what to do meanwhile and that nothing needs restarting."""
+
+    TITLE_KEY = "desk.outage.title"
+    BODY_KEY = "desk.outage.body"
+    RETRY_KEY = "desk.outage.retrying"

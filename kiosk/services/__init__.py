@@ -1,8 +1,14 @@
-"""Use cases the screens call: identify, offer, take/check in/cancel, print slips."""
+"""Use cases the screens call: identify, offer, take/check in/cancel, print slips.
+
+``Services`` is everything a face of the clinic uses; ``kiosk.services.setup.open_clinic`` opens
+it from the settings for every face (kiosk, desk, board, ``kiosk serve``, ``kiosk sync``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from kiosk.config import Settings
 from kiosk.domain.clock import FacilityClock
@@ -16,6 +22,13 @@ from kiosk.store import Store
 from kiosk.sync.client import CentralClient, CentralConfig
 from kiosk.sync.hfis import DailyPull
 
+if TYPE_CHECKING:
+    from kiosk.services.board import BoardService
+    from kiosk.services.board_text import BoardTextService
+    from kiosk.services.desk import DeskService
+    from kiosk.services.report import ReportService
+    from kiosk.services.staff import StaffService
+
 
 @dataclass
 class Services:
@@ -28,6 +41,40 @@ class Services:
     slips: SlipService
     sync: SyncService
     registration: RegistrationService
+
+    # The desk's and the board's services, built when a face first asks: the kiosk never loads
+    # them (its start stays light).
+    @cached_property
+    def desk(self) -> DeskService:
+        from kiosk.services.desk import DeskService
+
+        return DeskService(self.store, self.clock, self.slips)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from kiosk.services.staff import StaffService
+
+        return StaffService(self.store, self.clock)
+
+    @cached_property
+    def report(self) -> ReportService:
+        from kiosk.services.report import ReportService
+
+        return ReportService(self.store, self.clock)
+
+    @cached_property
+    def board_text(self) -> BoardTextService:
+        from kiosk.services.board_text import BoardTextService
+
+        return BoardTextService(self.store, self.clock)
+
+    @cached_property
+    def board(self) -> BoardService:
+        from kiosk.services.board import BoardService
+
+        return BoardService(
+            self.store, self.clock, minutes_per_patient=self.settings.minutes_per_patient
+        )
 
 
 def build_services(

@@ -1,4 +1,5 @@
-"""Opening the clinic at start-up: migrate the store, load the demo on first start."""
+"""Opening the clinic's services from the settings, the one way every face starts (kiosk, desk,
+board, ``kiosk serve``, ``kiosk sync``): migrate the store, load the demo on first start."""
 
 from __future__ import annotations
 
@@ -13,10 +14,18 @@ from kiosk.store.models import FacilityRow
 
 
 def open_clinic(
-    settings: Settings, clock: FacilityClock | None = None, store: Store | None = None
+    settings: Settings,
+    clock: FacilityClock | None = None,
+    store: Store | None = None,
+    *,
+    setup: bool = True,
 ) -> Services:
+    """``setup=False`` only migrates: ``kiosk sync`` sends what the store holds, and neither
+    loads the demo into an empty store nor renames the clinic."""
     services = build_services(settings, clock, store)
     services.store.migrate()
+    if not setup:
+        return services
     if not has_facility(services.store):
         load_demo(services.store, services.clock, settings.facility_code, settings.facility_name)
     else:

@@ -15,11 +15,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+# The store's error, raised by the migrations too; importers name it from here or from errors.py.
+from kiosk.store.errors import StoreError as StoreError
+
 _WRITE = "kiosk_write"
-
-
-class StoreError(Exception):
-    """The store cannot be opened or migrated; the message is one line for the operator."""
 
 
 def make_engine(url: str) -> Engine:

@@ -1,4 +1,7 @@
-"""Alembic, driven from code: the kiosk applies its migrations at every start."""
+"""Alembic, driven from code: the kiosk applies its migrations at every start.
+
+Below the sessions (db.py calls :func:`upgrade`); it imports nothing of them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from kiosk.store.db import StoreError
+from kiosk.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -210,11 +210,7 @@ def sse(event: str, data: dict[str, Any], event_id: int | None = None) -> str:
 def mount_board(app: FastAPI, services: Services, hub: BoardHub | None = None) -> BoardHub:
     """Add /board, its events, its sound and its assets to ``app``."""
     settings = services.settings
-    hub = hub or BoardHub(
-        BoardService(
-            services.store, services.clock, minutes_per_patient=settings.minutes_per_patient
-        )
-    )
+    hub = hub or BoardHub(services.board)
     speech = SpeechCache()
     router = APIRouter(include_in_schema=False)
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kiosk.cli import cli
-from kiosk.cli_report import arrival_bars
+from kiosk.cli.report import arrival_bars
 from kiosk.domain.schedule import default_slot
 from kiosk.services import Services
 from kiosk.services.desk import DeskService

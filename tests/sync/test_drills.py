@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import delete, func, select, update
 
+from kiosk.cli.sync import sync_command
 from kiosk.config import Settings, load_settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.identity import Identity, IdentityKind
@@ -27,7 +28,6 @@ from kiosk.services.desk import DeskService
 from kiosk.services.setup import open_clinic
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import LinkEventRow, OutboxRow, ParticipantRow, ScheduleRow, TicketRow
-from kiosk.sync.commands import sync_command
 from kiosk.sync.pump import OutboxPump
 from tests.central_server import CentralServer
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from kiosk.domain.models import Poli
 from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
 from kiosk.services.counter import CounterMemory
@@ -23,4 +24,4 @@ class DeskHost(Protocol):
     counter: str | None
     counters: CounterMemory
 
-    def signed_in(self, member: StaffMember) -> None: ...
+    def signed_in(self, member: StaffMember, polis: list[Poli]) -> None: ...

@@ -7,19 +7,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.domain.visit import VisitState
 from kiosk.domain.vitals import Vitals
 from kiosk.i18n import t
+from kiosk.screens.calls import ServiceScreen
 from kiosk.screens.desk.registration import (
     VitalsDialog,
     form_values,
@@ -127,7 +128,8 @@ WIDE = 100
 NARROW_WIDTHS = {"desk.col.number": 5, "desk.col.wait": 7, "desk.col.flags": 0}
 
 
-class DeskScreen(Screen[None]):
+class DeskScreen(ServiceScreen):
+    FAULT_KEY = "desk.fault"
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         *(Binding(key, action, show=False) for key, action, _ in ACTIONS),
         Binding("f2", "switch_lang", show=False),
@@ -146,6 +148,7 @@ class DeskScreen(Screen[None]):
         self._choosing: int | None = None
         self._wide: bool | None = None
         self._lang: str | None = None  # the language the labels are in
+        self._outages_seen = 0  # the app's outage count when this screen was last on top
         # PCare (issue 13): the rows' registrations and this poli's PCare code and auto setting.
         self.registrations: dict[int, VisitRegistration] = {}
         self.pcare: PoliPcare | None = None
@@ -192,6 +195,7 @@ class DeskScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._lang = self.host.lang
+        self._outages_seen = self.face.outages
         self._columns(self.app.size.width >= WIDE)
         self.refresh_queue()
         self.set_interval(REFRESH_SECONDS, self.refresh_queue)
@@ -243,8 +247,10 @@ class DeskScreen(Screen[None]):
         self._show(self.entries, self.parked)
 
     # -- the waiting list, refreshed every second (other desks, kiosks, phones) ---------------
-    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def refresh_queue(self) -> None:
+        self.call_service(self._read_queue, lambda read: self._show(*read), group="refresh")
+
+    def _read_queue(self) -> tuple[list[QueueEntry], int]:
         entries = self.host.desk.waiting_list(self.poli.code)
         # Items the central refused wait for staff (`kiosk sync --status` lists them).
         parked = self.host.services.sync.status().parked
@@ -255,7 +261,7 @@ class DeskScreen(Screen[None]):
         registration = self.host.services.registration
         self.registrations = registration.for_tickets([e.ticket.id for e in entries])
         self.pcare = registration.poli_pcare(self.poli.code)
-        self.app.call_from_thread(self._show, entries, parked)
+        return entries, parked
 
     def _flags(self, entry: QueueEntry) -> str:
         ticket = entry.ticket
@@ -343,22 +349,19 @@ class DeskScreen(Screen[None]):
     def _do(self, work_fn: Callable[[], Ticket | None], done_key: str) -> None:
         """Run a desk action in a thread; say what happened or why not."""
 
-        def runner() -> None:
-            ticket: Ticket | None = None
-            try:
-                ticket = work_fn()
-            except Refused as refusal:
-                message = self.tr(refusal.key, **self._words(refusal.params))
+        def done(ticket: Ticket | None) -> None:
+            if ticket is None:
+                self._said(self.tr("desk.nobody_waiting"))
             else:
-                message = (
-                    self.tr(done_key, number=ticket.number)
-                    if ticket
-                    else self.tr("desk.nobody_waiting")
-                )
-            chosen = ticket.id if ticket is not None else None
-            self.app.call_from_thread(self._said, message, chosen)
+                self._said(self.tr(done_key, number=ticket.number), ticket.id)
 
-        self.run_worker(runner, thread=True, exclusive=True, group="action", exit_on_error=False)
+        self.call_service(work_fn, done, group="action")
+
+    def say(self, message: str) -> None:
+        self._said(message)
+
+    def refusal_text(self, refusal: Refused) -> str:
+        return self.tr(refusal.key, **self._words(refusal.params))
 
     def _words(self, params: dict[str, object]) -> dict[str, object]:
         """A refusal names a ticket's state by its value ("waiting"): say it in the language."""
@@ -371,6 +374,10 @@ class DeskScreen(Screen[None]):
         # F2 on the report changed the language meanwhile: relabel on the way back.
         if self._lang is not None and self._lang != self.host.lang:
             self.relabel()
+        if self.is_mounted and self._outages_seen != self.face.outages:
+            # Back from an outage: read the list afresh at once, and say so.
+            self._outages_seen = self.face.outages
+            self._said(self.tr("desk.back_in_service"))
 
     def _said(self, message: str, chosen: int | None = None) -> None:
         if not self.is_attached:
@@ -515,27 +522,19 @@ class DeskScreen(Screen[None]):
             if text is not None:
                 self._board_text(text)
 
-        self.run_worker(
-            lambda: self.app.call_from_thread(opened, texts.current()),
-            thread=True,
-            exclusive=True,
-            group="action",
-            exit_on_error=False,
-        )
+        self.call_service(texts.current, opened, group="action")
 
-    @work(thread=True, exclusive=True, group="action", exit_on_error=False)
     def _board_text(self, text: str) -> None:
         texts, actor = self.host.board_text, self.actor
-        try:
+
+        def write() -> str:
             if text.strip():
                 texts.set(text, actor)
-                message = self.tr("desk.done.board_text")
-            else:
-                texts.clear(actor)
-                message = self.tr("desk.done.board_text_cleared")
-        except Refused as refusal:
-            message = self.tr(refusal.key, **refusal.params)
-        self.app.call_from_thread(self._said, message)
+                return "desk.done.board_text"
+            texts.clear(actor)
+            return "desk.done.board_text_cleared"
+
+        self.call_service(write, lambda done: self._said(self.tr(done)), group="action")
 
     def action_find(self) -> None:
         def found(text: str | None) -> None:
@@ -544,19 +543,16 @@ class DeskScreen(Screen[None]):
 
         self.app.push_screen(FindDialog(self.tr("desk.find_prompt")), found)
 
-    @work(thread=True, exclusive=True, group="action", exit_on_error=False)
     def _find(self, text: str) -> None:
-        try:
-            tickets = self.host.desk.find(text)
-        except Refused as refusal:
-            self.app.call_from_thread(self._said, self.tr(refusal.key, **refusal.params))
-            return
+        desk = self.host.desk
+        self.call_service(lambda: desk.find(text), self._found, group="action")
+
+    def _found(self, tickets: list[Ticket]) -> None:
         if not tickets:
-            self.app.call_from_thread(self._said, self.tr("desk.not_found"))
+            self._said(self.tr("desk.not_found"))
             return
         ticket = tickets[0]
-        self.app.call_from_thread(
-            self._said,
+        self._said(
             self.tr(
                 "desk.found",
                 number=ticket.number,
@@ -627,17 +623,11 @@ class DeskScreen(Screen[None]):
             )
             return
         ticket_id, service = entry.ticket.id, self.host.services.registration
-
-        def check() -> None:
-            try:
-                service.check(ticket_id)
-            except Refused as refusal:
-                message = self.tr(refusal.key, **self._words(refusal.params))
-                self.app.call_from_thread(self._said, message)
-                return
-            self.app.call_from_thread(self._vitals_form, entry, None)
-
-        self.run_worker(check, thread=True, exclusive=True, group="action", exit_on_error=False)
+        self.call_service(
+            lambda: service.check(ticket_id),
+            lambda _: self._vitals_form(entry, None),
+            group="action",
+        )
 
     def _pcare_do(self, entry: QueueEntry, work_fn: Callable[[], object], done: str) -> None:
         """A registration call in the desk's action worker: its refusal, or what was done."""
@@ -713,13 +703,7 @@ class DeskScreen(Screen[None]):
                     entry, lambda: service.resend(ticket_id, code, None, actor), "resent"
                 )
 
-        self.run_worker(
-            lambda: self.app.call_from_thread(opened, service.pcare_codes()),
-            thread=True,
-            exclusive=True,
-            group="action",
-            exit_on_error=False,
-        )
+        self.call_service(service.pcare_codes, opened, group="action")
 
     def _by_hand(self, entry: QueueEntry) -> None:
         """Staff registered the visit in PCare's own page: its noUrut if they have it."""

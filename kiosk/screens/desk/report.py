@@ -6,16 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Sparkline
 
 from kiosk.domain.report import REPORT_COLUMNS, DayReport, report_rows
 from kiosk.i18n import t
+from kiosk.screens.calls import ServiceScreen
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
 from kiosk.widgets.plain import DataTable, Static
 
@@ -23,7 +22,9 @@ if TYPE_CHECKING:
     from kiosk.screens.desk.host import DeskHost
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(ServiceScreen):
+    FAULT_KEY = "desk.fault"
+    _outages_seen = 0  # the app's outage count when this screen was last on top
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("escape", "close", show=False),
         Binding("f2", "switch_lang", show=False),
@@ -65,17 +66,21 @@ class ReportScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
+        self._outages_seen = self.face.outages
         self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._outages_seen != self.face.outages:  # back from an outage
+            self._outages_seen = self.face.outages
+            self.load()
 
     async def action_switch_lang(self) -> None:
         self.host.lang = "en" if self.host.lang == "id" else "id"
         await self.recompose()
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        report = self.host.report.day()
-        self.app.call_from_thread(self._show, report)
+        self.call_service(self.host.report.day, self._show)
 
     def _show(self, report: DayReport) -> None:
         if not self.is_attached:

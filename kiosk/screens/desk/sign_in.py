@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input
 
+from kiosk.domain.models import Poli
 from kiosk.i18n import t
+from kiosk.screens.calls import ServiceScreen
 from kiosk.services.counter import COUNTER_MAX, counter_name
 from kiosk.services.errors import Refused
 from kiosk.services.staff import StaffMember
@@ -54,7 +55,9 @@ class NameInput(Input):
             pin.post_message(events.Key(event.key, event.character))
 
 
-class SignInScreen(Screen[None]):
+class SignInScreen(ServiceScreen):
+    FAULT_KEY = "desk.fault"
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="sign-in"):
             yield Static(t("desk.sign_in", self.host.lang), classes="prompt")
@@ -99,23 +102,24 @@ class SignInScreen(Screen[None]):
         self.query_one("#pin", Input).value = ""
         self._sign_in(name, pin, counter)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def _sign_in(self, name: str, pin: str, counter: str | None) -> None:
-        try:
-            member = self.host.staff.sign_in(name, pin)
-        except Refused as refusal:
-            self.app.call_from_thread(
-                self._refused, t(refusal.key, self.host.lang, **refusal.params)
-            )
-            return
-        self.host.counters.remember(counter)
-        self.app.call_from_thread(self._signed_in, member, counter)
+        staff, counters, clinic = self.host.staff, self.host.counters, self.host.services.clinic
+
+        def sign_in() -> tuple[StaffMember, list[Poli]]:
+            member = staff.sign_in(name, pin)
+            counters.remember(counter)
+            return member, clinic.desk_queues()
+
+        self.call_service(sign_in, lambda signed: self._signed_in(*signed, counter))
 
     def _refused(self, message: str) -> None:
         line = self.query_one("#error", Static)
         line.update(message)
         line.add_class("shown")
 
-    def _signed_in(self, member: StaffMember, counter: str | None) -> None:
+    def say(self, message: str) -> None:
+        self._refused(message)
+
+    def _signed_in(self, member: StaffMember, polis: list[Poli], counter: str | None) -> None:
         self.host.counter = counter
-        self.host.signed_in(member)
+        self.host.signed_in(member, polis)

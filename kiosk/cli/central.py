@@ -7,73 +7,26 @@ fast. Every failure an operator can cause is one line and a non-zero exit.
 from __future__ import annotations
 
 import json
-import logging
-import logging.handlers
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from kiosk.config import Settings, SettingsError, keep_private, load_settings
-
-F = TypeVar("F", bound=Callable[..., Any])
+from kiosk.cli.common import log_to_file, one_line_errors_of, settings_or_exit
 
 
-def _settings() -> Settings:
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        click.echo(f"kiosk: {error}", err=True)
-        sys.exit(2)
-    keep_private(settings)
-    return settings
-
-
-def _one_line_errors(command: F) -> F:
+def _central_faults() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
     """One clear line for a settings, database or port problem, never a traceback."""
+    from kiosk.assets import AssetsMissing
+    from kiosk.central.consumer import ConsumerError
+    from kiosk.central.db import SchemaOutdated
+    from kiosk.central.participants import CsvError
+    from kiosk.central.server import PortTaken
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from kiosk.assets import AssetsMissing
-        from kiosk.central.consumer import ConsumerError
-        from kiosk.central.db import SchemaOutdated
-        from kiosk.central.participants import CsvError
-        from kiosk.central.server import PortTaken
-
-        try:
-            return command(*args, **kwargs)
-        except (ConsumerError, AssetsMissing, CsvError, PortTaken, SchemaOutdated) as error:
-            click.echo(f"kiosk central: {error}", err=True)
-            sys.exit(2)
-        except SQLAlchemyError as error:
-            click.echo(
-                f"kiosk central: the database cannot be used: {error.__class__.__name__}: "
-                f"{str(error).splitlines()[0]}",
-                err=True,
-            )
-            sys.exit(3)
-
-    return wrapper  # type: ignore[return-value]
+    return (ConsumerError, AssetsMissing, CsvError, PortTaken, SchemaOutdated), ()
 
 
-def _setup_logging(settings: Settings) -> Path:
-    """Log to a rotating file in the data dir; card numbers and NIKs masked on every record."""
-    from kiosk.contract.logmask import MaskNumbers
-
-    settings.log_dir.mkdir(parents=True, exist_ok=True)
-    path = settings.log_dir / "central.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(MaskNumbers())
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-    return path
+_one_line_errors = one_line_errors_of(_central_faults, prefix="kiosk central")
 
 
 def _rate(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
@@ -123,10 +76,10 @@ def central(
     from kiosk.central.faults import FaultSettings, FaultSwitch
     from kiosk.central.server import check_port, serve
 
-    settings = _settings()
+    settings = settings_or_exit()
     consumer = consumer_from(settings)
     check_port(host, port)
-    log_path = _setup_logging(settings)
+    log_path = log_to_file(settings, "central", journal=False, mask_numbers=True)
     faults = FaultSwitch(FaultSettings(fail_rate, delay_ms, bad_json_rate, False, seed))
     app = create_central_app(
         settings, consumer=consumer, encrypt_answers=not no_encrypt, faults=faults
@@ -193,7 +146,7 @@ def mirror(day: str, as_json: bool) -> None:
     from kiosk.domain.privacy import mask_number
     from kiosk.i18n import t
 
-    settings = _settings()
+    settings = settings_or_exit()
     database = CentralDatabase(settings.central_database_url)
     try:
         database.create(settings.facility_code, settings.facility_name)
@@ -251,7 +204,7 @@ def load_participants_command(csv_file: Path) -> None:
     from kiosk.central.participants import load_participants
     from kiosk.i18n import t
 
-    settings = _settings()
+    settings = settings_or_exit()
     database = CentralDatabase(settings.central_database_url)
     try:
         database.create(settings.facility_code, settings.facility_name)

@@ -2,53 +2,31 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import signal
 import sys
 import threading
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
-from kiosk.config import Settings, SettingsError, keep_private, load_settings
-from kiosk.domain.clock import FacilityClock
+from kiosk.cli.common import fail, log_to_file, settings_or_exit
+from kiosk.config import Settings
 from kiosk.store import Store
 from kiosk.store.db import StoreError
-from kiosk.sync.client import CentralClient, CentralConfig
-from kiosk.sync.hfis import DailyPull
 from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
 
+if TYPE_CHECKING:
+    from kiosk.services import Services
 
-def _settings() -> Settings:
+
+def _open_services(settings: Settings) -> Services:
+    from kiosk.services.setup import open_clinic  # the one factory every face starts from
+
     try:
-        settings = load_settings()
-    except SettingsError as error:
-        click.echo(f"kiosk: {error}", err=True)
-        sys.exit(2)
-    keep_private(settings)
-    return settings
-
-
-def _log_to_file(settings: Settings) -> None:
-    settings.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        settings.log_dir / "sync.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    from kiosk.logsink import journal_handlers  # under systemd: the journal too
-
-    logging.basicConfig(level=logging.INFO, handlers=[handler, *journal_handlers()], force=True)
-
-
-def _open_store(settings: Settings) -> Store:
-    store = Store(settings.database_url)
-    try:
-        store.migrate()
+        return open_clinic(settings, setup=False)
     except StoreError as error:
-        click.echo(f"kiosk: {error}", err=True)
-        sys.exit(3)
-    return store
+        fail(str(error), 3)
 
 
 @click.command("sync")
@@ -62,8 +40,9 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
 
     Runs until Ctrl+C; --once drains and exits with 0 when nothing waits or is parked.
     """
-    settings = _settings()
-    store = _open_store(settings)
+    settings = settings_or_exit()
+    services = _open_services(settings)
+    store = services.store
     if retry_parked:
         click.echo(f"{requeue_parked(store)} parked item(s) will be sent again")
         if not once:
@@ -71,17 +50,15 @@ def sync_command(once: bool, show_status: bool, retry_parked: bool) -> None:
     if show_status:
         _print_status(store, settings)
         return
-    if not settings.central_configured:
-        click.echo(
-            "kiosk: no central configured: set KIOSK_CENTRAL_ANTREAN_URL, "
-            "KIOSK_CENTRAL_PCARE_URL and KIOSK_CENTRAL_CONS_ID (the clinic runs offline-only)",
-            err=True,
+    client = services.sync.central
+    if client is None:
+        fail(
+            "no central configured: set KIOSK_CENTRAL_ANTREAN_URL, "
+            "KIOSK_CENTRAL_PCARE_URL and KIOSK_CENTRAL_CONS_ID (the clinic runs offline-only)"
         )
-        sys.exit(2)
-    _log_to_file(settings)
-    with CentralClient(CentralConfig.from_settings(settings)) as client:
-        daily = DailyPull(client, settings.data_dir, FacilityClock(settings.zone))
-        pump = OutboxPump(store, client, daily=daily)
+    log_to_file(settings, "sync")
+    with client:
+        pump = services.sync.pump()
         if once:
             sys.exit(0 if _drain(store, pump) else 1)
         _run(pump, settings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from rich.console import Console
 from rich.table import Table  # noqa: TID251 - printed by a console that reads no markup
 from rich.text import Text
 
-from kiosk.config import SettingsError, keep_private, load_settings
+from kiosk.cli.common import fail, settings_or_exit
 from kiosk.domain.report import REPORT_COLUMNS, DayReport, report_rows
 from kiosk.i18n import t
 
@@ -70,20 +69,14 @@ def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> Non
     from kiosk.services.report import ReportService, write_csv
     from kiosk.services.setup import open_clinic
 
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        click.echo(f"kiosk: {error}", err=True)
-        sys.exit(2)
-    keep_private(settings)
+    settings = settings_or_exit()
     lang = lang or settings.lang
     day: date | None = None
     if day_text is not None:
         try:
             day = datetime.strptime(day_text, "%Y-%m-%d").date()
         except ValueError:
-            click.echo(f"kiosk: {t('report.bad_date', lang)}", err=True)
-            sys.exit(2)
+            fail(t("report.bad_date", lang))
     from sqlalchemy.exc import SQLAlchemyError
 
     from kiosk.store.db import StoreError
@@ -93,8 +86,7 @@ def report(day_text: str | None, csv_path: Path | None, lang: str | None) -> Non
         day = day or services.clock.today()
         figures = ReportService(services.store, services.clock).day(day)
     except (StoreError, SQLAlchemyError) as error:
-        click.echo(f"kiosk: the database cannot be used: {str(error).splitlines()[0]}", err=True)
-        sys.exit(3)
+        fail(f"the database cannot be used: {str(error).splitlines()[0]}", 3)
     # markup=False: poli and facility names are printed as typed, never read as markup.
     console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
     console.print(

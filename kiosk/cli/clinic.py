@@ -11,10 +11,10 @@ import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from kiosk.cli.common import fail, one_line_errors, settings_or_exit
 from kiosk.config import Settings, config_file
 from kiosk.domain.clinic_file import (
     ALL_DAYS,
@@ -35,11 +35,6 @@ _LANG = click.option(
     default=None,
     help="Language of the messages (default: the kiosk's, KIOSK_LANG).",
 )
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"kiosk: {message}", err=True)
-    sys.exit(2)
 
 
 def _poli(poli: PoliSpec, lang: str) -> str:
@@ -138,7 +133,7 @@ def carry_out_plan(
     try:
         apply(lines)
     except LoadBlocked:  # a ticket was taken between the question and the answer
-        _fail(untouched)
+        fail(untouched)
 
 
 def _confirm_plan(
@@ -156,7 +151,7 @@ def _confirm_plan(
         for blocker in plan.blockers:
             what, date = _blocked(blocker, lang), blocker.first_date.isoformat()
             click.echo(t(blocked_key, lang, what=what, n=blocker.tickets, date=date), err=True)
-        _fail(untouched)
+        fail(untouched)
     if not yes and not click.confirm(t("clinic.confirm", lang), default=False):
         click.echo(t("clinic.cancelled", lang))
         sys.exit(1)
@@ -170,7 +165,7 @@ def _facility_against_settings(setup: ClinicSetup, settings: Settings, lang: str
         ("facility_name", "FACILITY_NAME", setup.facility_name, settings.facility_name),
     ):
         if given is not None and given != setting:
-            _fail(
+            fail(
                 t(
                     "clinic.facility_mismatch",
                     lang,
@@ -191,109 +186,99 @@ def clinic() -> None:
     """The clinic's own polis, doctors and weekly shifts: load from a file, export to one."""
 
 
-def add_commands(group: click.Group, load_settings: object, guard: object) -> None:
-    """Register ``kiosk clinic`` with the CLI's settings loader and one-line error guard."""
-    from typing import Any, cast
+@clinic.command("load")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
+@_LANG
+@one_line_errors
+def load(file: Path, yes: bool, lang: str | None) -> None:
+    """Load polis, doctors, weekly shifts and quotas from FILE (the demo's format).
 
-    settings_of = cast(Callable[[], Settings], load_settings)
-    guarded = cast(Callable[[Callable[..., Any]], Callable[..., Any]], guard)
+    Shows what will change and asks first. Loading the same file again changes nothing.
+    """
+    from kiosk.domain.clock import FacilityClock
+    from kiosk.services.clinic_setup import apply_plan, plan_load
+    from kiosk.store import Store
 
-    @clinic.command("load")
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("--yes", "-y", is_flag=True, help="Apply without asking.")
-    @_LANG
-    @guarded
-    def load(file: Path, yes: bool, lang: str | None) -> None:
-        """Load polis, doctors, weekly shifts and quotas from FILE (the demo's format).
+    settings = settings_or_exit()
+    lang = lang or settings.lang
+    untouched = t("clinic.untouched", lang, file=file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(t("clinic.unreadable", lang, file=file, error=error))
+    try:
+        setup = parse_clinic_file(text)
+    except ClinicFileError as error:
+        place = t("clinic.at_line", lang, file=file, line=error.line or "?")
+        where = f", {error.where}" if error.where else ""
+        fail(f"{place}{where}: {t(error.key, lang, **error.params)}\n{untouched}")
+    setup = _facility_against_settings(setup, settings, lang)
+    if setup.skipped_sections:
+        sections = ", ".join(f"[[{name}]]" for name in setup.skipped_sections)
+        click.echo(t("clinic.skipped", lang, sections=sections))
 
-        Shows what will change and asks first. Loading the same file again changes nothing.
-        """
-        from kiosk.domain.clock import FacilityClock
-        from kiosk.services.clinic_setup import apply_plan, plan_load
-        from kiosk.store import Store
-
-        settings = settings_of()
-        lang = lang or settings.lang
-        untouched = t("clinic.untouched", lang, file=file)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            _fail(t("clinic.unreadable", lang, file=file, error=error))
-        try:
-            setup = parse_clinic_file(text)
-        except ClinicFileError as error:
-            place = t("clinic.at_line", lang, file=file, line=error.line or "?")
-            where = f", {error.where}" if error.where else ""
-            _fail(f"{place}{where}: {t(error.key, lang, **error.params)}\n{untouched}")
-        setup = _facility_against_settings(setup, settings, lang)
-        if setup.skipped_sections:
-            sections = ", ".join(f"[[{name}]]" for name in setup.skipped_sections)
-            click.echo(t("clinic.skipped", lang, sections=sections))
-
-        store = Store(settings.database_url)
-        try:
-            store.migrate()
-            plan = plan_load(store, setup, FacilityClock(settings.zone).today())
-            if plan.empty:
-                click.echo(t("clinic.nothing", lang, file=file))
-                return
-            carry_out_plan(
-                plan,
-                lang,
-                untouched,
-                yes,
-                "clinic.blocked",
-                lambda _lines: apply_plan(
-                    store, plan, settings.facility_code, settings.facility_name
-                ),
-            )
-        finally:
-            store.dispose()
-        click.echo(
-            t(
-                "clinic.done",
-                lang,
-                polis=len(setup.polis),
-                doctors=len(setup.doctors),
-                shifts=len(setup.shifts),
-            )
-        )
-
-    @clinic.command("export")
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
-    @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-    @_LANG
-    @guarded
-    def export(file: Path | None, force: bool, lang: str | None) -> None:
-        """Write the store's polis, doctors and shifts in the clinic file's format (to FILE or
-        the screen), ready for `kiosk clinic load`."""
-        from kiosk.services.clinic_setup import current_setup
-        from kiosk.store import Store
-
-        settings = settings_of()
-        lang = lang or settings.lang
-        store = Store(settings.database_url)
-        try:
-            store.migrate()
-            setup = current_setup(store)
-        finally:
-            store.dispose()
-        if setup.facility_code is None:
-            _fail(t("clinic.no_clinic", lang))
-        header = (
-            "The clinic's set-up, written by `kiosk clinic export`; load it with "
-            '`kiosk clinic load FILE`.\nShifts: days = ["senin", ...] (default: every day).'
-        )
-        text = render_clinic_file(setup, header)
-        if file is None:
-            click.echo(text, nl=False)
+    store = Store(settings.database_url)
+    try:
+        store.migrate()
+        plan = plan_load(store, setup, FacilityClock(settings.zone).today())
+        if plan.empty:
+            click.echo(t("clinic.nothing", lang, file=file))
             return
-        if file.exists() and not force:
-            _fail(t("clinic.exists", lang, file=file))
-        try:
-            file.write_text(text, encoding="utf-8")
-        except OSError as error:
-            _fail(t("clinic.unreadable", lang, file=file, error=error))
-        click.echo(t("clinic.exported", lang, file=file))
+        carry_out_plan(
+            plan,
+            lang,
+            untouched,
+            yes,
+            "clinic.blocked",
+            lambda _lines: apply_plan(store, plan, settings.facility_code, settings.facility_name),
+        )
+    finally:
+        store.dispose()
+    click.echo(
+        t(
+            "clinic.done",
+            lang,
+            polis=len(setup.polis),
+            doctors=len(setup.doctors),
+            shifts=len(setup.shifts),
+        )
+    )
 
-    group.add_command(clinic)
+
+@clinic.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@_LANG
+@one_line_errors
+def export(file: Path | None, force: bool, lang: str | None) -> None:
+    """Write the store's polis, doctors and shifts in the clinic file's format (to FILE or
+    the screen), ready for `kiosk clinic load`."""
+    from kiosk.services.clinic_setup import current_setup
+    from kiosk.store import Store
+
+    settings = settings_or_exit()
+    lang = lang or settings.lang
+    store = Store(settings.database_url)
+    try:
+        store.migrate()
+        setup = current_setup(store)
+    finally:
+        store.dispose()
+    if setup.facility_code is None:
+        fail(t("clinic.no_clinic", lang))
+    header = (
+        "The clinic's set-up, written by `kiosk clinic export`; load it with "
+        '`kiosk clinic load FILE`.\nShifts: days = ["senin", ...] (default: every day).'
+    )
+    text = render_clinic_file(setup, header)
+    if file is None:
+        click.echo(text, nl=False)
+        return
+    if file.exists() and not force:
+        fail(t("clinic.exists", lang, file=file))
+    try:
+        file.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(t("clinic.unreadable", lang, file=file, error=error))
+    click.echo(t("clinic.exported", lang, file=file))

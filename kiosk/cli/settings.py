@@ -1,8 +1,6 @@
-"""``kiosk settings --init``: a commented ``kiosk.toml`` with every setting, its default and
-what it is for, written where ``kiosk settings`` reads it, never over an existing file unasked.
-
-Kept apart from the display of ``kiosk settings`` (cli.py), which only calls
-:func:`init_settings_file`.
+"""``kiosk settings``: the settings in force and where each comes from; ``--init`` writes a
+commented ``kiosk.toml`` with every setting, its default and what it is for, where ``kiosk
+settings`` reads it, never over an existing file unasked.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from typing import Any
 import click
 from pydantic_core import PydanticUndefined
 
+from kiosk.cli.common import fail, settings_or_exit
 from kiosk.config import Settings, config_file
 from kiosk.i18n import TEXT, t
 
@@ -104,6 +103,33 @@ def init_settings_file(lang: str) -> None:
         click.echo("\n" + t("init.kept", lang, path=path))
         sys.exit(1)
     except OSError as error:
-        click.echo(f"kiosk: {t('init.unwritable', lang, path=path, error=error)}", err=True)
-        sys.exit(2)
+        fail(t("init.unwritable", lang, path=path, error=error))
     click.echo(t("init.written", lang, path=path))
+
+
+@click.command()
+@click.option(
+    "--init", is_flag=True, help="Write a commented kiosk.toml to fill in (asks before replacing)."
+)
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", help="With --init.")
+def settings(init: bool, lang: str) -> None:
+    """Show the settings in force: each KIOSK_* value (secrets masked, empty ones marked) and
+    where it comes from: default, environment, or the settings file."""
+    from kiosk.config import config_file, describe_settings
+
+    if init:
+        init_settings_file(lang)
+        return
+    current = settings_or_exit()
+    shown = describe_settings(current)
+    click.echo(f"settings file: {config_file()}" + ("" if config_file().exists() else " (none)"))
+    width = max(len(s.variable) for s in shown)
+    for setting in shown:
+        click.echo(f"{setting.variable:<{width}}  {setting.value}  [{setting.source}]")
+    for setting in shown:
+        if setting.demo:
+            click.echo(
+                f"WARNING: {setting.variable} is the demo value everyone can read in the README; "
+                "set your own before real use.",
+                err=True,
+            )

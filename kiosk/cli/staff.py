@@ -1,0 +1,64 @@
+"""``kiosk staff add | list | disable``: who may sign in at the desk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from kiosk.cli.common import one_line_errors, refused, settings_or_exit
+
+
+@click.group()
+def staff() -> None:
+    """Desk staff accounts: add, list, disable."""
+
+
+def _staff_service() -> Any:
+    from kiosk.services.setup import open_clinic
+    from kiosk.services.staff import StaffService
+
+    services = open_clinic(settings_or_exit())
+    return StaffService(services.store, services.clock)
+
+
+@staff.command("add")
+@click.argument("name")
+@click.option("--pin", required=True, help="4 to 8 digits.")
+@click.option("--role", type=click.Choice(["desk", "admin"]), default="desk", show_default=True)
+@one_line_errors
+def staff_add(name: str, pin: str, role: str) -> None:
+    """Add a staff member who can sign in at the desk."""
+    from kiosk.services.errors import Refused
+
+    try:
+        member = _staff_service().add(name, pin, role)
+    except Refused as error:
+        refused(error, "en")
+    click.echo(f"Added {member.name} ({member.role})")
+
+
+@staff.command("list")
+@one_line_errors
+def staff_list() -> None:
+    """List staff members."""
+    members = _staff_service().list()
+    if not members:
+        click.echo('No staff yet. Add one with: kiosk staff add "Budi Santoso" --pin 4826')
+    for member in members:
+        state = "active" if member.active else "disabled"
+        click.echo(f"{member.name:<40} {member.role:<6} {state}")
+
+
+@staff.command("disable")
+@click.argument("name")
+@one_line_errors
+def staff_disable(name: str) -> None:
+    """Disable a staff member (they can no longer sign in)."""
+    from kiosk.services.errors import Refused
+
+    try:
+        _staff_service().disable(name)
+    except Refused as error:
+        refused(error, "en")
+    click.echo(f"Disabled {' '.join(name.split())}")
