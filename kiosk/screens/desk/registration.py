@@ -110,8 +110,8 @@ class VitalsDialog(ModalScreen[Vitals | None]):
 
     BINDINGS = [
         Binding("escape", "close", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "next_field", show=False),
+        Binding("up", "previous_field", show=False),
     ]
 
     def __init__(self, tr: Tr, lang: str, title: str, values: dict[str, str] | None = None) -> None:
@@ -140,6 +140,12 @@ class VitalsDialog(ModalScreen[Vitals | None]):
     def action_close(self) -> None:
         if self.is_current:
             self.dismiss(None)
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
 
     def form(self) -> dict[str, str | None]:
         return {name: self.query_one(f"#vital-{name}", Input).value for name in FIELDS}
