@@ -71,6 +71,7 @@ def figure(options: Options, _engines: Engines) -> list[Row]:
 
 def _measure(folder: Any, central: Any, count: int) -> Row:
     from kiosk.config import load_settings
+    from kiosk.domain.outbox import OutboxState
     from kiosk.services.setup import open_clinic
     from kiosk.store.models import OutboxRow
     from kiosk.sync.client import CentralClient, CentralConfig
@@ -94,7 +95,7 @@ def _measure(folder: Any, central: Any, count: int) -> Row:
                 OutboxRow(
                     kind="antrean.add",
                     payload=_add(i, day),
-                    state="pending",
+                    state=OutboxState.PENDING.value,
                     attempts=0,
                     created_at=services.clock.utcnow(),
                 )

@@ -267,6 +267,20 @@ class CentralServer:
         """Every shift's HFIS kapasitas (as the clinic's drills raise their quotas)."""
         self.request("POST", f"/admin/kapasitas/{kapasitas}").raise_for_status()
 
+    def load_participants(self, rows: list[tuple[str, str, str, str, str]], path: Path) -> None:
+        """`kiosk central load-participants` with rows (card, name, sex, dd-mm-yyyy, NIK), all
+        active, as an operator loads them (works whether the central runs or not)."""
+        lines = ["noKartu,nama,sex,tglLahir,noKTP,aktif"] + [",".join([*r, "1"]) for r in rows]
+        path.write_text("\n".join(lines) + "\n")
+        loaded = subprocess.run(
+            [sys.executable, "-m", "kiosk", "central", "load-participants", str(path)],
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+
     def registrations(self, day: str, live_only: bool = True) -> list[dict[str, Any]]:
         """This consumer's PCare registrations on ``day`` (YYYY-MM-DD), while running: dicts with
         noUrut, noKartu (full), kdPoli, kodepoli, kunjSakit, deleted."""

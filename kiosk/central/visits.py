@@ -105,19 +105,8 @@ class Visits:
         return PendaftaranCreated(field="noUrut", message=no_urut)
 
     def get(self, cons_id: str, no_urut: str, tgl: str) -> Pendaftaran:
-        day = parse_day(tgl)
         with self.db.read() as session:
-            row = session.scalars(
-                select(Registration).where(
-                    Registration.cons_id == cons_id,
-                    Registration.visit_date == day,
-                    Registration.no_urut == no_urut,
-                    Registration.deleted_at.is_(None),
-                )
-            ).first()
-            if row is None:
-                raise NotFound
-            return self._shown(session, row)
+            return self._shown(session, _held(session, cons_id, tgl, no_urut))
 
     def day(self, cons_id: str, tgl: str, start: int, limit: int) -> PendaftaranList:
         day = parse_day(tgl)
@@ -140,19 +129,9 @@ class Visits:
             )
 
     def delete(self, cons_id: str, card: str, tgl: str, no_urut: str, kd_poli: str) -> None:
-        day = parse_day(tgl)
         with self.db.write() as session:
-            row = session.scalars(
-                select(Registration).where(
-                    Registration.cons_id == cons_id,
-                    Registration.visit_date == day,
-                    Registration.no_urut == no_urut,
-                    Registration.card == card,
-                    Registration.kd_poli == kd_poli,
-                    Registration.deleted_at.is_(None),
-                )
-            ).first()
-            if row is None:
+            row = _held(session, cons_id, tgl, no_urut)
+            if (row.card, row.kd_poli) != (card, kd_poli):
                 raise NotFound
             row.deleted_at = utcnow()
 
@@ -202,6 +181,21 @@ class Visits:
             rujukBalik=row.rujuk_balik,
             kdTkp=row.kd_tkp,
         )
+
+
+def _held(session: Any, cons_id: str, tgl: str, no_urut: str) -> Registration:
+    """A live registration of a clinic's day by its noUrut, or :class:`NotFound`."""
+    row: Registration | None = session.scalars(
+        select(Registration).where(
+            Registration.cons_id == cons_id,
+            Registration.visit_date == parse_day(tgl),
+            Registration.no_urut == no_urut,
+            Registration.deleted_at.is_(None),
+        )
+    ).first()
+    if row is None:
+        raise NotFound
+    return row
 
 
 def beside_the_queue(

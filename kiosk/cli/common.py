@@ -55,11 +55,14 @@ def log_to_file(
 ) -> Path:
     """Log to a rotating file in the data dir (never to a screen); under systemd, the journal
     too. ``mask_numbers`` masks card numbers and NIKs on every record (the central's log)."""
-    settings.log_dir.mkdir(parents=True, exist_ok=True)
     path = settings.log_dir / f"{name}.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    try:
+        settings.log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as error:  # KIOSK_DATA_DIR is a file, read-only, on a full disk...
+        fail(f"cannot write the log {path}: {error.strerror} (check KIOSK_DATA_DIR)", 2)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if mask_numbers:
         from kiosk.contract.logmask import MaskNumbers

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.domain.lifecycle import Action, step
 from kiosk.domain.models import Ticket, TicketStatus
 
 
@@ -16,9 +17,10 @@ class CheckInProblem(StrEnum):
 
 
 def check_in_problem(ticket: Ticket, now: datetime) -> CheckInProblem | None:
-    if ticket.status == TicketStatus.CANCELLED:
-        return CheckInProblem.CANCELLED
-    if ticket.status in (TicketStatus.SERVED, TicketStatus.SKIPPED):
+    if step(Action.CHECK_IN, ticket.status) is None:
+        # Cancelled, or past the queue (served, skipped): the life-cycle table refuses it.
+        if ticket.status == TicketStatus.CANCELLED:
+            return CheckInProblem.CANCELLED
         return CheckInProblem.DONE
     if ticket.service_date != now.date():
         return CheckInProblem.OTHER_DAY

@@ -28,7 +28,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
-ARRIVALS = frozenset({"issued", "checked_in"})
+from kiosk.domain.lifecycle import EventKind
+
+ARRIVALS = frozenset({EventKind.ISSUED, EventKind.CHECKED_IN})
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,8 @@ def _minutes(delta: timedelta) -> float:
 def effective(events: Iterable[AuditEvent]) -> list[AuditEvent]:
     """The events that stand: without undos and what they undid, in order."""
     ordered = sorted(events, key=lambda e: (e.at, e.id))
-    undone = {e.undid for e in ordered if e.kind == "undo" and e.undid is not None}
-    return [e for e in ordered if e.kind != "undo" and e.id not in undone]
+    undone = {e.undid for e in ordered if e.kind == EventKind.UNDO and e.undid is not None}
+    return [e for e in ordered if e.kind != EventKind.UNDO and e.id not in undone]
 
 
 def _replay(history: TicketHistory, tallies: dict[str, _Tally]) -> datetime | None:
@@ -148,23 +150,23 @@ def _replay(history: TicketHistory, tallies: dict[str, _Tally]) -> datetime | No
             visit = _Visit(poli, event.at)
             tallies.setdefault(poli, _Tally()).visits.append(visit)
         elif visit is None:
-            if kind == "cancelled":
+            if kind == EventKind.CANCELLED:
                 tallies.setdefault(poli, _Tally()).cancellations += 1
-        elif kind == "called":
+        elif kind == EventKind.CALLED:
             visit.first_call = visit.first_call or event.at
-        elif kind == "serving":
+        elif kind == EventKind.SERVING:
             visit.start = visit.start or event.at
-        elif kind == "served":
+        elif kind == EventKind.SERVED:
             visit.start = visit.start or visit.first_call or event.at
             visit.finish, visit.outcome = event.at, "served"
-        elif kind == "no_show":
+        elif kind == EventKind.NO_SHOW:
             visit.outcome = "no_show"
-        elif kind == "requeued":
+        elif kind == EventKind.REQUEUED:
             visit.outcome = None
-        elif kind == "cancelled":
+        elif kind == EventKind.CANCELLED:
             visit.outcome = "cancelled"
             tallies.setdefault(visit.poli, _Tally()).cancellations += 1
-        elif kind == "transferred" and event.to_poli:
+        elif kind == EventKind.TRANSFERRED and event.to_poli:
             if visit.outcome is None:
                 if visit.start is not None:
                     visit.finish, visit.outcome = event.at, "served"

@@ -155,11 +155,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Header X-authorization (user PCare) wajib diisi untuk layanan PCare.",
         "PCare calls need the X-authorization header (the clinic's PCare user).",
     ),
-    # -- branch pcare (issue 13): /pendaftaran at the reference central
-    "central.pendaftaran.poli": (
-        "Poli PCare {poli} tidak dikenal.",
-        "PCare knows no poli {poli}.",
-    ),
+    # -- branch pcare (issue 13): PCare /pendaftaran on the reference central
+    "central.pendaftaran.poli": ("Poli PCare {poli} tidak dikenal.", "PCare knows no poli {poli}."),
     "central.pendaftaran.inactive": (
         "Peserta tidak aktif ({status}).",
         "The participant is not active ({status}).",

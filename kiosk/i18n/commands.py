@@ -734,7 +734,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Jadwal HFIS BPJS dipakai (tercatat di {audit}).",
         "BPJS's HFIS schedule adopted (recorded in {audit}).",
     ),
-    # -- branch pcare (issue 13): PCare codes in the clinic file, registrations in the report
+    # -- branch pcare (issue 13): PCare poli codes in the clinic file, registrations in the report
     "clinic.err.pcare_code": (
         'Kode poli PCare "{value}" tidak sah: tiga huruf/angka dalam tanda kutip, mis. "001".',
         'PCare poli code "{value}" is not valid: three letters/digits in quotes, e.g. "001".',

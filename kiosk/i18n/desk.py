@@ -167,7 +167,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Something went wrong at the desk; the list may not be up to date. Try again; if it "
         "happens again, call the IT person.",
     ),
-    # -- branch pcare (issue 13): visits registered in PCare, vitals
+    # -- branch pcare (issue 13): visits registered in PCare, vitals (the desk's words)
     "pcare.no_ticket": (
         "Nomor antrean tidak ditemukan. Cari lagi dengan nomor atau kartu.",
         "Ticket not found. Search again by number or card.",

@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits
 
-from kiosk.domain.models import HELD_STATUSES, QueuePosition, TicketStatus
+from kiosk.domain import lifecycle
+from kiosk.domain.models import QueuePosition, TicketStatus
 from kiosk.domain.slip_code import from_scan
 from kiosk.i18n import people_ahead
 from kiosk.screens.base import KioskScreen
@@ -74,7 +75,9 @@ class TicketScreen(KioskScreen):
             Choice(
                 "cancel",
                 self.t("ticket.cancel"),
-                disabled=ticket.status not in HELD_STATUSES,
+                # The life cycle says which states a cancel accepts (a called patient is past it).
+                disabled=ticket.status == TicketStatus.CANCELLED
+                or ticket.status not in lifecycle.accepts(lifecycle.Action.CANCEL),
                 reason=self.t("ticket.cannot_cancel", state=state),
             ),
         ]

@@ -21,10 +21,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.lifecycle import EventKind
 from kiosk.domain.models import TicketStatus
 from kiosk.domain.waiting import CallPace, wait_minutes
 from kiosk.services.board_text import current_text
 from kiosk.services.pace import paces
+from kiosk.services.undo import undone_events
 from kiosk.store import Store
 from kiosk.store.models import (
     BoardTextRow,
@@ -34,11 +36,10 @@ from kiosk.store.models import (
     TicketEventRow,
     TicketRow,
 )
+from kiosk.store.queues import waits_at_sql
 
 RECENT_CALLS = 12
-CALL_KINDS = ("called", "recalled")
-# Where a ticket is now: the poli it was transferred to, else the one that issued it.
-_at_poli = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
+CALL_KINDS = (EventKind.CALLED, EventKind.RECALLED)
 # A poli shows on the board once someone is actually there today (a phone booking that has not
 # arrived yet, or a cancelled number, is no reason to light it up), or when it opens today.
 _NOT_ACTIVITY = (TicketStatus.BOOKED.value, TicketStatus.CANCELLED.value)
@@ -133,9 +134,9 @@ class BoardService:
             )
             counts: dict[str, dict[str, int]] = defaultdict(dict)
             for poli, status, count in session.execute(
-                select(_at_poli, TicketRow.status, func.count())
+                select(waits_at_sql, TicketRow.status, func.count())
                 .where(TicketRow.service_date == day)
-                .group_by(_at_poli, TicketRow.status)
+                .group_by(waits_at_sql, TicketRow.status)
             ):
                 counts[poli][status] = count
             # A poli that sent its patients on (a transfer) had its day too: it stays shown.
@@ -185,9 +186,7 @@ class BoardService:
     def _calls(self, session: Any, day: date, names: dict[str, str]) -> list[Call]:
         """The day's calls from the audit, newest first; undone ones did not happen."""
         start = datetime.combine(day, time(0), self.clock.zone)
-        undone = select(TicketEventRow.detail["undid"].as_integer()).where(
-            TicketEventRow.kind == "undo", TicketEventRow.at >= start
-        )
+        undone = undone_events(since=start)
         # Columns only: the board needs no patient, doctor or poli row joined in.
         rows = session.execute(
             select(

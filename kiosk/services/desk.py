@@ -1,9 +1,11 @@
 """The front desk's use cases: the waiting list, call next (fairly), recall, skip, serve, finish,
 transfer, return to the queue, find, and undo.
 
-Every action is one short write transaction that checks the ticket is still in the state the
-desk saw (so two desks never call the same patient), records an audit event with the state
-before and after (which is what undo restores), and queues what the central must learn.
+Every action is one short write transaction that looks its step up in the life-cycle table
+(kiosk/domain/lifecycle.py: the states it accepts, the state it leaves, its event, what the
+central must learn), checks the ticket is still in the state the desk saw (so two desks never
+call the same patient), records an audit event with the state before and after (which is what
+undo restores: kiosk/services/undo.py), and queues what the central must learn.
 """
 
 from __future__ import annotations
@@ -12,50 +14,51 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.fairness import Waiting, is_elderly, next_to_call
 from kiosk.domain.identity import IdentityError, IdentityKind, parse_identity
-from kiosk.domain.models import Ticket, TicketStatus
+from kiosk.domain.lifecycle import (
+    MAX_RECALLS,
+    ON_THE_DESK_LIST,
+    Action,
+    EventKind,
+    Step,
+    Tell,
+    accepts,
+    expect,
+    recall_or_no_show,
+    step,
+)
+from kiosk.domain.models import Ticket
 from kiosk.domain.numbering import parse_number
+from kiosk.domain.outbox import OutboxState
 from kiosk.domain.slip_code import SlipCodeError, is_slip_code
 from kiosk.services.errors import Refused
-from kiosk.services.journal import (
-    joined_at,
-    not_before_latest,
-    queue_for_central,
-    record_event,
-)
+from kiosk.services.journal import queue_for_central
 from kiosk.services.registration import auto_register, take_back
 from kiosk.services.report import OUT_OF_TURN_REASONS, ReportService
 from kiosk.services.slips import SlipService
+from kiosk.services.undo import record_change, snapshot, undo_last
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_ticket
-from kiosk.store.models import OutboxRow, ParticipantRow, PoliRow, TicketEventRow, TicketRow
+from kiosk.store.models import OutboxRow, ParticipantRow, PoliRow, TicketRow
 from kiosk.store.numbers import lock_poli_day
-
-MAX_RECALLS = 3
-PRIORITY_REASONS = ("elderly", "pregnant", "disabled", "emergency")
-# Why the desk may call a chosen patient before their turn (audited, counted in the report).
-_STATE_FIELDS = (
-    "status",
-    "called_at",
-    "served_at",
-    "recalls",
-    "current_poli",
-    "queued_at",
-    "counter",
-    "priority_reason",
-    "verified",
+from kiosk.store.queues import (
+    in_queue,
+    joined_at,
+    joined_at_sql,
+    not_before_latest,
+    queue_order,
+    waits_at,
 )
-# An undone call's panggil item, not yet sent, is withdrawn: the pump sends only "pending" items.
-VOID = "void"
-# Where a ticket waits: its current poli, or the one that issued it (tickets from before desks).
-_waits_at = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
-_joined_at = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
+
+# MAX_RECALLS lives in the life-cycle table; named here too for the desk's callers.
+__all__ = ["MAX_RECALLS", "PRIORITY_REASONS", "DeskService", "QueueEntry"]
+PRIORITY_REASONS = ("elderly", "pregnant", "disabled", "emergency")
 
 
 @dataclass(frozen=True)
@@ -92,31 +95,23 @@ class DeskService:
             rows = session.scalars(
                 select(TicketRow)
                 .where(
-                    _waits_at == poli_code,
-                    TicketRow.service_date == day,
-                    TicketRow.status.in_(
-                        (
-                            TicketStatus.WAITING,
-                            TicketStatus.CALLED,
-                            TicketStatus.SERVING,
-                            TicketStatus.SKIPPED,
-                        )
-                    ),
+                    *in_queue(poli_code, day),
+                    TicketRow.status.in_(ON_THE_DESK_LIST),
                 )
-                .order_by(_joined_at, TicketRow.seq)
+                .order_by(*queue_order)
             ).all()
             refused = dict(
                 session.execute(
                     select(OutboxRow.ticket_id, OutboxRow.last_error).where(
                         OutboxRow.ticket_id.in_([row.id for row in rows]),
                         OutboxRow.kind == antrean.ADD,
-                        OutboxRow.state == "parked",
+                        OutboxRow.state == OutboxState.PARKED,
                     )
                 ).all()
             )
             entries = []
             for row in rows:
-                joined = row.queued_at or row.checked_in_at or row.created_at
+                joined = joined_at(row)
                 entries.append(
                     QueueEntry(
                         ticket=to_ticket(row),
@@ -177,17 +172,18 @@ class DeskService:
             candidate = self._next_candidate(session, poli_code, today)
             if candidate is None:
                 return None
-            row = self._claim(session, candidate, TicketStatus.WAITING)
-            if row is None:
+            claimed = self._claim(session, candidate, Action.CALL)
+            if claimed is None:
                 raise Refused("desk.busy")
-            before = self._state(row)
+            row, taken = claimed
+            before = snapshot(row)
             now = self.clock.utcnow()
             called = not_before_latest(session, TicketRow.called_at, poli_code, today, now)
-            row.status, row.called_at, row.counter = TicketStatus.CALLED.value, called, counter
+            row.status, row.called_at, row.counter = taken.leaves.value, called, counter
             row.recalls = 0
             row.updated_at = now
             extra = {"counter": counter, **self._auto_register(session, row, actor, now)}
-            self._changed(session, row, "called", actor, before, extra)
+            self._changed(session, row, taken, actor, before, extra)
             return to_ticket(row)
 
     def call_out_of_turn(self, ticket_id: int, counter: str, reason: str, actor: str) -> Ticket:
@@ -195,22 +191,23 @@ class DeskService:
         if reason not in OUT_OF_TURN_REASONS:
             raise Refused("desk.unknown_reason")
         with self.store.write() as session:
-            row = self._load(session, ticket_id, (TicketStatus.WAITING,))
-            poli_code = row.current_poli or row.poli_code
+            row, _ = self._load(session, ticket_id, Action.CALL)
+            poli_code = waits_at(row)
             lock_poli_day(session, poli_code, row.service_date)
-            claimed = self._claim(session, ticket_id, TicketStatus.WAITING)
-            if claimed is None:
+            won = self._claim(session, ticket_id, Action.CALL)
+            if won is None:
                 raise Refused("desk.busy")
-            before = self._state(claimed)
+            claimed, taken = won
+            before = snapshot(claimed)
             now = self.clock.utcnow()
             called = not_before_latest(
                 session, TicketRow.called_at, poli_code, claimed.service_date, now
             )
-            claimed.status, claimed.called_at = TicketStatus.CALLED.value, called
+            claimed.status, claimed.called_at = taken.leaves.value, called
             claimed.counter, claimed.recalls, claimed.updated_at = counter, 0, now
             extra = {"counter": counter, "out_of_turn": reason}
             extra.update(self._auto_register(session, claimed, actor, now))
-            self._changed(session, claimed, "called", actor, before, extra)
+            self._changed(session, claimed, taken, actor, before, extra)
             return to_ticket(claimed)
 
     def out_of_turn_calls(self, day: date | None = None) -> dict[str, dict[str, int]]:
@@ -222,48 +219,46 @@ class DeskService:
     def recall(self, ticket_id: int, actor: str) -> Ticket:
         """Call again; after the third recall the patient counts as a no-show."""
         with self.store.write() as session:
-            row = self._load(session, ticket_id, (TicketStatus.CALLED,))
-            before = self._state(row)
+            row, recalled = self._load(session, ticket_id, Action.RECALL)
+            before = snapshot(row)
             now = self.clock.utcnow()
-            if row.recalls >= MAX_RECALLS:
+            if recall_or_no_show(row.recalls) == Action.NO_SHOW:
                 return self._no_show(session, row, actor, before)
             row.recalls += 1
             row.called_at = not_before_latest(
                 session,
                 TicketRow.called_at,
-                row.current_poli or row.poli_code,
+                waits_at(row),
                 row.service_date,
                 now,
             )
-            row.updated_at = now
-            self._changed(session, row, "recalled", actor, before, {"recalls": row.recalls})
+            row.status, row.updated_at = recalled.leaves.value, now
+            self._changed(session, row, recalled, actor, before, {"recalls": row.recalls})
             return to_ticket(row)
 
     def skip(self, ticket_id: int, actor: str) -> Ticket:
         with self.store.write() as session:
-            row = self._load(session, ticket_id, (TicketStatus.CALLED,))
-            return self._no_show(session, row, actor, self._state(row))
+            row, _ = self._load(session, ticket_id, Action.NO_SHOW)
+            return self._no_show(session, row, actor, snapshot(row))
 
     def start_service(self, ticket_id: int, actor: str) -> Ticket:
         with self.store.write() as session:
-            row = self._load(session, ticket_id, (TicketStatus.CALLED,))
-            before = self._state(row)
-            row.status = TicketStatus.SERVING.value
+            row, serving = self._load(session, ticket_id, Action.START_SERVICE)
+            before = snapshot(row)
+            row.status = serving.leaves.value
             row.updated_at = self.clock.utcnow()
-            told = self._tell_central_called(session, row, present=True)
-            self._changed(session, row, "serving", actor, before, told)
+            told = self._tell_central_called(session, row, serving.tells)
+            self._changed(session, row, serving, actor, before, told)
             return to_ticket(row)
 
     def finish(self, ticket_id: int, actor: str) -> Ticket:
         with self.store.write() as session:
-            row = self._load(session, ticket_id, (TicketStatus.SERVING, TicketStatus.CALLED))
-            before = self._state(row)
+            row, served = self._load(session, ticket_id, Action.FINISH)
+            before = snapshot(row)
             now = self.clock.utcnow()
-            told = None
-            if row.status == TicketStatus.CALLED:
-                told = self._tell_central_called(session, row, present=True)
-            row.status, row.served_at, row.updated_at = TicketStatus.SERVED.value, now, now
-            self._changed(session, row, "served", actor, before, told)
+            told = self._tell_central_called(session, row, served.tells)
+            row.status, row.served_at, row.updated_at = served.leaves.value, now, now
+            self._changed(session, row, served, actor, before, told)
             return to_ticket(row)
 
     def transfer(self, ticket_id: int, to_poli: str, actor: str) -> Ticket:
@@ -271,103 +266,63 @@ class DeskService:
         with self.store.write() as session:
             if session.get(PoliRow, to_poli) is None:
                 raise Refused("desk.unknown_poli")
-            row = self._load(
-                session,
-                ticket_id,
-                (
-                    TicketStatus.CALLED,
-                    TicketStatus.SERVING,
-                    TicketStatus.SERVED,
-                    TicketStatus.WAITING,
-                ),
-            )
-            before = self._state(row)
+            row, sent_on = self._load(session, ticket_id, Action.TRANSFER)
+            before = snapshot(row)
             now = self.clock.utcnow()
-            joined = not_before_latest(session, joined_at(), to_poli, row.service_date, now)
-            row.status, row.current_poli, row.queued_at = (
-                TicketStatus.WAITING.value,
-                to_poli,
-                joined,
-            )
+            joined = not_before_latest(session, joined_at_sql, to_poli, row.service_date, now)
+            row.status, row.current_poli, row.queued_at = sent_on.leaves.value, to_poli, joined
             row.called_at, row.served_at, row.counter, row.recalls = None, None, None, 0
             row.updated_at = now
-            self._changed(session, row, "transferred", actor, before, {"to": to_poli})
+            self._changed(session, row, sent_on, actor, before, {"to": to_poli})
             return to_ticket(row)
 
     def return_to_queue(self, ticket_id: int, actor: str) -> Ticket:
         """A patient who missed the call is back: they wait again, from now."""
         with self.store.write() as session:
-            row = self._load(session, ticket_id, (TicketStatus.SKIPPED,))
-            before = self._state(row)
+            row, back = self._load(session, ticket_id, Action.RETURN_TO_QUEUE)
+            before = snapshot(row)
             now = self.clock.utcnow()
-            poli = row.current_poli or row.poli_code
-            joined = not_before_latest(session, joined_at(), poli, row.service_date, now)
-            row.status, row.queued_at, row.recalls = TicketStatus.WAITING.value, joined, 0
+            joined = not_before_latest(session, joined_at_sql, waits_at(row), row.service_date, now)
+            row.status, row.queued_at, row.recalls = back.leaves.value, joined, 0
             row.called_at, row.counter, row.updated_at = None, None, now
-            self._changed(session, row, "requeued", actor, before)
+            self._changed(session, row, back, actor, before)
             return to_ticket(row)
 
     def set_priority(self, ticket_id: int, reason: str | None, actor: str) -> Ticket:
         if reason is not None and reason not in PRIORITY_REASONS:
             raise Refused("desk.unknown_priority")
         with self.store.write() as session:
-            row = self._load(session, ticket_id, tuple(TicketStatus))
-            before = self._state(row)
+            row, marked = self._load(session, ticket_id, Action.SET_PRIORITY)
+            before = snapshot(row)
             row.priority_reason = reason
-            row.updated_at = self.clock.utcnow()
-            self._changed(session, row, "priority", actor, before, {"reason": reason})
+            row.status, row.updated_at = marked.leaves.value, self.clock.utcnow()
+            self._changed(session, row, marked, actor, before, {"reason": reason})
             return to_ticket(row)
 
     def undo(self, actor: str) -> Ticket:
-        """Reverse this desk's last action, if nobody changed the ticket since."""
+        """Reverse this desk's last action, if nobody changed the ticket since (undo.py)."""
         with self.store.write() as session:
-            undone = select(TicketEventRow.detail["undid"].as_integer()).where(
-                TicketEventRow.kind == "undo"
-            )
-            event = session.scalars(
-                select(TicketEventRow)
-                .where(
-                    TicketEventRow.actor == actor,
-                    TicketEventRow.kind.in_(_UNDOABLE),
-                    TicketEventRow.id.not_in(undone),
-                )
-                .order_by(TicketEventRow.id.desc())
-            ).first()
-            if event is None:
-                raise Refused("desk.nothing_to_undo")
-            row = session.get_one(TicketRow, event.ticket_id)
-            # Only the fields the event recorded (events from older versions recorded fewer).
-            after = event.detail.get("after") or {}
-            if {k: v for k, v in self._state(row).items() if k in after} != after:
-                raise Refused("desk.changed_since")
-            before = self._state(row)
-            self._restore(row, event.detail["before"])
-            if event.kind == "verified" and row.participant is not None:
-                row.participant.verified = bool(event.detail.get("participant_was", True))
-            row.updated_at = self.clock.utcnow()
-            extra: dict[str, Any] = {"undid": event.id}
-            extra.update(self._withdraw(session, event.detail.get("outbox")))
-            if event.detail.get("pcare_auto"):  # the call registered the visit: take it back
-                extra["pcare"] = take_back(session, row, actor, self.clock.utcnow())
-            self._changed(session, row, "undo", actor, before, extra)
+            undone = undo_last(session, actor, self.clock.utcnow())
+            row = undone.row
+            if undone.event.detail.get("pcare_auto"):  # the call registered the visit: take it back
+                undone.extra["pcare"] = take_back(session, row, actor, self.clock.utcnow())
+            self._changed(session, row, EventKind.UNDO, actor, undone.found, undone.extra)
             return to_ticket(row)
 
     def verify(self, ticket_id: int, actor: str) -> Ticket:
         """Staff saw the card: the ticket and its participant are verified (undo reverses it)."""
         with self.store.write() as session:
-            row = self._load(session, ticket_id, tuple(TicketStatus))
+            row, seen = self._load(session, ticket_id, Action.VERIFY)
             participant = row.participant
             if row.verified and (participant is None or participant.verified):
                 raise Refused("desk.already_verified", number=row.number)
-            before = self._state(row)
+            before = snapshot(row)
             participant_was = participant.verified if participant is not None else None
             row.verified = True
             if participant is not None:
                 participant.verified = True
-            row.updated_at = self.clock.utcnow()
-            self._changed(
-                session, row, "verified", actor, before, {"participant_was": participant_was}
-            )
+            row.status, row.updated_at = seen.leaves.value, self.clock.utcnow()
+            self._changed(session, row, seen, actor, before, {"participant_was": participant_was})
             return to_ticket(row)
 
     # -- helpers -----------------------------------------------------------------------------
@@ -379,29 +334,11 @@ class DeskService:
         session.flush()
         return {"pcare_auto": True} if auto_register(session, row, actor, now) else {}
 
-    @staticmethod
-    def _withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
-        """Withdraw the panggil item an undone action queued, unless the central already has it:
-        then it stays, and the audit says why (the central heard of a call we took back)."""
-        if not isinstance(outbox_id, int):
-            return {}
-        item = session.get(OutboxRow, outbox_id)
-        if item is None:
-            return {}
-        if item.state == "pending":
-            item.state, item.last_error = VOID, "undone at the desk before it was sent"
-            return {"outbox_withdrawn": outbox_id}
-        return {
-            "outbox_kept": outbox_id,
-            "outbox_kept_why": f"already {item.state} to the central before the undo",
-        }
-
     def _next_candidate(self, session: Session, poli_code: str, day: date) -> int | None:
         rows = session.scalars(
             select(TicketRow).where(
-                _waits_at == poli_code,
-                TicketRow.service_date == day,
-                TicketRow.status == TicketStatus.WAITING,
+                *in_queue(poli_code, day),
+                TicketRow.status.in_(accepts(Action.CALL)),
             )
         ).all()
         waiting = [
@@ -409,7 +346,7 @@ class DeskService:
                 r.id,
                 r.seq,
                 self._priority(r, day) is not None,
-                r.queued_at or r.checked_in_at or r.created_at,
+                joined_at(r),
             )
             for r in rows
         ]
@@ -424,8 +361,7 @@ class DeskService:
         called = session.scalars(
             select(TicketRow)
             .where(
-                _waits_at == poli_code,
-                TicketRow.service_date == day,
+                *in_queue(poli_code, day),
                 TicketRow.called_at.is_not(None),
             )
             .order_by(TicketRow.called_at.desc())
@@ -445,44 +381,50 @@ class DeskService:
             return "elderly"
         return None
 
-    def _claim(self, session: Session, ticket_id: int, expected: TicketStatus) -> TicketRow | None:
-        """Take the ticket only if it is still in the state this desk saw (compare-and-set)."""
+    def _claim(
+        self, session: Session, ticket_id: int, action: Action
+    ) -> tuple[TicketRow, Step] | None:
+        """Take the ticket only if it is still in a state the action accepts: the state this
+        desk saw (compare-and-set)."""
         claimed = session.execute(
             update(TicketRow)
-            .where(TicketRow.id == ticket_id, TicketRow.status == expected)
+            .where(TicketRow.id == ticket_id, TicketRow.status.in_(accepts(action)))
             .values(updated_at=self.clock.utcnow())
         )
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
             return None
         row = session.get_one(TicketRow, ticket_id)
         session.refresh(row)
-        return row
+        return row, expect(action, row.status)
 
-    def _load(
-        self, session: Session, ticket_id: int, allowed: tuple[TicketStatus, ...]
-    ) -> TicketRow:
+    def _load(self, session: Session, ticket_id: int, action: Action) -> tuple[TicketRow, Step]:
+        """The ticket and what ``action`` does to it, or the refusal (the life-cycle table)."""
         row = session.get(TicketRow, ticket_id)
         if row is None:
             raise Refused("desk.no_ticket")
-        if row.status not in allowed:
+        found = step(action, row.status)
+        if found is None:
             raise Refused("desk.wrong_state", number=row.number, state=row.status)
-        return row
+        return row, found
 
     def _no_show(
         self, session: Session, row: TicketRow, actor: str, before: dict[str, Any]
     ) -> Ticket:
-        row.status = TicketStatus.SKIPPED.value
+        skipped = expect(Action.NO_SHOW, row.status)
+        row.status = skipped.leaves.value
         row.updated_at = self.clock.utcnow()
-        told = self._tell_central_called(session, row, present=False)
-        self._changed(session, row, "no_show", actor, before, told)
+        told = self._tell_central_called(session, row, skipped.tells)
+        self._changed(session, row, skipped, actor, before, told)
         return to_ticket(row)
 
     def _tell_central_called(
-        self, session: Session, row: TicketRow, present: bool
+        self, session: Session, row: TicketRow, tells: Tell | None
     ) -> dict[str, Any] | None:
-        """Queue the panggil item; the event keeps its id, so an undo can withdraw it."""
-        if row.participant is None:
+        """Queue the panggil item the step tells; the event keeps its id, so an undo can
+        withdraw it."""
+        if tells is None or row.participant is None:
             return None  # general patients are not the central's business
+        present = tells == Tell.PRESENT
         item = queue_for_central(
             session,
             row,
@@ -499,42 +441,11 @@ class DeskService:
         self,
         session: Session,
         row: TicketRow,
-        kind: str,
+        taken: Step | EventKind,
         actor: str,
         before: dict[str, Any],
         extra: dict[str, Any] | None = None,
     ) -> None:
-        session.flush()
-        detail = {"before": before, "after": self._state(row), **(extra or {})}
-        record_event(session, row, kind, actor, self.clock.utcnow(), detail)
-
-    @staticmethod
-    def _state(row: TicketRow) -> dict[str, Any]:
-        state: dict[str, Any] = {}
-        for name in _STATE_FIELDS:
-            value = getattr(row, name)
-            state[name] = value.isoformat() if isinstance(value, datetime) else value
-        return state
-
-    @staticmethod
-    def _restore(row: TicketRow, state: dict[str, Any]) -> None:
-        for name in _STATE_FIELDS:
-            if name not in state:
-                continue
-            value = state[name]
-            if name in ("called_at", "served_at", "queued_at") and value is not None:
-                value = datetime.fromisoformat(value)
-            setattr(row, name, value)
-
-
-_UNDOABLE = (
-    "called",
-    "recalled",
-    "no_show",
-    "serving",
-    "served",
-    "transferred",
-    "requeued",
-    "priority",
-    "verified",
-)
+        kind = taken.event if isinstance(taken, Step) else taken
+        assert kind is not None  # steps that change nothing are never recorded
+        record_change(session, row, kind, actor, before, self.clock.utcnow(), extra)

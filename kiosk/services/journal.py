@@ -1,14 +1,17 @@
 """What every ticket change leaves behind, in the same transaction: an audit event and, when the
-central must learn of it, an outbox item."""
+central must learn of it, an outbox item. Every service writes both through here (the kiosk's
+take, check-in and cancel, the desk's actions and their undo, retention's purge)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.contract import antrean
+from kiosk.domain.outbox import OutboxState
 from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
 
 
@@ -29,10 +32,36 @@ def queue_for_central(
     session: Session, row: TicketRow, kind: str, payload: dict[str, Any], at: datetime
 ) -> OutboxRow:
     item = OutboxRow(
-        ticket_id=row.id, kind=kind, payload=payload, state="pending", attempts=0, created_at=at
+        ticket_id=row.id,
+        kind=kind,
+        payload=payload,
+        state=OutboxState.PENDING.value,
+        attempts=0,
+        created_at=at,
     )
     session.add(item)
     return item
+
+
+def withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
+    """Withdraw an item an undone action queued, unless the central already has it: then it
+    stays, and the audit says why (the central heard of a call we took back). Returns what the
+    undo's event records."""
+    if not isinstance(outbox_id, int):
+        return {}
+    item = session.get(OutboxRow, outbox_id)
+    if item is None:
+        return {}
+    if item.state == OutboxState.PENDING:  # the pump sends only pending items
+        item.state, item.last_error = (
+            OutboxState.VOID.value,
+            "undone at the desk before it was sent",
+        )
+        return {"outbox_withdrawn": outbox_id}
+    return {
+        "outbox_kept": outbox_id,
+        "outbox_kept_why": f"already {item.state} to the central before the undo",
+    }
 
 
 def told_present(session: Session, ticket_id: int) -> bool:
@@ -43,34 +72,10 @@ def told_present(session: Session, ticket_id: int) -> bool:
         select(OutboxRow.payload)
         .where(
             OutboxRow.ticket_id == ticket_id,
-            OutboxRow.kind == "antrean.panggil",
-            OutboxRow.state != "void",
+            OutboxRow.kind == antrean.CALL,
+            OutboxRow.state != OutboxState.VOID,
         )
         .order_by(OutboxRow.id.desc())
         .limit(1)
     ).first()
     return last_call is not None and last_call.get("status") == 1
-
-
-_TICK = timedelta(microseconds=1)
-
-
-def not_before_latest(
-    session: Session, column: Any, poli_code: str, day: date, now: datetime
-) -> datetime:
-    """``now``, or just after the latest ``column`` in this poli's queue that day if the clock
-    went back (NTP, a dead RTC battery): the desk calls by these times, so they must not run
-    backwards. ``column``: when tickets joined the queue, or when they were called."""
-    waits_at = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
-    latest = session.scalars(
-        select(column)
-        .where(waits_at == poli_code, TicketRow.service_date == day, column.is_not(None))
-        .order_by(column.desc())
-        .limit(1)
-    ).first()
-    return latest + _TICK if latest is not None and latest > now else now
-
-
-def joined_at() -> Any:
-    """When a ticket joined the queue it waits in (a transfer or a return joins it again)."""
-    return func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)

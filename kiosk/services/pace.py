@@ -14,7 +14,9 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.lifecycle import EventKind
 from kiosk.domain.waiting import CallPace, call_pace, gaps_between_calls
+from kiosk.services.undo import undone_events
 from kiosk.store.models import TicketEventRow, TicketRow
 
 RECENT_DAYS = 7
@@ -31,15 +33,13 @@ def call_times(
 ) -> dict[str, dict[date, list[datetime]]]:
     """Every call since the start of ``since`` (local), by poli and local day."""
     start = datetime.combine(since, time(0), clock.zone)
-    undone = select(TicketEventRow.detail["undid"].as_integer()).where(
-        TicketEventRow.kind == "undo", TicketEventRow.at >= start
-    )
+    undone = undone_events(since=start)
     poli = _called_at_poli()
     query = (
         select(poli, TicketEventRow.at)
         .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
         .where(
-            TicketEventRow.kind == "called",
+            TicketEventRow.kind == EventKind.CALLED,
             TicketEventRow.at >= start,
             TicketEventRow.id.not_in(undone),
         )

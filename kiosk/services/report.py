@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.lifecycle import EventKind
 from kiosk.domain.report import (
     AuditEvent,
     DayReport,
@@ -107,7 +108,7 @@ class ReportService:
                 detail = row.detail or {}
                 undid = detail.get("undid")
                 reason = detail.get("out_of_turn")
-                if row.kind == "called" and isinstance(reason, str):
+                if row.kind == EventKind.CALLED and isinstance(reason, str):
                     at_poli = (detail.get("after") or {}).get("current_poli")
                     out_of_turn.append((row.id, at_poli or homes[row.ticket_id], reason))
                 events[row.ticket_id].append(

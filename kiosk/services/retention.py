@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, exists, select, update
 
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.lifecycle import EventKind
 from kiosk.services.journal import record_event
 from kiosk.store import Store
 from kiosk.store.models import ParticipantRow, TicketRow
@@ -53,7 +54,9 @@ class RetentionService:
             touched = session.scalars(select(TicketRow).where(old)).all()
             for row in touched:
                 row.complaint, row.phone = None, None
-                record_event(session, row, "purged", ACTOR, now, {"cutoff": cutoff.isoformat()})
+                record_event(
+                    session, row, EventKind.PURGED, ACTOR, now, {"cutoff": cutoff.isoformat()}
+                )
 
             seen_since = exists().where(
                 TicketRow.participant_id == ParticipantRow.id, TicketRow.service_date >= cutoff

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kiosk.domain.models import TicketStatus
 from kiosk.services.tickets import TicketService
 from kiosk.store import Store
 from kiosk.store.models import PoliRow, TicketRow
-
-_AT_POLI = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
+from kiosk.store.queues import waits_at_sql
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ def ticket_view(store: Store, tickets: TicketService, ticket_id: int) -> TicketV
     with store.read() as session:
         row = session.execute(
             select(TicketRow.counter, PoliRow.name)
-            .join(PoliRow, PoliRow.code == _AT_POLI)
+            .join(PoliRow, PoliRow.code == waits_at_sql)
             .where(TicketRow.id == ticket_id)
         ).one()
     called = ticket.status in (TicketStatus.CALLED, TicketStatus.SERVING)

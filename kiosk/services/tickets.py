@@ -12,13 +12,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
 from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.eligibility import check_eligibility, refused_at
+from kiosk.domain.lifecycle import Action, Step, Tell, expect, step
 from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
 from kiosk.domain.numbering import MAX_SEQ, format_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
@@ -26,22 +26,28 @@ from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import joined_at, not_before_latest, told_present
+from kiosk.services.journal import queue_for_central, record_event, told_present
 from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_slot, to_ticket
 from kiosk.store.models import (
-    OutboxRow,
     ParticipantRow,
     PoliRow,
     ScheduleRow,
-    TicketEventRow,
     TicketRow,
 )
 from kiosk.store.numbers import next_seq
-
-CANCELLABLE = (TicketStatus.BOOKED, TicketStatus.WAITING, TicketStatus.SKIPPED)
+from kiosk.store.queues import (
+    held,
+    in_queue,
+    joined_at,
+    joined_at_sql,
+    not_before_latest,
+    queue_order,
+    waits_at,
+    waits_at_sql,
+)
 
 
 @dataclass(frozen=True)
@@ -101,9 +107,7 @@ class TicketService:
                 if participant_row is None:
                     raise LookupError(f"no participant {request.participant_id}")
                 participant = to_participant(participant_row)
-                existing = self._held(
-                    session, participant.id, request.poli_code, request.service_date
-                )
+                existing = held(session, participant.id, request.poli_code, request.service_date)
                 if existing is not None:
                     return TakeOutcome(to_ticket(existing), existing=True)
                 refusal = check_eligibility(participant, self.facility_code, request.poli_code)
@@ -145,11 +149,12 @@ class TicketService:
             # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
             # the day of service; only a walk-in for today joins the live queue at once.
             booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
+            issued = expect(Action.BOOK if booking else Action.TAKE, None)
             # A walk-in joins the queue now: after the last to join, even if the clock went back.
             joined = None
             if not booking:
                 joined = not_before_latest(
-                    session, joined_at(), request.poli_code, request.service_date, now
+                    session, joined_at_sql, request.poli_code, request.service_date, now
                 )
             row = TicketRow(
                 poli_code=request.poli_code,
@@ -162,7 +167,7 @@ class TicketService:
                 shift_end=schedule.end,
                 complaint=complaint,
                 source=request.source.value,
-                status=(TicketStatus.BOOKED if booking else TicketStatus.WAITING).value,
+                status=issued.leaves.value,
                 participant_id=participant.id if participant else None,
                 non_jkn=participant is None,
                 # A patient known only from a phone registration is booked, but not verified.
@@ -177,19 +182,21 @@ class TicketService:
             session.add(row)
             session.flush()
             ticket = to_ticket(row)
-            self._event(
+            record_event(
                 session,
                 row,
-                "booked" if booking else "issued",
+                self._kind(issued),
                 request.actor,
+                self.clock.utcnow(),
                 {"number": row.number, "source": row.source},
             )
-            if participant is not None:
-                self._outbox(
+            if participant is not None and issued.tells == Tell.ADD:
+                queue_for_central(
                     session,
                     row,
                     antrean.ADD,
                     antrean.add_payload(ticket, participant, request.phone),
+                    self.clock.utcnow(),
                 )
             return TakeOutcome(ticket, existing=False)
 
@@ -207,14 +214,16 @@ class TicketService:
                 raise Refused(problem.value, date=f"{row.service_date:%d-%m-%Y}")
             if visit_sick is not None and row.participant_id is not None:
                 row.visit_sick = visit_sick
-            if row.status == TicketStatus.BOOKED:
+            # check_in_problem refused what the table refuses
+            checked_in = expect(Action.CHECK_IN, row.status)
+            if checked_in.event is not None:  # not already in the queue
                 row.queued_at = not_before_latest(
-                    session, joined_at(), row.current_poli or row.poli_code, row.service_date, now
+                    session, joined_at_sql, waits_at(row), row.service_date, now
                 )
-                row.status = TicketStatus.WAITING.value
+                row.status = checked_in.leaves.value
                 row.checked_in_at = now
                 row.updated_at = now
-                self._event(session, row, "checked_in", actor, {})
+                record_event(session, row, checked_in.event, actor, self.clock.utcnow())
             return to_ticket(row)
 
     # -- cancel --------------------------------------------------------------------------------
@@ -224,22 +233,26 @@ class TicketService:
         reason = clean_text(reason, 200)
         with self.store.write() as session:
             row = session.get_one(TicketRow, ticket_id)
-            if row.status == TicketStatus.CANCELLED:
-                return to_ticket(row)
-            if row.status not in CANCELLABLE or told_present(session, row.id):
+            cancelled = step(Action.CANCEL, row.status)
+            if cancelled is not None and cancelled.event is None:
+                return to_ticket(row)  # cancelled before
+            if cancelled is None or told_present(session, row.id):
                 raise Refused("cancel.served")
-            row.status = TicketStatus.CANCELLED.value
+            row.status = cancelled.leaves.value
             row.cancelled_at = now
             row.updated_at = now
-            self._event(session, row, "cancelled", actor, {"reason": reason})
+            record_event(
+                session, row, self._kind(cancelled), actor, self.clock.utcnow(), {"reason": reason}
+            )
             # A visit registered in PCare is taken back there too (or withdrawn if not yet sent).
             take_back(session, row, actor, self.clock.utcnow())
-            if row.participant is not None:
-                self._outbox(
+            if row.participant is not None and cancelled.tells == Tell.CANCEL:
+                queue_for_central(
                     session,
                     row,
                     antrean.CANCEL,
                     antrean.cancel_payload(to_ticket(row), to_participant(row.participant), reason),
+                    self.clock.utcnow(),
                 )
             return to_ticket(row)
 
@@ -270,7 +283,7 @@ class TicketService:
     def held(self, participant_id: int, poli_code: str, service_date: date) -> Ticket | None:
         """The participant's live (not cancelled) ticket for a poli and day: the natural key."""
         with self.store.read() as session:
-            row = self._held(session, participant_id, poli_code, service_date)
+            row = held(session, participant_id, poli_code, service_date)
             return to_ticket(row) if row else None
 
     def queue_by_shift(self, poli_code: str, service_date: date) -> dict[int, list[QueueEntry]]:
@@ -288,17 +301,14 @@ class TicketService:
         waits at (a transfer moves it), that day. The desk calls that queue."""
         with self.store.read() as session:
             row = session.get_one(TicketRow, ticket_id)
-            joined = row.queued_at or row.checked_in_at or row.created_at
-            mine = QueueEntry(row.seq, row.number, TicketStatus(row.status), row.called_at, joined)
-            waits_at, service_date = row.current_poli or row.poli_code, row.service_date
-        entries = self._entries(
-            func.coalesce(TicketRow.current_poli, TicketRow.poli_code) == waits_at,
-            TicketRow.service_date == service_date,
-        )
+            mine = QueueEntry(
+                row.seq, row.number, TicketStatus(row.status), row.called_at, joined_at(row)
+            )
+            queue = in_queue(waits_at(row), row.service_date)
+        entries = self._entries(*queue)
         return mine, [entry for _, entry in entries]
 
     def _entries(self, *where: Any) -> list[tuple[int | None, QueueEntry]]:
-        joined = func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at)
         with self.store.read() as session:
             rows = session.execute(
                 select(
@@ -312,7 +322,7 @@ class TicketService:
                     TicketRow.created_at,
                 )
                 .where(*where, TicketRow.status != TicketStatus.CANCELLED)
-                .order_by(joined, TicketRow.seq)
+                .order_by(*queue_order)
             ).all()
         return [
             (
@@ -337,12 +347,8 @@ class TicketService:
         low = high = None
         if ticket.status in (TicketStatus.WAITING, TicketStatus.BOOKED):
             with self.store.read() as session:
-                waits_at = session.scalar(
-                    select(func.coalesce(TicketRow.current_poli, TicketRow.poli_code)).where(
-                        TicketRow.id == ticket_id
-                    )
-                )
-                pace = pace_of(session, self.clock, waits_at or "", self.minutes_per_patient)
+                poli = session.scalar(select(waits_at_sql).where(TicketRow.id == ticket_id))
+                pace = pace_of(session, self.clock, poli or "", self.minutes_per_patient)
             reference = (
                 now
                 if ticket.service_date == now.date()
@@ -359,38 +365,9 @@ class TicketService:
 
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
-    def _held(
-        session: Session, participant_id: int, poli_code: str, service_date: date
-    ) -> TicketRow | None:
-        return session.scalars(
-            select(TicketRow).where(
-                TicketRow.participant_id == participant_id,
-                TicketRow.poli_code == poli_code,
-                TicketRow.service_date == service_date,
-                TicketRow.status != TicketStatus.CANCELLED,
-            )
-        ).first()
-
-    def _event(
-        self, session: Session, row: TicketRow, kind: str, actor: str, detail: dict[str, Any]
-    ) -> None:
-        session.add(
-            TicketEventRow(
-                ticket_id=row.id, at=self.clock.utcnow(), kind=kind, actor=actor, detail=detail
-            )
-        )
-
-    def _outbox(self, session: Session, row: TicketRow, kind: str, payload: dict[str, Any]) -> None:
-        session.add(
-            OutboxRow(
-                ticket_id=row.id,
-                kind=kind,
-                payload=payload,
-                state="pending",
-                attempts=0,
-                created_at=self.clock.utcnow(),
-            )
-        )
+    def _kind(taken: Step) -> str:
+        assert taken.event is not None
+        return taken.event
 
 
 def _visit_kind(request: TakeRequest, jkn: bool) -> bool | None:

@@ -27,6 +27,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from kiosk.domain.outbox import OutboxState
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -308,9 +310,18 @@ def natural_key(payload: dict[str, Any]) -> str | None:
     return ":".join(str(p) for p in parts) if all(parts) else None
 
 
+def visit_key(payload: dict[str, Any]) -> str | None:
+    """``pcare:tglDaftar:kdPoli:noKartu`` of a PCare registration's payload: PCare holds one
+    registration per card, poli and day, so a new visit's POST waits for an earlier DELETE."""
+    parts = [payload.get(name) for name in ("tglDaftar", "kdPoli", "noKartu")]
+    return "pcare:" + ":".join(str(p) for p in parts) if all(parts) else None
+
+
 def _natural_key_default(context: Any) -> str | None:
     payload = context.get_current_parameters().get("payload")
-    return natural_key(payload) if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        return None
+    return natural_key(payload) or visit_key(payload)
 
 
 class OutboxRow(Base):
@@ -326,7 +337,7 @@ class OutboxRow(Base):
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    state: Mapped[str] = mapped_column(String(10), default=OutboxState.PENDING.value, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

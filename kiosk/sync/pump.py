@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kiosk.contract import antrean, pcare
 from kiosk.contract.logmask import mask_digits
+from kiosk.domain.outbox import OutboxState
 from kiosk.domain.privacy import mask_number
 from kiosk.i18n import t
 from kiosk.store import Store
@@ -42,7 +43,13 @@ from kiosk.sync.watch import LinkWatch
 
 log = logging.getLogger(__name__)
 
-PENDING, SENDING, SENT, PARKED = "pending", "sending", "sent", "parked"
+# Short names for this module; the states themselves are OutboxState (kiosk/domain/outbox.py).
+PENDING, SENDING, SENT, PARKED = (
+    OutboxState.PENDING,
+    OutboxState.SENDING,
+    OutboxState.SENT,
+    OutboxState.PARKED,
+)
 _LINK_ID = 1
 
 

@@ -20,6 +20,7 @@ def main(url: str, seed: int, schedules: dict[str, int], participants: list[int]
     from kiosk.config import load_settings
     from kiosk.domain.clock import FacilityClock
     from kiosk.domain.models import TicketSource
+    from kiosk.domain.vitals import Vitals
     from kiosk.services import build_services
     from kiosk.services.desk import DeskService
     from kiosk.services.errors import Refused
@@ -33,6 +34,7 @@ def main(url: str, seed: int, schedules: dict[str, int], participants: list[int]
     today = clock.today()
     mine: list[int] = []
     booked: list[int] = []
+    registered: list[int] = []
 
     def say(*words: object) -> None:
         print(*words, flush=True)
@@ -61,11 +63,24 @@ def main(url: str, seed: int, schedules: dict[str, int], participants: list[int]
                 called = desk.call_next(poli, "loket-1", "drill")
                 if called is not None:
                     say("CALLED", called.id)
+                    if called.participant_id is not None and rng.random() < 0.7:
+                        vitals = (
+                            Vitals(sistole=rng.randint(90, 160)) if rng.random() < 0.5 else None
+                        )
+                        services.registration.register(called.id, vitals, "drill")
+                        registered.append(called.id)
+                        say("REGISTERED", called.id)
+            elif roll < 0.97 and registered:
+                ticket_id = registered.pop(rng.randrange(len(registered)))
+                services.registration.undo(ticket_id, "drill")
+                say("UNREGISTERED", ticket_id)
             elif mine:
                 ticket = tickets.cancel(mine.pop(rng.randrange(len(mine))), "drill")
                 say("CANCELLED", ticket.id)
-        except Refused:
-            continue  # a called ticket cannot be cancelled, and so on: the rules said no
+        except Refused as refused:
+            say(
+                "REFUSED", 0, refused.key
+            )  # a called ticket cannot be cancelled, and so on: the rules said no
 
 
 if __name__ == "__main__":

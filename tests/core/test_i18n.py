@@ -18,8 +18,9 @@ ROOT = PACKAGE.parent
 TABLE_FILES = sorted(p for p in (PACKAGE / "i18n").glob("*.py") if p.name != "__init__.py")
 KEY_SHAPE = re.compile(r"[a-z_]+(\.[A-Za-z_0-9]+)+")
 # Strings of key shape that are not keys: file names (and the databases' column references,
-# "poli.code", which are not read: kiosk/store and the central's db.py).
-NOT_KEYS = re.compile(r".*\.(tcss|css|js|html|log|toml|db)")
+# "poli.code", which are not read: kiosk/store and the central's db.py), and the PCare outbox
+# kinds (kiosk/contract/pcare.py).
+NOT_KEYS = re.compile(r".*\.(tcss|css|js|html|log|toml|db)|pcare\.pendaftaran(\.hapus)?")
 PREFIXES = {key.split(".")[0] for key in TEXT}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.store.models import ParticipantRow, ScheduleRow, TicketRow
+from kiosk.store.models import ParticipantRow, ScheduleRow, TicketRow, VisitRegistrationRow
 from tests.consistency import check_store
 from tests.core.conftest import Clinic
 
@@ -80,12 +80,21 @@ def test_killed_again_and_again_the_store_stays_whole(clinic: Clinic) -> None:
     url = clinic.services.settings.database_url
     clinic.store.dispose()
     cycles = 12 if url.startswith("postgresql") else 20
+    refusals: dict[str, int] = {}  # the rules said no (a called ticket cannot be cancelled ...)
     reported: dict[int, str] = {}  # ticket id -> number, as the patient saw it
-    done: dict[str, set[int]] = {"CALLED": set(), "CANCELLED": set(), "CHECKED_IN": set()}
+    done: dict[str, set[int]] = {
+        "CALLED": set(),
+        "CANCELLED": set(),
+        "CHECKED_IN": set(),
+        "REGISTERED": set(),
+        "UNREGISTERED": set(),
+    }
     for cycle in range(cycles):
         for line in _run_and_kill(url, 1000 + cycle, schedules, people):
             word, ticket_id, *rest = line.split()
-            if word == "TAKEN":
+            if word == "REFUSED":
+                refusals[rest[0]] = refusals.get(rest[0], 0) + 1
+            elif word == "TAKEN":
                 reported[int(ticket_id)] = rest[0]
             else:
                 done[word].add(int(ticket_id))
@@ -99,8 +108,23 @@ def test_killed_again_and_again_the_store_stays_whole(clinic: Clinic) -> None:
     assert all(held[i].status == "cancelled" for i in done["CANCELLED"])
     assert all(held[i].status not in {"waiting", "booked"} for i in done["CALLED"])
     assert all(held[i].status != "booked" for i in done["CHECKED_IN"])
+    # Every registration reported is there, once; every one taken back is withdrawn.
+    with clinic.store.read() as session:
+        states = dict(
+            session.execute(
+                select(VisitRegistrationRow.ticket_id, VisitRegistrationRow.state)
+            ).all()
+        )
+    assert done["REGISTERED"], (
+        f"no visit registered ({refusals}): the drill proved nothing for PCare"
+    )
+    assert done["REGISTERED"] <= set(states)
+    assert all(states[i] == "withdrawn" for i in done["UNREGISTERED"])
+    assert figures.registrations >= len(done["REGISTERED"])
     assert figures.tickets >= len(reported)
     print(
         f"power cut drill: {cycles} kills, {len(reported)} numbers reported, "
-        f"{figures.tickets} tickets held, {len(done['CALLED'])} calls, lost 0"
+        f"{figures.tickets} tickets held, {len(done['CALLED'])} calls, "
+        f"{len(done['REGISTERED'])} PCare registrations ({len(done['UNREGISTERED'])} undone), "
+        "lost 0"
     )

@@ -12,9 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.domain.models import TicketSource, TicketStatus
+from kiosk.domain.outbox import OutboxState
 from kiosk.domain.waiting import MIN_SAMPLES
 from kiosk.services.board import BoardService
-from kiosk.services.desk import VOID, DeskService
+from kiosk.services.desk import DeskService
 from kiosk.services.errors import Refused
 from kiosk.services.report import ReportService, write_csv
 from kiosk.store.link import record_link_state
@@ -257,18 +258,18 @@ def test_undo_withdraws_an_unsent_panggil_and_keeps_a_sent_one(
                 )
             ]
 
-    assert [state for state, _ in panggil()] == [VOID]
+    assert [state for state, _ in panggil()] == [OutboxState.VOID]
     # Again, but the pump sent it before the undo: it stays sent, and the audit says why.
     desk.start_service(ticket.id, DESK)
     with clinic.store.write() as session:
         item = session.scalars(
             select(OutboxRow).where(
-                OutboxRow.state == "pending", OutboxRow.kind == "antrean.panggil"
+                OutboxRow.state == OutboxState.PENDING, OutboxRow.kind == "antrean.panggil"
             )
         ).one()
-        item.state = "sent"
+        item.state = OutboxState.SENT
     desk.undo(DESK)
-    assert [state for state, _ in panggil()] == [VOID, "sent"]
+    assert [state for state, _ in panggil()] == [OutboxState.VOID, OutboxState.SENT]
     from kiosk.store.models import TicketEventRow
 
     with clinic.store.read() as session:

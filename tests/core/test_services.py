@@ -17,6 +17,7 @@ from kiosk.domain import slip_code
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.identity import parse_identity
 from kiosk.domain.models import PoliState, TicketSource, TicketStatus
+from kiosk.domain.outbox import OutboxState
 from kiosk.services.errors import Refused
 from kiosk.services.setup import open_clinic
 from kiosk.store import Store
@@ -398,7 +399,7 @@ def test_every_take_writes_an_event_and_jkn_an_outbox_item(clinic: Any) -> None:
     assert event.detail == {"number": "A-001", "source": "walk_in"}
     (item,) = outbox(clinic, ticket.id)
     assert item.kind == "antrean.add"
-    assert item.state == "pending"
+    assert item.state == OutboxState.PENDING
     assert set(item.payload) == ADD_FIELDS
     assert item.payload == {
         "nomorkartu": SITI_CARD,

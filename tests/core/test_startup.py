@@ -148,3 +148,11 @@ def test_a_missing_assets_folder_stops_every_command_that_needs_it(
     line = _one_line(run_kiosk(tmp_path, *COMMANDS[command], assets_gone=True), 2)
     assert "assets folder is missing" in line
     assert not (tmp_path / "kiosk.db").exists()  # stopped before creating a store
+
+
+@pytest.mark.parametrize("face", ["kiosk", "desk"])
+def test_a_data_dir_that_is_a_file_is_named_in_one_line(tmp_path: Path, face: str) -> None:
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    line = _one_line(run_kiosk(not_a_folder, face), 2)
+    assert "KIOSK_DATA_DIR" in line and "logs" in line

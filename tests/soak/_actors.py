@@ -101,7 +101,10 @@ def kiosk(seed: int, epoch: float, speed: float, people: list[list[str]]) -> Non
             held = services.tickets.tickets_for([who], (today,))
             booked = [t for t in held if t.status == TicketStatus.BOOKED]
             if booked:
-                ticket = services.tickets.check_in(booked[0].id)
+                # The kiosk asks the visit's kind (sick or healthy) at check-in too.
+                ticket = services.tickets.check_in(
+                    booked[0].id, visit_sick=rng.random() < 0.8 if rng.random() < 0.5 else None
+                )
                 say("CHECKED_IN", ticket.id, ticket.number)
             elif held and rng.random() < 0.15:
                 ticket = services.tickets.cancel(rng.choice(held).id, "Batal di kiosk")
@@ -112,7 +115,13 @@ def kiosk(seed: int, epoch: float, speed: float, people: list[list[str]]) -> Non
                     say("REFUSED", "take.closed")
                     continue
                 outcome = services.tickets.take(
-                    TakeRequest(poli, today, slot.schedule_id, participant_id=who)
+                    TakeRequest(
+                        poli,
+                        today,
+                        slot.schedule_id,
+                        participant_id=who,
+                        visit_sick=rng.random() < 0.8,  # the tap: berobat or sehat
+                    )
                 )
                 kind = "HELD" if outcome.existing else "TAKEN"
                 say(kind, outcome.ticket.id, outcome.ticket.number, card)
@@ -160,6 +169,10 @@ def desk(seed: int, epoch: float, speed: float, args: dict[str, Any]) -> None:
             if called is None:
                 continue
             say("CALLED", called.id, called.number, poli)
+            if called.participant_id is not None and poli != "APT" and rng.random() < 0.7:
+                # The desk registers the visit in PCare (the pharmacy has no PCare code).
+                services.registration.register(called.id, None, name)
+                say("REGISTERED", called.id, called.number)
             roll = rng.random()
             if roll < 0.08:
                 desk.recall(called.id, name)

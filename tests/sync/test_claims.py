@@ -11,6 +11,7 @@ from collections import Counter
 
 from sqlalchemy import select, update
 
+from kiosk.domain.outbox import OutboxState
 from kiosk.store.models import OutboxRow
 from kiosk.sync.client import CentralClient, CentralConfig
 from kiosk.sync.pump import OutboxPump
@@ -27,7 +28,7 @@ def _pump(clinic: Clinic, name: str, **options: float) -> OutboxPump:
 def _queue_events(clinic: Clinic) -> None:
     """Three JKN tickets: add, add then cancel, add then cancel (the demo's own items: sent)."""
     with clinic.store.write() as session:
-        session.execute(update(OutboxRow).values(state="sent"))
+        session.execute(update(OutboxRow).values(state=OutboxState.SENT))
     ids = [clinic.person(card).id for card in (SITI_CARD, BUDI_CARD, RINA_CARD)]
     tickets = [clinic.take(participant_id=pid).ticket for pid in ids if pid]
     for ticket in tickets[1:]:
@@ -42,7 +43,9 @@ def test_an_item_waits_for_the_earlier_items_of_its_ticket(clinic: Clinic) -> No
     assert pump.claim() == []  # the cancellations wait for their adds
     with clinic.store.write() as session:
         session.execute(
-            update(OutboxRow).where(OutboxRow.id.in_([i.id for i in first])).values(state="sent")
+            update(OutboxRow)
+            .where(OutboxRow.id.in_([i.id for i in first]))
+            .values(state=OutboxState.SENT)
         )
     assert [item.kind for item in pump.claim()] == ["antrean.batal"] * 2
 
@@ -69,7 +72,7 @@ def test_two_pumps_never_claim_the_same_item(clinic: Clinic) -> None:
     assert claimed and max(Counter(claimed).values()) == 1
     with clinic.store.read() as session:
         owners = session.execute(
-            select(OutboxRow.id, OutboxRow.claimed_by).where(OutboxRow.state == "sending")
+            select(OutboxRow.id, OutboxRow.claimed_by).where(OutboxRow.state == OutboxState.SENDING)
         ).all()
     assert sorted(claimed) == sorted(i for i, _ in owners)
 

@@ -23,6 +23,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.identity import Identity, IdentityKind
 from kiosk.domain.models import TicketStatus
+from kiosk.domain.vitals import Vitals
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
 from kiosk.services.setup import open_clinic
@@ -30,6 +31,7 @@ from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import LinkEventRow, OutboxRow, ParticipantRow, ScheduleRow, TicketRow
 from kiosk.sync.pump import OutboxPump
 from tests.central_server import CentralServer
+from tests.consistency import check_store
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock
 from tests.demo_ids import BUDI_CARD, BUDI_NIK, SITI_CARD, SITI_NIK
 
@@ -77,14 +79,22 @@ def fast_pump(services: Services, **options: Any) -> OutboxPump:
     return services.sync.pump(**(defaults | options))
 
 
-def add_people(services: Services, count: int, seed: int = 1) -> list[int]:
-    """``count`` active members registered here, known to the clinic's cache."""
+def letters(n: int) -> str:
+    """A name part without digits (names refuse them): 0 -> A, 27 -> BB."""
+    return chr(65 + n % 26) * (1 + n // 26)
+
+
+def add_people(
+    services: Services, count: int, seed: int = 1, central: CentralServer | None = None
+) -> list[int]:
+    """``count`` active members registered here, known to the clinic's cache (and to the
+    central's registry when given: PCare registers only participants it knows)."""
     with services.store.write() as session:
         rows = [
             ParticipantRow(
                 nik=f"32730141{seed:02d}90{i:04d}",
                 card_number=f"0009{seed:02d}{i:07d}",
-                display_name=f"Pasien {i}",
+                display_name=f"Pasien {letters(i)}",
                 active=True,
                 arrears=0,
                 fktp_code="P3273010",
@@ -95,7 +105,20 @@ def add_people(services: Services, count: int, seed: int = 1) -> list[int]:
         ]
         session.add_all(rows)
         session.flush()
-        return [row.id for row in rows]
+        ids = [row.id for row in rows]
+    if central is not None:
+        rows = [
+            (
+                f"0009{seed:02d}{i:07d}",
+                f"Pasien {letters(i)}",
+                "P",
+                "01-01-1990",
+                f"32730141{seed:02d}90{i:04d}",
+            )
+            for i in range(count)
+        ]
+        central.load_participants(rows, services.settings.data_dir / "peserta.csv")
+    return ids
 
 
 def schedule_of(services: Services, poli: str) -> int:
@@ -109,8 +132,12 @@ def schedule_of(services: Services, poli: str) -> int:
     return found
 
 
-def busy_morning(services: Services, people: list[int], seed: int = 7) -> None:
-    """Walk-ins for every person, then calls (present and absent) and cancellations."""
+def busy_morning(
+    services: Services, people: list[int], seed: int = 7, register: bool = False
+) -> None:
+    """Walk-ins for every person, then calls (present and absent) and cancellations; with
+    ``register``, most called visits are registered in PCare (some with vitals), some of those are
+    undone, and no-shows among them cancelled (their registration deleted)."""
     rng = random.Random(seed)
     schedules = {poli: schedule_of(services, poli) for poli in POLIS}
     for index, pid in enumerate(people):
@@ -121,11 +148,18 @@ def busy_morning(services: Services, people: list[int], seed: int = 7) -> None:
         for _ in range(len(people) // 6):
             called = desk.call_next(poli, "loket-1", "uji@loket-1")
             assert called is not None
+            if register and rng.random() < 0.8:
+                vitals = Vitals(sistole=rng.randint(90, 160)) if rng.random() < 0.5 else None
+                services.registration.register(called.id, vitals, "uji@loket-1")
+                if rng.random() < 0.1:
+                    services.registration.undo(called.id, "uji@loket-1")
             roll = rng.random()
             if roll < 0.6:
                 desk.finish(desk.start_service(called.id, "uji@loket-1").id, "uji@loket-1")
             elif roll < 0.9:
                 desk.skip(called.id, "uji@loket-1")
+                if register and rng.random() < 0.5:
+                    services.tickets.cancel(called.id, "Pulang")
     with services.store.read() as session:
         waiting = session.scalars(
             select(TicketRow.id).where(TicketRow.status == TicketStatus.WAITING)
@@ -160,7 +194,19 @@ def assert_mirror_equals_store(services: Services, central: CentralServer) -> No
         states = dict(
             session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()
         )
-    assert set(states) == {"sent"}, states
+    assert set(states) <= {"sent", "void"}, states
+    assert_registrations_equal(services, central)
+
+
+def assert_registrations_equal(services: Services, central: CentralServer) -> None:
+    """The central's PCare registrations are the store's: one per visit, same noUrut."""
+    figures = check_store(services.settings.database_url)
+    live = central.registrations(DAY)
+    held = {(DAY, e["noUrut"], e["noKartu"], e["kdPoli"]) for e in live}
+    assert len(held) == len(live)
+    visits = [(e["noKartu"], e["kdPoli"]) for e in live]
+    assert len(visits) == len(set(visits)), "a visit is registered twice at the central"
+    assert held == set(figures.registered)
 
 
 # -- lookups ----------
@@ -217,8 +263,9 @@ def test_a_first_visit_is_looked_up_at_the_central_and_remembered(
 
 # -- the outage drill ----------
 def test_outage_drill(clinic: Services, central_server: CentralServer) -> None:
+    people = add_people(clinic, 200, central=central_server)
     central_server.stop()
-    busy_morning(clinic, add_people(clinic, 200))
+    busy_morning(clinic, people, register=True)
     pump = fast_pump(clinic)
     assert not pump.drain(max_failures=2)
     status = clinic.sync.status()
@@ -229,6 +276,11 @@ def test_outage_drill(clinic: Services, central_server: CentralServer) -> None:
     status = clinic.sync.status()
     assert status.reachable and status.waiting == 0 and status.last_contact_at is not None
     assert_mirror_equals_store(clinic, central_server)
+    # Registrations undone or cancelled while offline were withdrawn: PCare never heard of them.
+    registered = central_server.registrations(DAY, live_only=False)
+    taken_back = check_store(clinic.settings.database_url).registrations - len(registered)
+    assert len(registered) > 20 and taken_back > 0, "too few to prove much"
+    assert not any(e["deleted"] for e in registered)
     with clinic.store.read() as session:  # the day's report shows the outage as a period
         history = session.scalars(select(LinkEventRow.online).order_by(LinkEventRow.id)).all()
     assert history[-2:] == [False, True]
@@ -262,7 +314,7 @@ def sent_count(clinic: Services) -> int:
 
 
 def test_crash_drill(clinic: Services, central_server: CentralServer) -> None:
-    busy_morning(clinic, add_people(clinic, 90), seed=3)
+    busy_morning(clinic, add_people(clinic, 90, central=central_server), seed=3, register=True)
     central_server.set_faults(delay_ms=15)  # so that kills land in the middle of sends
     env = sync_env(clinic.settings)
     rng = random.Random(11)
@@ -289,6 +341,7 @@ def test_crash_drill(clinic: Services, central_server: CentralServer) -> None:
     )
     assert finished.returncode == 0, finished.stdout + finished.stderr
     assert_mirror_equals_store(clinic, central_server)
+    assert len(central_server.registrations(DAY)) > 5, "no registration went through the kills"
 
 
 # -- the flaky drill ----------

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from kiosk.app import KioskApp
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.outbox import OutboxState
 from kiosk.services.setup import open_clinic
 from kiosk.store.models import OutboxRow
 from kiosk.widgets.connectivity import ConnectivityMark
@@ -40,5 +41,7 @@ async def test_the_kiosk_carries_on_with_the_central_stopped(
     finally:
         services.store.dispose()
     with services.store.read() as session:
-        kinds = session.scalars(select(OutboxRow.kind).where(OutboxRow.state != "sent")).all()
+        kinds = session.scalars(
+            select(OutboxRow.kind).where(OutboxRow.state != OutboxState.SENT)
+        ).all()
     assert "antrean.add" in kinds

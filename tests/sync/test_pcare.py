@@ -21,7 +21,7 @@ from kiosk.services.setup import open_clinic
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ScheduleRow, VisitRegistrationRow
 from kiosk.sync.client import CentralClient, CentralConfig
-from kiosk.sync.pump import OutboxPump
+from kiosk.sync.pump import Claimed, OutboxPump
 from tests.central_server import CentralServer
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock
 from tests.demo_ids import BUDI_NIK, RINA_NIK, SITI_CARD, SITI_NIK
@@ -158,17 +158,24 @@ def test_a_refusal_is_parked_with_pcares_words_then_corrected(
     assert done is not None and done.state == VisitState.REGISTERED and done.no_urut == "A2"
 
 
-def test_a_pump_that_died_mid_send_never_registers_twice(
-    clinic: Services, central_server: CentralServer
-) -> None:
+def post_in_flight(clinic: Services) -> tuple[int, OutboxPump, Claimed]:
+    """Siti registered; a pump has sent the antrean/adds and claimed her POST, not sent yet."""
     siti = called(clinic, SITI_NIK)
     clinic.registration.register(siti, None, DESK)
     first = pump(clinic)
-    # The add goes first; then the POST is claimed and reaches PCare, but the pump dies before
-    # it marks the answer: the item stays "sending" under a dead pump's claim.
     assert first.step().sent == 2  # the antrean/adds (the demo's booking and Siti's)
     (item,) = first.claim()
-    assert item.kind == pcare.REGISTER and item.attempts == 1
+    assert item.kind == pcare.REGISTER
+    return siti, first, item
+
+
+def test_a_pump_that_died_mid_send_never_registers_twice(
+    clinic: Services, central_server: CentralServer
+) -> None:
+    siti, first, item = post_in_flight(clinic)
+    # It reaches PCare, but the pump dies before it marks the answer: the item stays "sending"
+    # under a dead pump's claim.
+    assert item.attempts == 1
     answer = first.client.pcare("POST", "/pendaftaran", body=item.payload)
     assert answer.code == 201
     with clinic.store.write() as session:
@@ -185,11 +192,7 @@ def test_a_pump_that_died_mid_send_never_registers_twice(
 def test_a_delete_queued_before_the_answer_waits_for_the_number(
     clinic: Services, central_server: CentralServer
 ) -> None:
-    siti = called(clinic, SITI_NIK)
-    clinic.registration.register(siti, None, DESK)
-    first = pump(clinic)
-    assert first.step().sent == 2  # the antrean/adds (the demo's booking and Siti's)
-    (item,) = first.claim()  # the POST is being sent ...
+    siti, first, item = post_in_flight(clinic)  # the POST is being sent ...
     assert clinic.registration.undo(siti, DESK).state == VisitState.DELETING  # ... undone now
     with clinic.store.read() as session:
         delete = session.scalars(select(OutboxRow).where(OutboxRow.kind == pcare.UNREGISTER)).one()

@@ -240,3 +240,27 @@ async def test_the_exit_pin_backs_off_after_wrong_guesses(services: Services) ->
         await pilot.press(*"97531", "enter")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_called_number_is_not_offered_a_cancel_the_central_would_refuse(
+    services: Services,
+) -> None:
+    """The kiosk offers cancel only in the states the life cycle lets a cancel leave from."""
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await identify(pilot, SITI_NIK)
+        await take_umum_with_defaults(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        services.desk.call_next("001", "Loket Umum", "Sari Dewi")
+        await identify(pilot, SITI_NIK, intent_key="3")
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen_name(app) == "TicketScreen"
+        await pilot.press("2")  # "Batalkan nomor ini", greyed out
+        await settle(pilot)
+        assert screen_name(app) == "TicketScreen"
+        assert "dipanggil" in screen_text(app)
+    with services.store.read() as session:
+        statuses = session.scalars(select(TicketRow.status)).all()
+    assert "called" in statuses and "cancelled" not in statuses

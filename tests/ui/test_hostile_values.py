@@ -28,6 +28,7 @@ from kiosk.cli import cli
 from kiosk.config import Settings
 from kiosk.desk_app import DeskApp
 from kiosk.domain.clock import FacilityClock
+from kiosk.domain.outbox import OutboxState
 from kiosk.services import Services
 from kiosk.services.announcer import Announcer
 from kiosk.services.desk import DeskService
@@ -159,7 +160,7 @@ def write(clinic: Clinic, v: Values) -> None:
             .where(TicketEventRow.kind == "cancelled")
             .values(detail={"reason": v.reason})
         )
-        session.execute(update(OutboxRow).values(state="parked", last_error=v.message))
+        session.execute(update(OutboxRow).values(state=OutboxState.PARKED, last_error=v.message))
         # Each example starts from the same queue: the booking not yet checked in, Budi waiting.
         session.execute(
             update(TicketRow)

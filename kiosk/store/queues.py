@@ -1,0 +1,74 @@
+"""The ticket questions every face asks of the store: where a ticket waits, when it joined that
+queue, who waits at a poli and in what order, the ticket a participant holds, the latest time
+in a queue. One answer each, for the kiosk, the desk, the board and the phone.
+
+- A ticket waits at its current poli (a transfer moves it: to another poli, the pharmacy), or
+  at the one that issued it.
+- It joined that queue when it was last queued there (a transfer or a return to the queue joins
+  again), else when it was checked in, else when it was issued.
+- A queue is called in the order tickets joined it, ties by number.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.models import TicketStatus
+from kiosk.store.models import TicketRow
+
+# The same two rules as SQL expressions, for the queries.
+waits_at_sql: ColumnElement[str] = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
+joined_at_sql: ColumnElement[datetime] = func.coalesce(
+    TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at
+)
+queue_order = (joined_at_sql, TicketRow.seq)
+
+_TICK = timedelta(microseconds=1)
+
+
+def waits_at(row: TicketRow) -> str:
+    """The poli where this ticket waits now."""
+    return row.current_poli or row.poli_code
+
+
+def joined_at(row: TicketRow) -> datetime:
+    """When this ticket joined the queue it waits in."""
+    return row.queued_at or row.checked_in_at or row.created_at
+
+
+def in_queue(poli_code: str, day: date) -> tuple[ColumnElement[bool], ...]:
+    """Where-clauses: the tickets that wait at ``poli_code`` on ``day`` (any state)."""
+    return (waits_at_sql == poli_code, TicketRow.service_date == day)
+
+
+def held(session: Session, participant_id: int, poli_code: str, day: date) -> TicketRow | None:
+    """The participant's live (not cancelled) ticket for a poli and day: the natural key (one
+    per participant, poli and day; the poli that issued it)."""
+    return session.scalars(
+        select(TicketRow).where(
+            TicketRow.participant_id == participant_id,
+            TicketRow.poli_code == poli_code,
+            TicketRow.service_date == day,
+            TicketRow.status != TicketStatus.CANCELLED,
+        )
+    ).first()
+
+
+def not_before_latest(
+    session: Session, column: Any, poli_code: str, day: date, now: datetime
+) -> datetime:
+    """``now``, or just after the latest ``column`` in this poli's queue that day if the clock
+    went back (NTP, a dead RTC battery): the desk calls by these times, so they must not run
+    backwards. ``column``: when tickets joined the queue (``joined_at_sql``), or when they were
+    called."""
+    latest = session.scalars(
+        select(column)
+        .where(*in_queue(poli_code, day), column.is_not(None))
+        .order_by(column.desc())
+        .limit(1)
+    ).first()
+    return latest + _TICK if latest is not None and latest > now else now
