@@ -278,9 +278,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "desk.pcare.vitals_too_late": (
         "{number} ({state}): tanda vital tidak bisa diubah setelah didaftarkan. Untuk "
-        "mengubahnya, urungkan pendaftaran (d) lalu daftarkan lagi (k).",
+        "mengubahnya, urungkan pendaftaran (d) lalu daftarkan lagi (i).",
         "{number} ({state}): vitals cannot be changed once registered. To change them, undo "
-        "the registration (d), then register again (k).",
+        "the registration (d), then register again (i).",
     ),
     "desk.pcare.deleting_now": (
         "Pendaftaran PCare {number} sedang dihapus. Tunggu sebentar, lalu daftarkan lagi bila "

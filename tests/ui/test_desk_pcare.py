@@ -39,7 +39,7 @@ SITI, BUDI = 1, 2
 WORDS = {
     "id": {
         "register": "d Daftar PCare",
-        "vitals": "k Tanda vital",
+        "vitals": "i Tanda vital",
         "queued": "PCare: menunggu kirim",
         "saved": "Pendaftaran PCare A-001 disimpan",
         "not_jkn": "bukan pasien JKN",
@@ -56,7 +56,7 @@ WORDS = {
     },
     "en": {
         "register": "d Register in PCare",
-        "vitals": "k Vitals",
+        "vitals": "i Vitals",
         "queued": "PCare: waiting to send",
         "saved": "A-001's PCare registration saved",
         "not_jkn": "is not a JKN patient",
@@ -135,7 +135,7 @@ async def test_the_vitals_form_names_the_wrong_field_and_saves_nothing_until_all
     app = DeskApp(desk_services)
     async with app.run_test(size=SIZE) as pilot:
         await open_poli(pilot, lang)
-        await key(pilot, "k")
+        await key(pilot, "i")
         assert screen_name(app) == "VitalsDialog"
         await type_into(pilot, "400")  # sistole, a finger too many
         await key(pilot, "tab")
@@ -170,7 +170,7 @@ async def test_a_diastole_above_the_sistole_is_refused_in_the_form(
     app = DeskApp(desk_services)
     async with app.run_test(size=SIZE) as pilot:
         await open_poli(pilot, lang)
-        await key(pilot, "k")
+        await key(pilot, "i")
         await type_into(pilot, "120")
         await key(pilot, "down")
         await type_into(pilot, "130")
@@ -196,12 +196,12 @@ async def test_rows_that_cannot_be_registered_say_why(
         await open_poli(pilot, lang)
         await key(pilot, "d")  # the general patient, called first
         assert words["not_jkn"] in said(app)
-        await key(pilot, "k")  # the form is not even opened
+        await key(pilot, "i")  # the form is not even opened
         assert screen_name(app) == "DeskScreen" and words["not_jkn"] in said(app)
         await key(pilot, "down")
         await key(pilot, "d")
         assert words["not_called"] in said(app)
-        await key(pilot, "k")
+        await key(pilot, "i")
         assert screen_name(app) == "DeskScreen" and words["not_called"] in said(app)
     app = DeskApp(desk_services)
     async with app.run_test(size=SIZE) as pilot:
@@ -224,7 +224,7 @@ async def test_undo_asks_first_and_names_the_patient(
     async with app.run_test(size=SIZE) as pilot:
         await open_poli(pilot, lang)
         await key(pilot, "d")
-        await key(pilot, "k")  # registered already: the vitals can no longer change
+        await key(pilot, "i")  # registered already: the vitals can no longer change
         assert words["too_late"] in said(app)
         await key(pilot, "d")  # a registration: what may be done with it
         assert screen_name(app) == "PickDialog"
@@ -406,9 +406,9 @@ async def test_pcare_refuses_then_the_desk_corrects_marks_by_hand_and_undoes(
         await sent_and_shown(pilot, online)
         no_urut = registered_at_pcare(central_server, online)[(BUDI_CARD, "002")]
         assert f"PCare {no_urut}" in shown(app)
-        # Siti: vitals added and sent again (k on a refused row); PCare still refuses at 001.
+        # Siti: vitals added and sent again (i on a refused row); PCare still refuses at 001.
         await key(pilot, "up")
-        await key(pilot, "k")
+        await key(pilot, "i")
         assert screen_name(app) == "VitalsDialog"
         await type_into(pilot, "120")
         await key(pilot, "enter")

@@ -80,7 +80,7 @@ DESK_SCREENS: dict[str, Callable[[str], Steps]] = {
     "cancel": steps("x"),
     "find": steps("slash"),
     "report": steps("g"),
-    "vitals": steps("up", "k"),  # Siti, called: the PCare vitals form
+    "vitals": steps("up", "i"),  # Siti, called: the PCare vitals form
     "pcare_menu": steps("up", "d", "d"),  # registered, then what may be done with it
 }
 

@@ -62,7 +62,7 @@ ACTIONS = (
     ("g", "report", "desk.act.report"),
     ("m", "board_text", "desk.act.board_text"),
     ("d", "register", "desk.act.register"),
-    ("k", "vitals", "desk.act.vitals"),
+    ("i", "vitals", "desk.act.vitals"),
 )
 
 
@@ -604,7 +604,7 @@ class DeskScreen(ServiceScreen):
         self._pcare_do(entry, lambda: service.register(ticket_id, None, actor), "registered")
 
     def action_vitals(self) -> None:
-        """k: the vitals form, then register with them (or send a refused registration again).
+        """i: the vitals form, then register with them (or send a refused registration again).
         Why a visit cannot be registered is said before the form is typed, not after."""
         entry = self.target()
         if entry is None:
