@@ -328,4 +328,84 @@ TEXT: dict[str, tuple[str, str]] = {
         "Diastolic {value} must be lower than systolic. Check the blood pressure again.",
     ),
     "vitals.err.unknown": ("Isian {field} tidak dikenal.", "Unknown field {field}."),
+    # -- branch pcaredesk (issue 13): the desk registers visits in PCare, the vitals form
+    "desk.act.register": ("Daftar PCare", "Register in PCare"),
+    "desk.act.vitals": ("Tanda vital", "Vitals"),
+    "desk.pcare.queued": ("PCare: menunggu kirim", "PCare: waiting to send"),
+    "desk.pcare.registered": ("PCare {no_urut}", "PCare {no_urut}"),
+    "desk.pcare.refused": ("PCare DITOLAK: {message}", "PCare REFUSED: {message}"),
+    "desk.pcare.by_hand": ("PCare manual", "PCare by hand"),
+    "desk.pcare.by_hand_no": ("PCare manual {no_urut}", "PCare by hand {no_urut}"),
+    "desk.pcare.deleting": ("PCare: menunggu hapus", "PCare: removal waiting"),
+    "desk.pcare.no_code_poli": (
+        "PCare: Poli {poli} tidak punya kode PCare; kunjungannya tidak bisa didaftarkan.",
+        "PCare: Poli {poli} has no PCare code; its visits cannot be registered.",
+    ),
+    "desk.pcare.auto": (
+        "PCare: pasien JKN didaftarkan otomatis saat dipanggil (kode poli {code}).",
+        "PCare: JKN patients are registered automatically when called (poli code {code}).",
+    ),
+    "desk.pcare.vitals_too_late": (
+        "{number} ({state}): tanda vital tidak bisa diubah setelah didaftarkan. Untuk "
+        "mengubahnya, urungkan pendaftaran (d) lalu daftarkan lagi (i).",
+        "{number} ({state}): vitals cannot be changed once registered. To change them, undo "
+        "the registration (d), then register again (i).",
+    ),
+    "desk.pcare.deleting_now": (
+        "Pendaftaran PCare {number} sedang dihapus. Tunggu sebentar, lalu daftarkan lagi bila "
+        "perlu.",
+        "{number}'s PCare registration is being removed. Wait a moment, then register again if "
+        "needed.",
+    ),
+    "desk.pcare.menu.title": ("{ticket} · {state}", "{ticket} · {state}"),
+    "desk.pcare.menu.resend": ("Kirim ulang apa adanya", "Send again as it is"),
+    "desk.pcare.menu.poli": ("Kirim ulang ke poli PCare lain", "Send again to another PCare poli"),
+    "desk.pcare.menu.vitals": ("Ubah tanda vital lalu kirim ulang", "Change vitals, send again"),
+    "desk.pcare.menu.by_hand": (
+        "Tandai sudah didaftar manual di PCare",
+        "Mark as registered by hand in PCare",
+    ),
+    "desk.pcare.menu.undo": ("Urungkan pendaftaran PCare", "Undo the PCare registration"),
+    "desk.pcare.menu.close": ("Tutup", "Close"),
+    "desk.pcare.poli_choice": ("Poli {poli} (PCare {code})", "Poli {poli} (PCare {code})"),
+    "desk.pcare.poli_now": ("sekarang", "now"),
+    "desk.pcare.poli_title": (
+        "Kirim ulang {ticket} ke poli PCare:",
+        "Send {ticket} again to PCare poli:",
+    ),
+    "desk.pcare.by_hand_title": (
+        "{ticket} sudah didaftarkan di laman PCare. Ketik no. urut PCare (boleh kosong), "
+        "lalu Enter:",
+        "{ticket} was registered in PCare's own page. Type PCare's number (optional), then Enter:",
+    ),
+    "desk.pcare.undo_title": (
+        "Urungkan pendaftaran PCare {ticket}? Bila sudah terkirim, PCare menghapusnya.",
+        "Undo {ticket}'s PCare registration? If it was sent, PCare deletes it.",
+    ),
+    "desk.pcare.undo_yes": ("Ya, urungkan", "Yes, undo it"),
+    "desk.pcare.undo_no": ("Tidak", "No"),
+    "desk.pcare.done.registered": (
+        "Pendaftaran PCare {number} disimpan; no. urut muncul di barisnya.",
+        "{number}'s PCare registration saved; its number shows on the row.",
+    ),
+    "desk.pcare.done.resent": (
+        "Pendaftaran PCare {number} dikirim ulang.",
+        "{number}'s PCare registration is sent again.",
+    ),
+    "desk.pcare.done.by_hand": (
+        "{number} ditandai sudah didaftar manual di PCare.",
+        "{number} marked as registered by hand in PCare.",
+    ),
+    "desk.pcare.done.undone": (
+        "Pendaftaran PCare {number} diurungkan.",
+        "{number}'s PCare registration undone.",
+    ),
+    "desk.vitals.title": (
+        "Tanda vital · {ticket} (semua boleh kosong)",
+        "Vitals · {ticket} (all optional)",
+    ),
+    "desk.vitals.hint": (
+        "Tab/↑↓ = pindah · Enter = simpan dan daftarkan · Esc = batal",
+        "Tab/↑↓ = move · Enter = save and register · Esc = cancel",
+    ),
 }

@@ -317,4 +317,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Please go to the registration desk with your JKN card or ID card; the staff will help.",
     ),
     "refused.back": ("Kembali", "Back"),
+    # -- branch pcaredesk (issue 13): the visit's kind, asked on the confirmation
+    "confirm.visit_sick": ("Kunjungan sakit (berobat)", "Visit for illness (treatment)"),
+    "confirm.visit_healthy": (
+        "Kunjungan sehat (imunisasi, KB, cek kesehatan)",
+        "Healthy visit (immunisation, family planning, check-up)",
+    ),
 }

@@ -104,4 +104,8 @@ class CheckInScreen(KioskScreen):
             (self.t("confirm.date"), f"{ticket.service_date:%d-%m-%Y}"),
             (self.t("confirm.shift"), ticket.jampraktek),
         ]
-        self.app.push_screen(ConfirmScreen(rows, check_in_commit(ticket), "checkin.action"))
+        self.app.push_screen(
+            ConfirmScreen(
+                rows, check_in_commit(ticket), "checkin.action", ask_visit=not ticket.non_jkn
+            )
+        )

@@ -26,9 +26,18 @@ from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.plain import Static, Table
 
 # What confirming does: a service call giving the ticket's position, and whether it already existed.
-Commit = Callable[[Services], tuple[QueuePosition, bool]]
+# It is given the visit's kind (PCare's kunjSakit): True sick, False healthy, None not asked.
+Commit = Callable[[Services, bool | None], tuple[QueuePosition, bool]]
 
 QUICK_PICKS = ("fever", "cough", "toothache", "checkup", "pregnancy", "immunisation")
+# Quick picks that name the visit's kind: choosing one sets it (the patient can still change it).
+VISIT_OF_PICK = {
+    "fever": True,
+    "cough": True,
+    "toothache": True,
+    "checkup": False,
+    "immunisation": False,
+}
 
 
 class ConfirmScreen(KioskScreen):
@@ -41,13 +50,20 @@ class ConfirmScreen(KioskScreen):
         yes_key: str = "confirm.yes",
         *,
         take: TakeChoice | None = None,
+        ask_visit: bool = False,
     ) -> None:
-        """Either ``rows`` and ``commit`` (check-in), or the patient's ``take`` choice."""
+        """Either ``rows`` and ``commit`` (check-in), or the patient's ``take`` choice.
+
+        A JKN patient is asked the visit's kind (sick by default); ``ask_visit`` asks it of a
+        check-in too. A general patient is not asked: PCare never hears of their visit.
+        """
         super().__init__()
         self._rows = rows
         self._commit = commit
         self._yes_key = yes_key
         self._choice = take
+        asked = ask_visit or (take is not None and take.patient is not None)
+        self._sick: bool | None = True if asked else None
         if take is not None:
             self.TITLE_KEY = "confirm.title_take"
 
@@ -57,7 +73,6 @@ class ConfirmScreen(KioskScreen):
             yield Static(self._summary(), id="summary")
             yield ChoiceList(self._answers(), id="answer")
             if self._choice is not None:
-                # Room below the complaint for what a later issue asks of the visit (sick/healthy).
                 yield ChoiceList(self._complaints(), id="complaints")
                 yield Input(
                     placeholder=self.t("complaint.placeholder"), max_length=120, id="complaint-text"
@@ -97,13 +112,24 @@ class ConfirmScreen(KioskScreen):
         now = self.services.clock.now()
         return [s for s in choice.poli_day.slots if not slot_is_over(s, now) and s.remaining]
 
+    def _visit(self) -> list[Choice]:
+        """The visit's kind as two options, the chosen one marked: one tap picks either."""
+        if self._sick is None:
+            return []
+        mark = {True: "(•)", False: "( )"}
+        return [
+            Choice("sick", f"{mark[self._sick]} {self.t('confirm.visit_sick')}"),
+            Choice("healthy", f"{mark[not self._sick]} {self.t('confirm.visit_healthy')}"),
+        ]
+
     def _answers(self) -> list[Choice]:
         answers = [Choice("yes", self.t(self._yes_key))]
         choice = self._choice
         if choice is None:
-            return [*answers, Choice("change", self.t("confirm.change"))]
+            return [*answers, *self._visit(), Choice("change", self.t("confirm.change"))]
         complaint = choice.complaint or self.t("confirm.none")
         answers.append(Choice("complaint", self.t("confirm.complaint_pick", complaint=complaint)))
+        answers += self._visit()
         if len(self._other_slots(choice)) > 1:  # the doctor step only when there is a choice
             answers.append(Choice("doctor", self.t("confirm.doctor_pick")))
         answers.append(Choice("poli", self.t("confirm.poli_pick")))
@@ -115,13 +141,14 @@ class ConfirmScreen(KioskScreen):
         choices.append(Choice("other", self.t("complaint.other")))
         return choices
 
-    def _refresh(self, choice: TakeChoice, keep: str = "yes") -> None:
+    def _refresh(self, choice: TakeChoice | None, keep: str = "yes") -> None:
         self._choice = choice
         self.query_one("#summary", Static).update(self._summary())
         answer = self.query_one("#answer", ChoiceList)
         answer.set_choices(self._answers(), default=keep)
-        self.query_one("#complaints").remove_class("shown")
-        self.query_one("#complaint-text").remove_class("shown")
+        if choice is not None:
+            self.query_one("#complaints").remove_class("shown")
+            self.query_one("#complaint-text").remove_class("shown")
         answer.display = True
         answer.focus()
 
@@ -140,10 +167,14 @@ class ConfirmScreen(KioskScreen):
         if event.choice.id == "doctor" and self._choice is not None:
             self._pick_doctor(self._choice)
             return
+        if event.choice.id in ("sick", "healthy"):
+            self._sick = event.choice.id == "sick"
+            self._refresh(self._choice)
+            return
         commit = self._commit or self._take
         event.choice_list.loading = True
-        services = self.services
-        self.call_service(lambda: commit(services), self._done)
+        services, sick = self.services, self._sick
+        self.call_service(lambda: commit(services, sick), self._done)
 
     def _pick_doctor(self, choice: TakeChoice) -> None:
         from kiosk.screens.doctor import DoctorScreen
@@ -162,6 +193,8 @@ class ConfirmScreen(KioskScreen):
             field.focus()
             return
         complaint = None if event.choice.id == "skip" else event.choice.label
+        if self._sick is not None and event.choice.id in VISIT_OF_PICK:
+            self._sick = VISIT_OF_PICK[event.choice.id]
         self._refresh(replace(self._choice, complaint=complaint))
 
     @on(Input.Submitted, "#complaint-text")
@@ -177,7 +210,7 @@ class ConfirmScreen(KioskScreen):
             super().action_back()
 
     # -- taking the number --------------------------------------------------------------------
-    def _take(self, services: Services) -> tuple[QueuePosition, bool]:
+    def _take(self, services: Services, sick: bool | None) -> tuple[QueuePosition, bool]:
         choice = self._choice
         assert choice is not None and choice.slot is not None
         outcome = services.tickets.take(
@@ -187,6 +220,7 @@ class ConfirmScreen(KioskScreen):
                 schedule_id=choice.slot.schedule_id,
                 participant_id=choice.patient.id if choice.patient else None,
                 complaint=choice.complaint,
+                visit_sick=sick,
             )
         )
         return services.tickets.position(outcome.ticket.id), outcome.existing
@@ -204,8 +238,8 @@ class ConfirmScreen(KioskScreen):
 
 
 def check_in_commit(ticket: Ticket) -> Commit:
-    def commit(services: Services) -> tuple[QueuePosition, bool]:
-        checked = services.tickets.check_in(ticket.id)
+    def commit(services: Services, sick: bool | None) -> tuple[QueuePosition, bool]:
+        checked = services.tickets.check_in(ticket.id, visit_sick=sick)
         return services.tickets.position(checked.id), False
 
     return commit

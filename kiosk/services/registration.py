@@ -58,6 +58,12 @@ class VisitRegistration:
     waiting_for_add: bool = False
 
 
+@dataclass(frozen=True)
+class PoliPcare:
+    code: str | None  # PCare's kdPoli; None: PCare does not know this poli
+    auto: bool  # registers a JKN visit when it is called
+
+
 class RegistrationService:
     def __init__(self, store: Store, clock: FacilityClock) -> None:
         self.store = store
@@ -177,6 +183,22 @@ class RegistrationService:
         with self.store.read() as session:
             return dict(session.execute(select(PoliRow.code, PoliRow.pcare_code)).tuples().all())
 
+    # -- for the desk's screen (branch pcaredesk) ---------------------------------------------
+    def check(self, ticket_id: int) -> None:
+        """Raise what ``register`` would refuse for the visit itself (not JKN, not called, a poli
+        PCare does not know), writing nothing: the desk says why before the vitals are typed."""
+        with self.store.read() as session:
+            _registrable(session, _ticket(session, ticket_id))
+
+    def poli_pcare(self, poli_code: str) -> PoliPcare:
+        """A desk's poli as PCare sees it: its code (None: unknown to PCare) and whether it
+        registers JKN visits when they are called."""
+        with self.store.read() as session:
+            poli = session.get(PoliRow, poli_code)
+            if poli is None:
+                return PoliPcare(None, False)
+            return PoliPcare(poli.pcare_code, poli.pcare_auto_register)
+
     def _number(self, ticket_id: int) -> str:
         with self.store.read() as session:
             row = session.get(TicketRow, ticket_id)
@@ -203,12 +225,7 @@ def register_in(
     session: Session, row: TicketRow, vitals: Vitals | None, actor: str, now: datetime
 ) -> VisitRegistrationRow:
     """Register ``row``'s visit in the caller's transaction (raises :class:`Refused`)."""
-    _check_jkn(row)
-    if row.status not in REGISTRABLE_STATUSES:
-        raise Refused("pcare.not_called", number=row.number, state=row.status)
-    code = _pcare_code(session, row)
-    if not code:
-        raise Refused("pcare.no_poli_code", poli=row.poli.name)
+    code = _registrable(session, row)
     record = _record(session, row.id)
     if record is not None and record.state not in REGISTRABLE_AFTER:
         if record.state == VisitState.REFUSED:
@@ -323,6 +340,17 @@ def _ticket(session: Session, ticket_id: int, *, lock: bool = False) -> TicketRo
 def _check_jkn(row: TicketRow) -> None:
     if row.participant is None or row.non_jkn:
         raise Refused("pcare.not_jkn", number=row.number)
+
+
+def _registrable(session: Session, row: TicketRow) -> str:
+    """The PCare poli code to register ``row``'s visit with, or why it cannot be registered."""
+    _check_jkn(row)
+    if row.status not in REGISTRABLE_STATUSES:
+        raise Refused("pcare.not_called", number=row.number, state=row.status)
+    code = _pcare_code(session, row)
+    if not code:
+        raise Refused("pcare.no_poli_code", poli=row.poli.name)
+    return code
 
 
 def _pcare_code(session: Session, row: TicketRow) -> str | None:

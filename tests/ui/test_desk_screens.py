@@ -97,6 +97,8 @@ DESK_SCREENS: dict[str, Callable[[str], Steps]] = {
     "find": steps("slash"),
     "report": steps("g"),
     "refusals": refusals_panel,
+    "vitals": steps("up", "i"),  # Siti, called: the PCare vitals form
+    "pcare_menu": steps("up", "d", "d"),  # registered, then what may be done with it
 }
 
 
@@ -135,6 +137,8 @@ async def test_every_desk_screen_fits(
                 assert screen_name(app) != "SignInScreen", name
             if name in ("transfer", "priority", "cancel"):
                 assert "A-002" in screen_text(app), "the dialog names its ticket"
+            if name in ("vitals", "pcare_menu"):
+                assert "A-001" in screen_text(app), "the dialog names its ticket"
 
 
 async def test_no_residue_after_the_transfer_dialog(desk_services: Services) -> None:  # noqa: F811

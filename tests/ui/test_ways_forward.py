@@ -82,7 +82,7 @@ async def test_a_card_number_and_a_general_patient_also_take_five_or_fewer(
 async def test_a_complaint_and_another_doctor_stay_on_the_same_screens(
     services: Services,
 ) -> None:
-    counter = await walk(services, "1", *SITI_NIK, "enter", "1", "2", "2", "3", "3", "enter")
+    counter = await walk(services, "1", *SITI_NIK, "enter", "1", "2", "2", "5", "3", "enter")
     assert "DoctorScreen" in counter.screens  # a real choice: three shifts today
     with services.store.read() as session:
         row = session.scalars(select(TicketRow).where(TicketRow.number == "A-001")).one()

@@ -18,14 +18,25 @@ from textual.widgets import Input
 
 from kiosk.domain.models import Poli, Ticket, TicketStatus
 from kiosk.domain.refusal import Cause, cause_of
+from kiosk.domain.visit import VisitState
+from kiosk.domain.vitals import Vitals
 from kiosk.i18n import t
 from kiosk.screens.calls import ServiceScreen
 from kiosk.screens.desk.refusals import RefusalsScreen, resent_words
+from kiosk.screens.desk.registration import (
+    VitalsDialog,
+    form_values,
+    holds_registration,
+    menu,
+    poli_choices,
+    registration_flag,
+)
 from kiosk.screens.desk.report import ReportScreen
 from kiosk.services.board_text import BOARD_TEXT_MAX
 from kiosk.services.desk import PRIORITY_REASONS, QueueEntry
 from kiosk.services.errors import Refused
 from kiosk.services.hfis import DifferenceCount
+from kiosk.services.registration import PoliPcare, VisitRegistration
 from kiosk.services.report import OUT_OF_TURN_REASONS
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.key_bar import Key, KeyBar, language_key
@@ -53,6 +64,8 @@ ACTIONS = (
     ("g", "report", "desk.act.report"),
     ("m", "board_text", "desk.act.board_text"),
     ("k", "refusals", "desk.act.refusals"),
+    ("d", "register", "desk.act.register"),
+    ("i", "vitals", "desk.act.vitals"),
 )
 
 
@@ -139,6 +152,9 @@ class DeskScreen(ServiceScreen):
         self._wide: bool | None = None
         self._lang: str | None = None  # the language the labels are in
         self._outages_seen = 0  # the app's outage count when this screen was last on top
+        # PCare (issue 13): the rows' registrations and this poli's PCare code and auto setting.
+        self.registrations: dict[int, VisitRegistration] = {}
+        self.pcare: PoliPcare | None = None
 
     @property
     def host(self) -> DeskHost:
@@ -174,6 +190,8 @@ class DeskScreen(ServiceScreen):
             yield Static("", id="message")
             # BPJS's pulled HFIS schedule differs from the clinic's: one line, hidden otherwise.
             yield Static("", id="hfis-notice", classes="-empty")
+            # This poli registers in PCare on call, or cannot register at all: one line.
+            yield Static("", id="pcare-notice", classes="-empty")
         table: DataTable[Any] = DataTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield table
         yield KeyBar(self.keys(), id="desk-keys")
@@ -243,6 +261,9 @@ class DeskScreen(ServiceScreen):
             services = self.host.services
             self._hfis_count = DifferenceCount(services.store, services.settings.data_dir)
         self.hfis_differences = self._hfis_count(time.monotonic())
+        registration = self.host.services.registration
+        self.registrations = registration.for_tickets([e.ticket.id for e in entries])
+        self.pcare = registration.poli_pcare(self.poli.code)
         return entries, parked
 
     def _flags(self, entry: QueueEntry) -> str:
@@ -262,6 +283,7 @@ class DeskScreen(ServiceScreen):
                     source,
                     entry.programmes or "",
                     _refusal_flag(self.tr, entry.central_refusal),
+                    registration_flag(self.tr, self.registrations.get(ticket.id)),
                 ),
             )
         )
@@ -291,6 +313,7 @@ class DeskScreen(ServiceScreen):
         n = self.hfis_differences
         notice.update(Content(f"⚠ {self.tr('hfis.desk_notice', n=n)}" if n else ""))
         notice.set_class(not n, "-empty")
+        self._pcare_notice()
         table = self.query_one(DataTable)
         keep = self.selected
         self._choosing = None
@@ -589,6 +612,163 @@ class DeskScreen(ServiceScreen):
             return position.ticket
 
         self._do(reprint, "desk.done.reprinted")
+
+    # -- PCare registration (issue 13) ---------------------------------------------------------
+    def _pcare_notice(self) -> None:
+        """One line when this poli registers on call, or cannot register at all."""
+        pcare, text = self.pcare, ""
+        if pcare is not None and not pcare.code:
+            text = self.tr("desk.pcare.no_code_poli", poli=self.poli.name)
+        elif pcare is not None and pcare.auto:
+            text = self.tr("desk.pcare.auto", code=pcare.code)
+        notice = self.query_one("#pcare-notice", Static)
+        notice.update(Content(text))
+        notice.set_class(not text, "-empty")
+
+    def action_register(self) -> None:
+        """d: register the selected visit in PCare, or, when it has a registration, what may be
+        done with it (send a refused one again, mark it registered by hand, undo it)."""
+        entry = self.target()
+        if entry is None:
+            return
+        registration = self.registrations.get(entry.ticket.id)
+        if registration is not None and holds_registration(registration):
+            self._registration_menu(entry, registration)
+            return
+        ticket_id, service, actor = entry.ticket.id, self.host.services.registration, self.actor
+        self._pcare_do(entry, lambda: service.register(ticket_id, None, actor), "registered")
+
+    def action_vitals(self) -> None:
+        """i: the vitals form, then register with them (or send a refused registration again).
+        Why a visit cannot be registered is said before the form is typed, not after."""
+        entry = self.target()
+        if entry is None:
+            return
+        registration = self.registrations.get(entry.ticket.id)
+        if registration is not None and registration.state == VisitState.REFUSED:
+            self._vitals_form(entry, registration)
+            return
+        if registration is not None and holds_registration(registration):
+            self._said(
+                self.tr(
+                    "desk.pcare.vitals_too_late",
+                    number=entry.ticket.number,
+                    state=registration_flag(self.tr, registration),
+                )
+            )
+            return
+        ticket_id, service = entry.ticket.id, self.host.services.registration
+        self.call_service(
+            lambda: service.check(ticket_id),
+            lambda _: self._vitals_form(entry, None),
+            group="action",
+        )
+
+    def _pcare_do(self, entry: QueueEntry, work_fn: Callable[[], object], done: str) -> None:
+        """A registration call in the desk's action worker: its refusal, or what was done."""
+
+        def run() -> Ticket:
+            work_fn()
+            return entry.ticket
+
+        self._do(run, f"desk.pcare.done.{done}")
+
+    def _vitals_form(self, entry: QueueEntry, registration: VisitRegistration | None) -> None:
+        ticket_id, service, actor = entry.ticket.id, self.host.services.registration, self.actor
+        refused = registration is not None and registration.state == VisitState.REFUSED
+
+        def measured(vitals: Vitals | None) -> None:
+            if vitals is None:
+                return
+            if refused:
+                self._pcare_do(
+                    entry, lambda: service.resend(ticket_id, None, vitals, actor), "resent"
+                )
+            else:
+                self._pcare_do(
+                    entry, lambda: service.register(ticket_id, vitals, actor), "registered"
+                )
+
+        title = self.tr("desk.vitals.title", ticket=self.named(entry))
+        values = form_values(registration.vitals if registration else None)
+        self.app.push_screen(VitalsDialog(self.tr, self.host.lang, title, values), measured)
+
+    def _registration_menu(self, entry: QueueEntry, registration: VisitRegistration) -> None:
+        if registration.state == VisitState.DELETING:
+            self._said(self.tr("desk.pcare.deleting_now", number=entry.ticket.number))
+            return
+        ticket_id, service = entry.ticket.id, self.host.services.registration
+
+        def chosen(answer: str | None) -> None:
+            actor = self.actor
+            if answer == "resend":
+                self._pcare_do(
+                    entry, lambda: service.resend(ticket_id, None, None, actor), "resent"
+                )
+            elif answer == "poli":
+                self._pick_pcare_poli(entry, registration)
+            elif answer == "vitals":
+                self._vitals_form(entry, registration)
+            elif answer == "by_hand":
+                self._by_hand(entry)
+            elif answer == "undo":
+                self._confirm_undo(entry)
+
+        title = self.tr(
+            "desk.pcare.menu.title",
+            ticket=self.named(entry),
+            state=registration_flag(self.tr, registration),
+        )
+        self.app.push_screen(PickDialog(title, menu(self.tr, registration)), chosen)
+
+    def _pick_pcare_poli(self, entry: QueueEntry, registration: VisitRegistration) -> None:
+        """Send a refused registration to another poli PCare knows (PCare's own codes)."""
+        ticket_id, service = entry.ticket.id, self.host.services.registration
+        names = {p.code: p.name for p in self.polis}
+
+        def opened(codes: dict[str, str | None]) -> None:
+            choices = poli_choices(self.tr, codes, names, registration.pcare_poli)
+            title = self.tr("desk.pcare.poli_title", ticket=self.named(entry))
+            self.app.push_screen(PickDialog(title, choices), chosen)
+
+        def chosen(code: str | None) -> None:
+            if code:
+                actor = self.actor
+                self._pcare_do(
+                    entry, lambda: service.resend(ticket_id, code, None, actor), "resent"
+                )
+
+        self.call_service(service.pcare_codes, opened, group="action")
+
+    def _by_hand(self, entry: QueueEntry) -> None:
+        """Staff registered the visit in PCare's own page: its noUrut if they have it."""
+        ticket_id, service = entry.ticket.id, self.host.services.registration
+
+        def typed(no_urut: str | None) -> None:
+            if no_urut is not None:
+                actor, value = self.actor, no_urut.strip() or None
+                self._pcare_do(
+                    entry, lambda: service.mark_by_hand(ticket_id, value, actor), "by_hand"
+                )
+
+        title = self.tr("desk.pcare.by_hand_title", ticket=self.named(entry))
+        self.app.push_screen(TextDialog(title, "no-urut", max_length=10), typed)
+
+    def _confirm_undo(self, entry: QueueEntry) -> None:
+        """Undoing a registration deletes it in PCare: the dialog names whose, and asks."""
+        ticket_id, service = entry.ticket.id, self.host.services.registration
+        choices = [
+            Choice("yes", self.tr("desk.pcare.undo_yes")),
+            Choice("no", self.tr("desk.pcare.undo_no")),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "yes":
+                actor = self.actor
+                self._pcare_do(entry, lambda: service.undo(ticket_id, actor), "undone")
+
+        title = self.tr("desk.pcare.undo_title", ticket=self.named(entry))
+        self.app.push_screen(PickDialog(title, choices), chosen)
 
 
 def _refusal_flag(tr: Callable[..., str], message: str | None) -> str:

@@ -19,11 +19,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # Every poli so far gave numbers at the kiosk and to the phone.
-    with op.batch_alter_table("poli", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("bookable", sa.Boolean(), nullable=False, server_default=sa.true())
-        )
+    # Every poli so far gave numbers at the kiosk and to the phone. A plain ADD COLUMN: a batch
+    # would copy and drop `poli` on SQLite, which a used store's tickets refuse.
+    op.add_column(
+        "poli", sa.Column("bookable", sa.Boolean(), nullable=False, server_default=sa.true())
+    )
     op.create_table(
         "link_event",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -19,15 +19,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("poli") as batch:
-        batch.add_column(sa.Column("pcare_code", sa.String(length=3), nullable=True))
-        batch.add_column(
-            sa.Column(
-                "pcare_auto_register", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
-        )
-    with op.batch_alter_table("ticket") as batch:
-        batch.add_column(sa.Column("visit_sick", sa.Boolean(), nullable=True))
+    # Plain ADD COLUMN, not a batch: on SQLite a batch copies and drops `poli`, which the foreign
+    # keys of a used store's tickets refuse (a clinic upgrading mid-week has tickets).
+    op.add_column("poli", sa.Column("pcare_code", sa.String(length=3), nullable=True))
+    op.add_column(
+        "poli",
+        sa.Column("pcare_auto_register", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("ticket", sa.Column("visit_sick", sa.Boolean(), nullable=True))
     op.create_table(
         "visit_registration",
         sa.Column("id", sa.Integer(), nullable=False),
