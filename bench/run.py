@@ -69,18 +69,20 @@ def _figures() -> dict[int, tuple[str, Figure]]:
     }
 
 
-def format_table(rows: list[Row]) -> str:
+def format_table(rows: list[Row], colour: bool = False) -> str:
+    """The table; with ``colour``, a row that misses the issue's goal is red."""
     width = max([len("figure"), *(len(row.name) for row in rows)]) + 2
     lines = [f"{'figure':<{width}}{'ours':>12}{'limit':>12}{'ratio':>10}"]
     for row in rows:
         if row.ours is None or row.limit is None:
-            lines.append(f"{row.name:<{width}}{row.note:>34}".rstrip())
-            continue
-        ratio = row.ratio
-        shown = "inf" if ratio is None or ratio == float("inf") else f"{ratio:.1f}x"
-        line = f"{row.name:<{width}}{_value(row.ours):>12}{_value(row.limit):>12}{shown:>10}"
-        notes = "; ".join(part for part in (row.verdict, row.note) if part)
-        lines.append(f"{line}  {notes}".rstrip())
+            line = f"{row.name:<{width}}{row.note:>34}".rstrip()
+        else:
+            ratio = row.ratio
+            shown = "inf" if ratio is None or ratio == float("inf") else f"{ratio:.1f}x"
+            line = f"{row.name:<{width}}{_value(row.ours):>12}{_value(row.limit):>12}{shown:>10}"
+            notes = "; ".join(part for part in (row.verdict, row.note) if part)
+            line = f"{line}  {notes}".rstrip()
+        lines.append(f"\x1b[31m{line}\x1b[0m" if colour and not row.met else line)
     return "\n".join(lines)
 
 
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         f"bench ({mode}) · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
         f"{platform.system()} {platform.release()}"
     )
-    print(format_table(rows))
+    print(format_table(rows, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
     print()
     print("Limits:")
     for number, limit in LIMITS.items():
