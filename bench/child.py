@@ -7,8 +7,9 @@ first-screen-imports          the kiosk started as ``kiosk`` starts it, headless
                               screen: prints the heavy modules imported by then, one JSON line
 bare-rss                      the bare app headless: its RSS on its first screen (figure 7)
 memory DATA_DIR PATIENTS SECONDS
-                              the kiosk headless, RSS before and after walk-ins (figure 7);
-                              prints one JSON line
+                              the kiosk headless, RSS before and after walk-ins (figure 7;
+                              SECONDS 0: no time bound); prints one JSON line, its progress
+                              on stderr every 100 patients
 serve kiosk|bare PORT DATA_DIR
                               uvicorn on 127.0.0.1:PORT with the kiosk's web service or a
                               bare FastAPI hello endpoint (figure 5)
@@ -136,7 +137,7 @@ async def _memory(data_dir: Path, patients: int, seconds: float) -> dict[str, An
         await driver.until(driver.on("WelcomeScreen"), "the welcome screen")
         gc.collect()
         rss = {0: rss_mib()}  # after k patients, read every fifth (a full collection is not free)
-        deadline = time.monotonic() + seconds
+        deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
         done = 0
         while done < patients and (done == 0 or time.monotonic() < deadline):
             _steps, ticket_id = await walk_in(driver, walk_in_identity(done))
@@ -147,6 +148,12 @@ async def _memory(data_dir: Path, patients: int, seconds: float) -> dict[str, An
             if done % 5 == 0:
                 gc.collect()
                 rss[done] = rss_mib()
+            if done % 100 == 0:
+                print(
+                    f"  memory: {done} of {patients} patients, RSS {rss[done]:.1f} MiB",
+                    file=sys.stderr,
+                    flush=True,
+                )
         gc.collect()
         rss[done] = rss_mib()
     services.store.dispose()

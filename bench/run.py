@@ -40,7 +40,8 @@ LIMITS = {
     5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
     6: "bare: the same signed antrean/add calls sent straight from the client, no store",
     7: "limits: a bare Textual app's RSS on its first screen; the kiosk's own RSS before the "
-    "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run)",
+    "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run of 20; "
+    "--full walks all 2,000)",
     8: "limit: the issue's 1 s from a desk's call to every screen; desk calls with no screen open",
 }
 
