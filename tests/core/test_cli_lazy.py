@@ -110,3 +110,21 @@ def test_a_command_loads_when_it_runs() -> None:
     command = cli.get_command(context, "sync")
     assert command is not None and command.name == "sync"
     assert cli.get_command(context, "no-such-command") is None
+
+
+AT_HEAD = """
+import sys
+from kiosk.config import load_settings
+from kiosk.services.setup import open_clinic
+open_clinic(load_settings()).store.dispose()
+print("alembic" in sys.modules)
+"""
+
+
+def test_a_store_at_head_opens_without_alembic_and_a_new_one_is_migrated(tmp_path: Path) -> None:
+    first = _python(AT_HEAD, tmp_path)  # an empty folder: Alembic creates the store
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split()[-1] == "True"
+    again = _python(AT_HEAD, tmp_path)  # now at this kiosk's head: nothing for Alembic to do
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split()[-1] == "False"
