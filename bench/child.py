@@ -7,8 +7,9 @@ first-screen-imports          the kiosk started as ``kiosk`` starts it, headless
                               screen: prints the heavy modules imported by then, one JSON line
 bare-rss                      the bare app headless: its RSS on its first screen (figure 7)
 memory DATA_DIR PATIENTS SECONDS
-                              the kiosk headless, RSS before and after walk-ins (figure 7);
-                              prints one JSON line
+                              the kiosk headless, RSS before and after walk-ins (figure 7;
+                              SECONDS 0: no time bound); prints one JSON line, its progress
+                              on stderr every 100 patients
 serve kiosk|bare PORT DATA_DIR
                               uvicorn on 127.0.0.1:PORT with the kiosk's web service or a
                               bare FastAPI hello endpoint (figure 5)
@@ -17,6 +18,7 @@ serve kiosk|bare PORT DATA_DIR
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import json
 import sys
@@ -37,7 +39,7 @@ def main(argv: list[str]) -> None:
     elif command == "headless-start":
         asyncio.run(_headless_start(args[0]))
     elif command == "first-screen-imports":
-        print(json.dumps(asyncio.run(_first_screen_imports())), flush=True)
+        print(json.dumps(_first_screen_imports()), flush=True)
     elif command == "bare-rss":
         print(json.dumps(asyncio.run(_bare_rss())), flush=True)
     elif command == "memory":
@@ -78,31 +80,38 @@ async def _headless_start(which: str) -> None:
 HEAVY_MODULES = ("PIL", "qrcode", "escpos", "httpx", "fastapi", "starlette", "uvicorn")
 
 
-async def _first_screen_imports() -> dict[str, Any]:
-    """``kiosk``'s own start (faces.run_kiosk up to ``app.run()``), then the heavy modules.
+def _first_screen_imports() -> dict[str, Any]:
+    """``kiosk``'s own start, through the real CLI (``kiosk.cli.main`` with no command), then
+    the heavy modules loaded by the time the welcome screen is up.
 
-    Headless (``run_test``) instead of a terminal, so the process can look at itself once the
-    welcome screen is up; the headless driver imports none of the heavy modules itself.
+    ``App.run`` is swapped for a headless ``run_test`` at 80x24, so the process can look at itself
+    on the first screen; the headless driver imports none of the heavy modules itself.
     """
     import os
     import tempfile
 
-    from kiosk.app import KioskApp
-    from kiosk.cli.common import settings_or_exit
-    from kiosk.services.demo import is_demo  # noqa: F401  (run_kiosk imports it)
-    from kiosk.services.setup import open_clinic
-    from kiosk.services.staff import DEMO_EXIT_PIN  # noqa: F401
+    from textual.app import App
 
     os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp())
-    settings = settings_or_exit()
-    app = KioskApp(open_clinic(settings))
-    async with app.run_test(size=(80, 24)) as pilot:
-        deadline = time.monotonic() + 60
-        while type(app.screen).__name__ != "WelcomeScreen" and time.monotonic() < deadline:
-            await pilot.pause(0)
-        loaded = [name for name in HEAVY_MODULES if name in sys.modules]
-        screen = type(app.screen).__name__
-    return {"heavy": loaded, "screen": screen}
+    seen: dict[str, Any] = {"heavy": None, "screen": None}
+
+    async def on_first_screen(app: App[Any]) -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            deadline = time.monotonic() + 60
+            while type(app.screen).__name__ != "WelcomeScreen" and time.monotonic() < deadline:
+                await pilot.pause(0)
+            seen["heavy"] = [name for name in HEAVY_MODULES if name in sys.modules]
+            seen["screen"] = type(app.screen).__name__
+
+    def run_headless(app: App[Any], *_args: Any, **_kwargs: Any) -> None:
+        asyncio.run(on_first_screen(app))
+
+    App.run = run_headless  # type: ignore[method-assign]
+    from kiosk.cli import cli
+
+    with contextlib.suppress(SystemExit):  # run_kiosk exits with the app's return code
+        cli.main(args=[], prog_name="kiosk", standalone_mode=False)
+    return seen
 
 
 async def _bare_rss() -> dict[str, float]:
@@ -128,7 +137,7 @@ async def _memory(data_dir: Path, patients: int, seconds: float) -> dict[str, An
         await driver.until(driver.on("WelcomeScreen"), "the welcome screen")
         gc.collect()
         rss = {0: rss_mib()}  # after k patients, read every fifth (a full collection is not free)
-        deadline = time.monotonic() + seconds
+        deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
         done = 0
         while done < patients and (done == 0 or time.monotonic() < deadline):
             _steps, ticket_id = await walk_in(driver, walk_in_identity(done))
@@ -139,6 +148,12 @@ async def _memory(data_dir: Path, patients: int, seconds: float) -> dict[str, An
             if done % 5 == 0:
                 gc.collect()
                 rss[done] = rss_mib()
+            if done % 100 == 0:
+                print(
+                    f"  memory: {done} of {patients} patients, RSS {rss[done]:.1f} MiB",
+                    file=sys.stderr,
+                    flush=True,
+                )
         gc.collect()
         rss[done] = rss_mib()
     services.store.dispose()

@@ -66,6 +66,17 @@ class Row:
     note: str = ""
     # The issue's goal for the ratio (at most this many times worse than the limit), if it sets one.
     goal: float | None = None
+    # A row without figures that still misses the issue's goal (heavy modules before the first
+    # screen): printed in red, like a ratio over its goal.
+    missed: bool = False
+
+    @property
+    def met(self) -> bool:
+        """False when the row misses the issue's goal (printed in red on a terminal)."""
+        ratio = self.ratio
+        if self.missed:
+            return False
+        return self.goal is None or ratio is None or ratio <= self.goal
 
     @property
     def verdict(self) -> str:

@@ -40,7 +40,8 @@ LIMITS = {
     5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
     6: "bare: the same signed antrean/add calls sent straight from the client, no store",
     7: "limits: a bare Textual app's RSS on its first screen; the kiosk's own RSS before the "
-    "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run)",
+    "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run of 20; "
+    "--full walks all 2,000)",
     8: "limit: the issue's 1 s from a desk's call to every screen; desk calls with no screen open",
 }
 
@@ -69,18 +70,20 @@ def _figures() -> dict[int, tuple[str, Figure]]:
     }
 
 
-def format_table(rows: list[Row]) -> str:
+def format_table(rows: list[Row], colour: bool = False) -> str:
+    """The table; with ``colour``, a row that misses the issue's goal is red."""
     width = max([len("figure"), *(len(row.name) for row in rows)]) + 2
     lines = [f"{'figure':<{width}}{'ours':>12}{'limit':>12}{'ratio':>10}"]
     for row in rows:
         if row.ours is None or row.limit is None:
-            lines.append(f"{row.name:<{width}}{row.note:>34}".rstrip())
-            continue
-        ratio = row.ratio
-        shown = "inf" if ratio is None or ratio == float("inf") else f"{ratio:.1f}x"
-        line = f"{row.name:<{width}}{_value(row.ours):>12}{_value(row.limit):>12}{shown:>10}"
-        notes = "; ".join(part for part in (row.verdict, row.note) if part)
-        lines.append(f"{line}  {notes}".rstrip())
+            line = f"{row.name:<{width}}{row.note:>34}".rstrip()
+        else:
+            ratio = row.ratio
+            shown = "inf" if ratio is None or ratio == float("inf") else f"{ratio:.1f}x"
+            line = f"{row.name:<{width}}{_value(row.ours):>12}{_value(row.limit):>12}{shown:>10}"
+            notes = "; ".join(part for part in (row.verdict, row.note) if part)
+            line = f"{line}  {notes}".rstrip()
+        lines.append(f"\x1b[31m{line}\x1b[0m" if colour and not row.met else line)
     return "\n".join(lines)
 
 
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         f"bench ({mode}) · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
         f"{platform.system()} {platform.release()}"
     )
-    print(format_table(rows))
+    print(format_table(rows, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
     print()
     print("Limits:")
     for number, limit in LIMITS.items():

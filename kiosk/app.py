@@ -69,9 +69,14 @@ class KioskApp(App[None]):
         self.push_screen(WelcomeScreen())
         self.set_interval(1.0, self._check_idle, name="idle")
         if self.services.sync.configured:
-            # The outbox drains in the background; the screens never wait for the central. A
-            # plain thread, not a Textual worker: it lives as long as the app, and waiting for
-            # the screens' workers to finish must not wait for it.
+            # Once the first screen is drawn: the pump's first call loads httpx.
+            self.call_after_refresh(self._start_pump)
+
+    def _start_pump(self) -> None:
+        # The outbox drains in the background; the screens never wait for the central. A plain
+        # thread, not a Textual worker: it lives as long as the app, and waiting for the
+        # screens' workers to finish must not wait for it.
+        if not self._pump_stop.is_set():
             threading.Thread(
                 target=self.services.sync.run_pump,
                 args=(self._pump_stop,),

@@ -2,7 +2,9 @@
 
 python-escpos is imported lazily, inside the functions that need it: importing it calls
 ``logging.basicConfig()`` and writes a capabilities cache to a fresh temp dir, side effects the
-rest of the app should not get just by importing ``kiosk.slip``.
+rest of the app should not get just by importing ``kiosk.slip``. The drawing (Pillow, qrcode) is
+imported when a slip is first printed too: the settings read a printer spec from here, and the
+kiosk's first screen must not wait for them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,7 @@ from typing import Any, Literal, get_args
 
 from kiosk.slip._text import fold_ascii
 from kiosk.slip.model import SlipData, has_long_digit_run
-from kiosk.slip.render import (
-    PAPER_58MM,
-    PRINTER_DPI,
-    check_width,
-    qr_image,
-    slip_png_bytes,
-)
+from kiosk.slip.paper import PAPER_58MM, PRINTER_DPI, check_width
 
 PrinterKind = Literal["png", "escpos-file", "escpos-net", "escpos-usb", "none"]
 PRINTER_KINDS: tuple[str, ...] = get_args(PrinterKind)
@@ -169,6 +165,8 @@ def escpos_bytes(slip: SlipData, width: int = PAPER_58MM) -> bytes:
     check_width(width)
     from escpos.printer import Dummy
 
+    from kiosk.slip.render import qr_image
+
     printer = Dummy(profile="default")
     _fit_profile(printer, width)
     columns = width // _FONT_A_DOTS
@@ -266,6 +264,8 @@ class SlipPrinter:
         return None
 
     def _write_png(self, slip: SlipData, width: int) -> Path:
+        from kiosk.slip.render import slip_png_bytes
+
         try:
             data = slip_png_bytes(slip, width)
         except Exception as exc:

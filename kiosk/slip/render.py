@@ -15,11 +15,13 @@ from PIL import Image, ImageDraw, ImageFont
 from kiosk.slip._qr import qr_matrix
 from kiosk.slip._text import fold_ascii
 from kiosk.slip.model import SlipData
-
-PAPER_58MM = 384
-PAPER_80MM = 576
-SUPPORTED_WIDTHS = (PAPER_58MM, PAPER_80MM)
-PRINTER_DPI = 203
+from kiosk.slip.paper import (  # noqa: F401  (this module's names since before paper.py)
+    PAPER_58MM,
+    PAPER_80MM,
+    PRINTER_DPI,
+    SUPPORTED_WIDTHS,
+    check_width,
+)
 
 QR_QUIET_ZONE = 4  # modules; the QR standard's minimum, scanners misread with less
 QR_MIN_MODULE_PX = 4  # below ~0.5 mm per module cheap phone cameras and scanners struggle
@@ -28,11 +30,6 @@ WHITE = 255
 BLACK = 0
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
-
-
-def check_width(width: int) -> None:
-    if width not in SUPPORTED_WIDTHS:
-        raise ValueError(f"slip width must be {PAPER_58MM} (58 mm) or {PAPER_80MM} (80 mm) px")
 
 
 @lru_cache(maxsize=64)

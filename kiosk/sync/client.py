@@ -18,12 +18,11 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Settings
 from kiosk.contract.antrean import PATHS
@@ -32,6 +31,9 @@ from kiosk.contract.logmask import MASK as _MASK
 from kiosk.contract.logmask import mask_digits
 from kiosk.domain.signing import DecryptError, decrypt, signature
 from kiosk.domain.text import clean_text
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -127,14 +129,28 @@ class CentralClient:
     def __init__(self, config: CentralConfig) -> None:
         quiet_http_logs()
         self.config = config
-        self._http = httpx.Client(
-            timeout=config.timeout,
-            limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
-            headers={"Accept": "application/json"},
-        )
+        # httpx (and its pool) load on the first call, in the outbox pump or a lookup's worker:
+        # the kiosk's first screen does not wait for them.
+        self._pool: httpx.Client | None = None
+        self._pool_lock = threading.Lock()
+
+    @property
+    def _http(self) -> httpx.Client:
+        with self._pool_lock:
+            if self._pool is None:
+                import httpx
+
+                self._pool = httpx.Client(
+                    timeout=self.config.timeout,
+                    limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
+                    headers={"Accept": "application/json"},
+                )
+            return self._pool
 
     def close(self) -> None:
-        self._http.close()
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.close()
 
     def __enter__(self) -> CentralClient:
         return self
@@ -199,6 +215,8 @@ class CentralClient:
         *,
         pcare: bool = False,
     ) -> Answer:
+        import httpx
+
         timestamp = str(int(time.time()))
         try:
             reply = self._http.request(
