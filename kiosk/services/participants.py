@@ -18,7 +18,7 @@ from kiosk.store import Store
 from kiosk.store.convert import to_participant
 from kiosk.store.models import FacilityRow, ParticipantRow
 from kiosk.sync.client import CentralClient
-from kiosk.sync.pump import note_link
+from kiosk.sync.link import note_link
 from kiosk.sync.registry import Found, look_up, remember
 
 # Registrations take turns: BEGIN IMMEDIATE on SQLite, this transaction-scoped advisory lock on
@@ -61,6 +61,7 @@ class ParticipantService:
             self.store,
             found.found != Found.UNREACHABLE,
             found.message if found.denied else "participant lookup unreachable",
+            now=now,
             denied=found.denied,
         )
         if found.peserta is not None:

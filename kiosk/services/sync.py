@@ -13,15 +13,9 @@ from kiosk.contract import antrean
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
 from kiosk.sync.client import Answer, CentralClient
-from kiosk.sync.pump import (
-    PARKED,
-    SENT,
-    OutboxPump,
-    SyncStatus,
-    pump_name,
-    requeue_parked,
-    sync_status,
-)
+from kiosk.sync.outbox import PARKED, SENT, requeue_parked
+from kiosk.sync.pump import OutboxPump, pump_name
+from kiosk.sync.status import SyncStatus, sync_status
 
 # How long a patient at the kiosk (or staff at the desk) waits for the central's answer to an
 # item sent at once; slower, and the pump sends it later as usual.
