@@ -20,11 +20,12 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import update
 
 from kiosk.contract import antrean, pcare
+from kiosk.domain.clock import system_now
 from kiosk.i18n import t
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
@@ -38,10 +39,6 @@ from kiosk.sync.status import sync_status
 from kiosk.sync.watch import LinkWatch
 
 log = logging.getLogger(__name__)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -74,8 +71,12 @@ class OutboxPump:
         reverify_seconds: float = 30.0,
         watch: bool = True,
         daily: Callable[[], object] | None = None,
+        clock: Callable[[], datetime] = system_now,
     ) -> None:
         self.store = store
+        # Aware UTC instants: claims, leases, sent_at and the link's last contact read it, so a
+        # test (or the services' FacilityClock) decides what "now" is.
+        self.clock = clock
         # Once-a-day work while the central answers (the HFIS schedule pull): it decides itself
         # whether it is due, and is called after each successful probe.
         self.daily = daily
@@ -100,7 +101,7 @@ class OutboxPump:
     def claim(self, ticket_id: int | None = None) -> list[Claimed]:
         """Take the next item of each ticket (and each card, poli and date) whose earlier items are
         all sent, in one transaction; with ``ticket_id``, only that ticket's next item."""
-        return outbox.claim(self.store, self.name, utcnow(), self.lease, self.batch, ticket_id)
+        return outbox.claim(self.store, self.name, self.clock(), self.lease, self.batch, ticket_id)
 
     def step(self, on_sent: Callable[[int], None] | None = None) -> StepReport:
         """Claim a batch and send it; stop at the first sign that the central is down."""
@@ -160,7 +161,7 @@ class OutboxPump:
     def run(self, stop: threading.Event, on_sent: Callable[[int], None] | None = None) -> None:
         """Until ``stop`` is set: send, back off while the central is down, idle when done."""
         last_probe = last_reverify = 0.0
-        clock = time.monotonic
+        ticks = time.monotonic  # the loop's own pacing: intervals, not instants
         while not stop.is_set():
             try:
                 report = self.step(on_sent)
@@ -181,7 +182,7 @@ class OutboxPump:
                 continue
             if self._watched_back():
                 last_probe = 0.0  # it answers connections again: confirm with a real call now
-            now = clock()
+            now = ticks()
             if now - last_reverify >= self.reverify_seconds:
                 last_reverify = now
                 self.reverify()
@@ -239,7 +240,7 @@ class OutboxPump:
     def reverify(self) -> int:
         """People taken on trust while offline: ask the central about them again."""
         try:
-            confirmed = reverify(self.store, self.client, utcnow())
+            confirmed = reverify(self.store, self.client, self.clock())
         except Exception:
             log.exception("re-verifying participants failed")
             return 0
@@ -249,7 +250,7 @@ class OutboxPump:
 
     def probe(self) -> bool:
         """Nothing to send: a cheap signed call keeps the connectivity mark honest."""
-        answer = self.client.ref_poli(utcnow().date().isoformat())
+        answer = self.client.ref_poli(self.clock().date().isoformat())
         denied = answer.outcome == Outcome.DENIED
         self._note_link(not answer.retry, answer.message, contact=1, denied=denied)
         return not answer.retry
@@ -275,7 +276,7 @@ class OutboxPump:
             return Answer(Outcome.REFUSED, message=t("sync.unknown_participant", "id"))
         item.payload["nik"] = found.peserta.nik
         with self.store.write() as session:
-            remember(session, found.peserta, utcnow())
+            remember(session, found.peserta, self.clock())
             session.execute(
                 update(OutboxRow).where(OutboxRow.id == item.id).values(payload=item.payload)
             )
@@ -283,10 +284,10 @@ class OutboxPump:
 
     # -- marking ----------------------------------------------------------------------------------
     def _settle(self, item: Claimed, answer: Answer) -> None:
-        outbox.settle(self.store, self.name, item, answer, utcnow())
+        outbox.settle(self.store, self.name, item, answer, self.clock())
 
     def _release(self, items: list[Claimed], answer: Answer) -> None:
         outbox.release(self.store, self.name, items, answer)
 
     def _note_link(self, reachable: bool, error: str, contact: int, denied: bool = False) -> None:
-        note_link(self.store, reachable, error, contact, now=utcnow(), denied=denied)
+        note_link(self.store, reachable, error, contact, now=self.clock(), denied=denied)
