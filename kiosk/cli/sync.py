@@ -14,7 +14,9 @@ from kiosk.cli.common import fail, log_to_file, settings_or_exit
 from kiosk.config import Settings
 from kiosk.store import Store
 from kiosk.store.db import StoreError
-from kiosk.sync.pump import OutboxPump, requeue_parked, sync_status
+from kiosk.sync.outbox import requeue_parked
+from kiosk.sync.pump import OutboxPump
+from kiosk.sync.status import sync_status
 
 if TYPE_CHECKING:
     from kiosk.services import Services

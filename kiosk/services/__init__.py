@@ -102,13 +102,14 @@ def build_services(
         store=store,
         clock=clock,
         clinic=clinic,
-        participants=ParticipantService(store, central),
+        participants=ParticipantService(store, central, clock.utcnow),
         tickets=TicketService(store, clock, settings.facility_code, settings.minutes_per_patient),
         slips=SlipService(clinic, settings),
         sync=SyncService(
             store,
             central,
             DailyPull(central, settings.data_dir, clock) if central is not None else None,
+            clock.utcnow,
         ),
         registration=RegistrationService(store, clock),
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kiosk.domain.clock import system_now
 from kiosk.domain.identity import Identity, IdentityKind
 from kiosk.domain.models import Facility, Participant
 from kiosk.domain.privacy import mask_name
@@ -18,7 +20,7 @@ from kiosk.store import Store
 from kiosk.store.convert import to_participant
 from kiosk.store.models import FacilityRow, ParticipantRow
 from kiosk.sync.client import CentralClient
-from kiosk.sync.pump import note_link
+from kiosk.sync.link import note_link
 from kiosk.sync.registry import Found, look_up, remember
 
 # Registrations take turns: BEGIN IMMEDIATE on SQLite, this transaction-scoped advisory lock on
@@ -37,9 +39,15 @@ class Identified:
 
 
 class ParticipantService:
-    def __init__(self, store: Store, central: CentralClient | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        central: CentralClient | None = None,
+        clock: Callable[[], datetime] = system_now,
+    ) -> None:
         self.store = store
         self.central = central
+        self.clock = clock  # aware UTC instants: the link's last contact, the cache's fetched_at
 
     def check(self, identity: Identity) -> Identified:
         """The kiosk's lookup: the central first (short timeout), then the cache.
@@ -56,11 +64,12 @@ class ParticipantService:
             return Identified(cached, None if cached else "identify.unknown")
         card = identity.digits if identity.kind == IdentityKind.CARD else None
         found = look_up(self.central, card=card, nik=None if card else identity.digits)
-        now = datetime.now(UTC)
+        now = self.clock()
         note_link(
             self.store,
             found.found != Found.UNREACHABLE,
             found.message if found.denied else "participant lookup unreachable",
+            now=now,
             denied=found.denied,
         )
         if found.peserta is not None:

@@ -21,7 +21,7 @@ from kiosk.services.errors import Refused
 from kiosk.services.journal import record_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TicketRow
-from kiosk.sync.pump import PARKED, PENDING
+from kiosk.sync.outbox import PARKED, PENDING
 
 # The order of the groups at the desk: what staff can help with at once first.
 CAUSES = (Cause.SRK, Cause.HFIS, Cause.QUOTA, Cause.INACTIVE, Cause.OTHER)

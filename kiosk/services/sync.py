@@ -5,23 +5,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from kiosk.contract import antrean
+from kiosk.domain.clock import system_now
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
 from kiosk.sync.client import Answer, CentralClient
-from kiosk.sync.pump import (
-    PARKED,
-    SENT,
-    OutboxPump,
-    SyncStatus,
-    pump_name,
-    requeue_parked,
-    sync_status,
-)
+from kiosk.sync.outbox import PARKED, SENT, requeue_parked
+from kiosk.sync.pump import OutboxPump, pump_name
+from kiosk.sync.status import SyncStatus, sync_status
 
 # How long a patient at the kiosk (or staff at the desk) waits for the central's answer to an
 # item sent at once; slower, and the pump sends it later as usual.
@@ -34,9 +30,11 @@ class SyncService:
         store: Store,
         central: CentralClient | None,
         daily: Callable[[], object] | None = None,
+        clock: Callable[[], datetime] = system_now,
     ) -> None:
         self.store = store
         self.central = central
+        self.clock = clock  # the pumps' "now" (aware UTC): the services' FacilityClock
         self.daily = daily  # the pump's once-a-day HFIS schedule pull
 
     @property
@@ -52,6 +50,7 @@ class SyncService:
         if self.central is None:
             raise RuntimeError("no central configured (KIOSK_CENTRAL_* settings)")
         options.setdefault("daily", self.daily)
+        options.setdefault("clock", self.clock)
         return OutboxPump(self.store, self.central, **options)
 
     def run_pump(self, stop: threading.Event) -> None:
@@ -69,7 +68,9 @@ class SyncService:
         None: not sent now."""
         if self.central is None or not self.status().reachable:
             return None
-        sender = OutboxPump(self.store, self.central, name=f"{pump_name()}:now", watch=False)
+        sender = OutboxPump(
+            self.store, self.central, name=f"{pump_name()}:now", watch=False, clock=self.clock
+        )
         return sender.send_now(ticket_id, timeout)
 
     def add_refusal(self, ticket_id: int, wait_seconds: float = 0.0) -> str | None:

@@ -1,15 +1,13 @@
-"""The outbox pump: tells the central, in order per ticket, what the clinic's store recorded.
+"""The outbox pump: the loop that tells the central, in order per ticket, what the clinic's
+store recorded.
 
-- An item waits while an earlier item of the same ticket is pending, being sent, or parked.
-- A pump claims items in one short transaction (a compare-and-set on their state), so two pumps
-  on one store (two kiosks on one PostgreSQL) never send the same item; it marks each answer in
-  its own short transaction.
-- Done or duplicate (208) -> "sent". A refusal (201) -> "parked" with the central's message, for
-  staff (``kiosk sync --status``, the desk). Unreachable, 5xx, broken answers -> back to
-  "pending", and the pump backs off (doubling, capped) before it tries again.
-- A pump that dies mid-send leaves its items "sending"; once the claim is older than the lease
-  (longer than any call can take) another pump sends them again, which the central absorbs:
-  a repeated add answers 208, a repeated call or cancellation changes nothing.
+The outbox operations (claim, settle, release, requeue) are :mod:`kiosk.sync.outbox`; the link
+state the pump notes is :mod:`kiosk.sync.link`; the read model staff see is
+:mod:`kiosk.sync.status`. Here: rounds of claim and send, backing off (doubling, capped) while
+the central is unreachable, probing it while idle. A pump that dies mid-send leaves its items
+"sending"; once the claim is older than the lease (longer than any call can take) another pump
+sends them again, which the central absorbs: a repeated add answers 208, a repeated call or
+cancellation changes nothing.
 """
 
 from __future__ import annotations
@@ -21,48 +19,26 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import update
 
 from kiosk.contract import antrean, pcare
-from kiosk.contract.logmask import mask_digits
-from kiosk.domain.outbox import OutboxState
-from kiosk.domain.privacy import mask_number
+from kiosk.domain.clock import system_now
 from kiosk.i18n import t
 from kiosk.store import Store
-from kiosk.store.link import record_link_state
-from kiosk.store.models import CentralLinkRow, OutboxRow, TicketRow
+from kiosk.store.models import OutboxRow
+from kiosk.sync import outbox
 from kiosk.sync import pcare as pcare_side
 from kiosk.sync.client import Answer, CentralClient, Outcome
+from kiosk.sync.link import note_link
+from kiosk.sync.outbox import Claimed
 from kiosk.sync.registry import Found, look_up, remember, reverify
+from kiosk.sync.status import sync_status
 from kiosk.sync.watch import LinkWatch
 
 log = logging.getLogger(__name__)
-
-# Short names for this module; the states themselves are OutboxState (kiosk/domain/outbox.py).
-PENDING, SENDING, SENT, PARKED = (
-    OutboxState.PENDING,
-    OutboxState.SENDING,
-    OutboxState.SENT,
-    OutboxState.PARKED,
-)
-_LINK_ID = 1
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class Claimed:
-    id: int
-    kind: str
-    payload: dict[str, Any]
-    attempts: int = 1  # this one included: above 1, an earlier send may have reached the central
 
 
 @dataclass
@@ -73,31 +49,6 @@ class StepReport:
     failed: bool = False  # the central could not be reached (or answered 5xx / garbage)
     error: str = ""
     denied: bool = False  # ... because it refused the clinic's credentials
-
-
-@dataclass(frozen=True)
-class ParkedItem:
-    id: int
-    kind: str
-    number: str | None
-    masked_card: str
-    message: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What waits, what the central refused, and when the central last answered."""
-
-    waiting: int
-    parked: int
-    sent: int
-    reachable: bool
-    last_contact_at: datetime | None
-    last_error: str | None
-    parked_items: tuple[ParkedItem, ...] = field(default=())
-    # Not reachable because the central refused the clinic's credentials (a setting to fix).
-    denied: bool = False
 
 
 def pump_name() -> str:
@@ -120,8 +71,12 @@ class OutboxPump:
         reverify_seconds: float = 30.0,
         watch: bool = True,
         daily: Callable[[], object] | None = None,
+        clock: Callable[[], datetime] = system_now,
     ) -> None:
         self.store = store
+        # Aware UTC instants: claims, leases, sent_at and the link's last contact read it, so a
+        # test (or the services' FacilityClock) decides what "now" is.
+        self.clock = clock
         # Once-a-day work while the central answers (the HFIS schedule pull): it decides itself
         # whether it is due, and is called after each successful probe.
         self.daily = daily
@@ -146,53 +101,7 @@ class OutboxPump:
     def claim(self, ticket_id: int | None = None) -> list[Claimed]:
         """Take the next item of each ticket (and each card, poli and date) whose earlier items are
         all sent, in one transaction; with ``ticket_id``, only that ticket's next item."""
-        now = utcnow()
-        stale = now - self.lease
-        earlier = aliased(OutboxRow)
-        claimable = or_(
-            OutboxRow.state == PENDING,
-            and_(OutboxRow.state == SENDING, OutboxRow.claimed_at < stale),
-        )
-        # A ticket's Antrean items and its PCare registration items are two lines: each in order,
-        # and a registration after the ticket's antrean/add. A refused registration does not hold
-        # up the ticket's panggil or batal.
-        is_pcare, was_pcare = OutboxRow.kind.in_(pcare.KINDS), earlier.kind.in_(pcare.KINDS)
-        same_line = or_(
-            and_(is_pcare, was_pcare),
-            and_(~is_pcare, ~was_pcare),
-            and_(is_pcare, earlier.kind == antrean.ADD),
-        )
-        blocked = exists().where(
-            or_(
-                and_(earlier.ticket_id == OutboxRow.ticket_id, same_line),
-                earlier.natural_key == OutboxRow.natural_key,
-            ),
-            earlier.id < OutboxRow.id,
-            earlier.state.in_((PENDING, SENDING, PARKED)),
-        )
-        query = select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload, OutboxRow.attempts).where(
-            claimable, ~blocked
-        )
-        if ticket_id is not None:
-            query = query.where(OutboxRow.ticket_id == ticket_id)
-        with self.store.write() as session:
-            rows = session.execute(query.order_by(OutboxRow.id).limit(self.batch)).all()
-            claimed = []
-            for item_id, kind, payload, attempts in rows:
-                # The compare-and-set: another pump that claimed it first makes this a no-op.
-                result = session.execute(
-                    update(OutboxRow)
-                    .where(OutboxRow.id == item_id, claimable)
-                    .values(
-                        state=SENDING,
-                        claimed_by=self.name,
-                        claimed_at=now,
-                        attempts=OutboxRow.attempts + 1,
-                    )
-                )
-                if result.rowcount == 1:  # type: ignore[attr-defined]
-                    claimed.append(Claimed(item_id, kind, dict(payload), int(attempts or 0) + 1))
-            return claimed
+        return outbox.claim(self.store, self.name, self.clock(), self.lease, self.batch, ticket_id)
 
     def step(self, on_sent: Callable[[int], None] | None = None) -> StepReport:
         """Claim a batch and send it; stop at the first sign that the central is down."""
@@ -252,7 +161,7 @@ class OutboxPump:
     def run(self, stop: threading.Event, on_sent: Callable[[int], None] | None = None) -> None:
         """Until ``stop`` is set: send, back off while the central is down, idle when done."""
         last_probe = last_reverify = 0.0
-        clock = time.monotonic
+        ticks = time.monotonic  # the loop's own pacing: intervals, not instants
         while not stop.is_set():
             try:
                 report = self.step(on_sent)
@@ -273,7 +182,7 @@ class OutboxPump:
                 continue
             if self._watched_back():
                 last_probe = 0.0  # it answers connections again: confirm with a real call now
-            now = clock()
+            now = ticks()
             if now - last_reverify >= self.reverify_seconds:
                 last_reverify = now
                 self.reverify()
@@ -321,26 +230,17 @@ class OutboxPump:
                     break
                 stop.wait(self.backoff())
             elif not report.claimed:
-                if not self._others_sending():
+                if not outbox.others_sending(self.store):
                     break
                 # Another pump (or one that died) holds items: wait for them or their lease.
                 stop.wait(min(self.idle_seconds, 0.5))
         status = sync_status(self.store, with_parked=False)
         return status.waiting == 0 and status.parked == 0
 
-    def _others_sending(self) -> bool:
-        with self.store.read() as session:
-            return (
-                session.scalar(
-                    select(func.count()).select_from(OutboxRow).where(OutboxRow.state == SENDING)
-                )
-                or 0
-            ) > 0
-
     def reverify(self) -> int:
         """People taken on trust while offline: ask the central about them again."""
         try:
-            confirmed = reverify(self.store, self.client, utcnow())
+            confirmed = reverify(self.store, self.client, self.clock())
         except Exception:
             log.exception("re-verifying participants failed")
             return 0
@@ -350,7 +250,7 @@ class OutboxPump:
 
     def probe(self) -> bool:
         """Nothing to send: a cheap signed call keeps the connectivity mark honest."""
-        answer = self.client.ref_poli(utcnow().date().isoformat())
+        answer = self.client.ref_poli(self.clock().date().isoformat())
         denied = answer.outcome == Outcome.DENIED
         self._note_link(not answer.retry, answer.message, contact=1, denied=denied)
         return not answer.retry
@@ -376,7 +276,7 @@ class OutboxPump:
             return Answer(Outcome.REFUSED, message=t("sync.unknown_participant", "id"))
         item.payload["nik"] = found.peserta.nik
         with self.store.write() as session:
-            remember(session, found.peserta, utcnow())
+            remember(session, found.peserta, self.clock())
             session.execute(
                 update(OutboxRow).where(OutboxRow.id == item.id).values(payload=item.payload)
             )
@@ -384,114 +284,10 @@ class OutboxPump:
 
     # -- marking ----------------------------------------------------------------------------------
     def _settle(self, item: Claimed, answer: Answer) -> None:
-        values: dict[str, Any] = {"claimed_by": None, "claimed_at": None}
-        if answer.ok:
-            values.update(state=SENT, sent_at=utcnow(), last_error=None)
-        else:
-            values.update(state=PARKED, last_error=answer.message or f"kode {answer.code}")
-            log.warning("outbox item %d (%s) refused by the central", item.id, item.kind)
-        with self.store.write() as session:
-            settled = session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == item.id, OutboxRow.claimed_by == self.name)
-                .values(**values)
-            )
-            if item.kind in pcare.KINDS and settled.rowcount == 1:  # type: ignore[attr-defined]
-                # The visit's record learns PCare's answer in the same transaction.
-                state = pcare_side.settle_visit(session, item.id, item.kind, answer, utcnow())
-                if state is not None:
-                    session.execute(
-                        update(OutboxRow).where(OutboxRow.id == item.id).values(state=state)
-                    )
+        outbox.settle(self.store, self.name, item, answer, self.clock())
 
     def _release(self, items: list[Claimed], answer: Answer) -> None:
-        with self.store.write() as session:
-            session.execute(
-                update(OutboxRow)
-                .where(
-                    OutboxRow.id.in_([i.id for i in items]),
-                    OutboxRow.claimed_by == self.name,
-                    OutboxRow.state == SENDING,
-                )
-                .values(state=PENDING, claimed_by=None, claimed_at=None, last_error=answer.message)
-            )
+        outbox.release(self.store, self.name, items, answer)
 
     def _note_link(self, reachable: bool, error: str, contact: int, denied: bool = False) -> None:
-        note_link(self.store, reachable, error, contact, denied=denied)
-
-
-def note_link(
-    store: Store, reachable: bool, error: str = "", contact: int = 1, *, denied: bool = False
-) -> None:
-    """Whether the central answered just now (the pump, or a lookup at the kiosk), and when it
-    did not, whether it refused the clinic's credentials (``denied``) rather than being away."""
-    now = utcnow()
-    with store.write() as session:
-        row = session.get(CentralLinkRow, _LINK_ID)
-        if row is None:
-            row = CentralLinkRow(id=_LINK_ID, reachable=False)
-            session.add(row)
-        row.reachable = reachable
-        row.denied = denied and not reachable
-        row.last_attempt_at = now
-        if reachable and contact:
-            row.last_contact_at = now
-            row.last_error = None
-        elif not reachable:
-            row.last_error = mask_digits(error)[:300]
-        # The history of transitions, for the day's report (only a change writes a row).
-        record_link_state(session, reachable, now, "" if reachable else mask_digits(error)[:100])
-
-
-# -- reading the state (any process: the kiosk's mark, the desk, `kiosk sync --status`) ------------
-def sync_status(store: Store, with_parked: bool = True, limit: int = 50) -> SyncStatus:
-    with store.read() as session:
-        counts = dict(
-            session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()
-        )
-        link = session.get(CentralLinkRow, _LINK_ID)
-        parked_items = _parked(session, limit) if with_parked else ()
-    return SyncStatus(
-        waiting=int(counts.get(PENDING, 0)) + int(counts.get(SENDING, 0)),
-        parked=int(counts.get(PARKED, 0)),
-        sent=int(counts.get(SENT, 0)),
-        reachable=bool(link and link.reachable),
-        last_contact_at=link.last_contact_at if link else None,
-        last_error=link.last_error if link else None,
-        parked_items=tuple(parked_items),
-        denied=bool(link and link.denied and not link.reachable),
-    )
-
-
-def _parked(session: Session, limit: int) -> list[ParkedItem]:
-    rows = session.execute(
-        select(OutboxRow, TicketRow.number)
-        .outerjoin(TicketRow, TicketRow.id == OutboxRow.ticket_id)
-        .where(OutboxRow.state == PARKED)
-        .order_by(OutboxRow.id)
-        .limit(limit)
-    ).all()
-    return [
-        ParkedItem(
-            id=row.id,
-            kind=row.kind,
-            number=number,
-            masked_card=mask_number(
-                str(row.payload.get("nomorkartu") or row.payload.get("noKartu") or "")
-            ),
-            message=mask_digits(row.last_error or ""),
-            created_at=row.created_at,
-        )
-        for row, number in rows
-    ]
-
-
-def requeue_parked(store: Store) -> int:
-    """Staff fixed what the central refused: send the parked items again."""
-    with store.write() as session:
-        result = session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.state == PARKED)
-            .values(state=PENDING, claimed_by=None, claimed_at=None)
-        )
-        return int(result.rowcount)  # type: ignore[attr-defined]
+        note_link(self.store, reachable, error, contact, now=self.clock(), denied=denied)

@@ -19,7 +19,8 @@ from kiosk.domain.clock import FacilityClock
 from kiosk.domain.identity import Identity, IdentityKind
 from kiosk.services.setup import open_clinic
 from kiosk.sync.client import CentralClient, CentralConfig, Outcome
-from kiosk.sync.pump import OutboxPump, sync_status
+from kiosk.sync.pump import OutboxPump
+from kiosk.sync.status import sync_status
 from tests.central_server import CentralServer
 from tests.conftest import MORNING, WIB, MovableClock
 from tests.demo_ids import SITI_CARD

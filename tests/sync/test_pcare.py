@@ -21,7 +21,8 @@ from kiosk.services.setup import open_clinic
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ScheduleRow, VisitRegistrationRow
 from kiosk.sync.client import CentralClient, CentralConfig
-from kiosk.sync.pump import Claimed, OutboxPump
+from kiosk.sync.outbox import Claimed
+from kiosk.sync.pump import OutboxPump
 from tests.central_server import CentralServer
 from tests.core.conftest import FIXED, TODAY, WIB, SettableClock
 from tests.demo_ids import BUDI_NIK, RINA_NIK, SITI_CARD, SITI_NIK

@@ -23,7 +23,7 @@ from kiosk.services.setup import open_clinic
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import OutboxRow, ScheduleRow, TicketEventRow
 from kiosk.sync.client import Outcome
-from kiosk.sync.pump import note_link
+from kiosk.sync.link import note_link
 from tests.central_server import CentralServer
 from tests.conftest import MORNING, WIB, MovableClock
 from tests.core.conftest import TODAY
@@ -133,12 +133,13 @@ def test_offline_the_immediate_send_leaves_the_item_to_the_pump(
     people = add_people(clinic, 2)
     schedule = schedule_of(clinic, "001")
     first = clinic.tickets.take(TakeRequest("001", TODAY, schedule, people[0])).ticket.id
-    note_link(clinic.store, False, "down")  # the link is known to be down: not even tried
+    # The link is known to be down: not even tried.
+    note_link(clinic.store, False, "down", now=clinic.clock.utcnow())
     assert clinic.sync.send_now(first) is None
     assert _state(clinic, first) == ("pending", None, 0)
     # Marked up, but the central is gone: tried once, back to pending for the pump.
     central_server.stop()
-    note_link(clinic.store, True)
+    note_link(clinic.store, True, now=clinic.clock.utcnow())
     answer = clinic.sync.send_now(first)
     assert answer is not None and answer.outcome == Outcome.RETRY
     state, _, attempts = _state(clinic, first)
@@ -154,7 +155,7 @@ def test_the_central_receives_each_add_once_when_the_pump_and_the_immediate_send
     people = add_people(clinic, 24)
     polis = ("001", "002", "003")
     schedules = {p: schedule_of(clinic, p) for p in polis}
-    note_link(clinic.store, True)
+    note_link(clinic.store, True, now=clinic.clock.utcnow())
     pump = fast_pump(clinic, batch=1)
     for index, pid in enumerate(people):
         poli = polis[index % 3]

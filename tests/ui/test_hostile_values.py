@@ -44,7 +44,7 @@ from kiosk.store.models import (
     TicketEventRow,
     TicketRow,
 )
-from kiosk.sync.pump import sync_status
+from kiosk.sync.status import sync_status
 from tests.conftest import MORNING, WIB, MovableClock
 from tests.demo_ids import SITI_NIK
 from tests.ui.helpers import identify, screen_name, screen_text, settle
