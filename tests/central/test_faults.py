@@ -109,6 +109,10 @@ async def test_the_admin_calls_are_not_in_the_contract(clinic: httpx.AsyncClient
         "/antreanfktp/antrean/panggil",
         "/antreanfktp/ref/dokter/kodepoli/{kodepoli}/tanggal/{tanggal}",
         "/antreanfktp/ref/poli/tanggal/{tanggal}",
+        "/pcare-rest/pendaftaran",
+        "/pcare-rest/pendaftaran/noUrut/{no_urut}/tglDaftar/{tgl}",
+        "/pcare-rest/pendaftaran/peserta/{nokartu}/tglDaftar/{tgl}/noUrut/{no_urut}/kdPoli/{kdpoli}",
+        "/pcare-rest/pendaftaran/tglDaftar/{tgl}/{start}/{limit}",
         "/pcare-rest/peserta/nik/{nik}",
         "/pcare-rest/peserta/{nomorkartu}",
     ]
