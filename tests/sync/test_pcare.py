@@ -5,6 +5,7 @@ DELETE queued before PCare answered. The central's registrations must equal the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -181,8 +182,10 @@ def test_a_pump_that_died_mid_send_never_registers_twice(
     assert answer.code == 201
     with clinic.store.write() as session:
         session.execute(
-            update(OutboxRow).where(OutboxRow.id == item.id).values(claimed_at=FIXED)
-        )  # the claim is old: its lease has run out
+            update(OutboxRow)
+            .where(OutboxRow.id == item.id)
+            .values(claimed_at=FIXED - timedelta(hours=1))
+        )  # the claim is old: its lease has run out (the pump reads the test's clock)
     assert pump(clinic).drain()
     got = clinic.registration.get(siti)
     assert got is not None and got.state == VisitState.REGISTERED and got.no_urut == "A1"
