@@ -143,7 +143,10 @@ class ConfirmScreen(KioskScreen):
 
     def _refresh(self, choice: TakeChoice | None, keep: str = "yes") -> None:
         self._choice = choice
-        self.query_one("#summary", Static).update(self._summary())
+        summaries = self.query("#summary")
+        if not summaries:  # a tap that arrives after the screen has gone: nothing left to show
+            return
+        summaries.first(Static).update(self._summary())
         answer = self.query_one("#answer", ChoiceList)
         answer.set_choices(self._answers(), default=keep)
         if choice is not None:

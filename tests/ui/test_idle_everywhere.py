@@ -57,7 +57,7 @@ ROUTES = {
     "IdentifyScreen": _typing,
     "PoliScreen": lambda pilot: _siti(pilot),
     "ConfirmScreen": lambda pilot: _siti(pilot, "1"),
-    "DoctorScreen": lambda pilot: _siti(pilot, "1", "3"),
+    "DoctorScreen": lambda pilot: _siti(pilot, "1", "5"),
     "TicketScreen": lambda pilot: _siti(pilot, "1", "enter"),
     "CheckInScreen": lambda pilot: identify(pilot, RINA_NIK, intent_key="2"),
     "MyStatusScreen": lambda pilot: identify(pilot, SITI_NIK, intent_key="3"),
