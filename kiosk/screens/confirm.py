@@ -143,10 +143,9 @@ class ConfirmScreen(KioskScreen):
 
     def _refresh(self, choice: TakeChoice | None, keep: str = "yes") -> None:
         self._choice = choice
-        summaries = self.query("#summary")
-        if not summaries:  # a tap that arrives after the screen has gone: nothing left to show
+        if not self.on_stack:  # a tap that arrives after the screen has gone: nothing to show
             return
-        summaries.first(Static).update(self._summary())
+        self.query_one("#summary", Static).update(self._summary())
         answer = self.query_one("#answer", ChoiceList)
         answer.set_choices(self._answers(), default=keep)
         if choice is not None:
