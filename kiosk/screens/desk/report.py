@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -48,10 +49,7 @@ class ReportScreen(ServiceScreen):
         )
         with Vertical(id="report-body"):
             yield Static(self.tr("report.minutes"), id="report-note")
-            table: DataTable[Any] = DataTable(id="report-table", cursor_type="none")
-            for key in REPORT_COLUMNS:
-                table.add_column(self.tr(key), key=key)
-            yield table
+            yield DataTable(id="report-table", cursor_type="none")
             yield Static(self.tr("report.arrivals"), classes="report-heading")
             with Vertical(id="report-arrivals"):
                 yield Static("", id="report-hours")
@@ -85,9 +83,16 @@ class ReportScreen(ServiceScreen):
     def _show(self, report: DayReport) -> None:
         if not self.is_attached:
             return
-        table = self.query_one("#report-table", DataTable)
-        table.clear()
-        for row in report_rows(report, self.tr("report.total")):
+        table: DataTable[Any] = self.query_one("#report-table", DataTable)
+        rows = report_rows(report, self.tr("report.total"))
+        labels = [self.tr(key) for key in REPORT_COLUMNS]
+        # Widths fixed from the rows: a table that widens its columns on idle can paint its
+        # header once at the old widths, above rows at the new ones.
+        table.clear(columns=True)
+        for index, (key, label) in enumerate(zip(REPORT_COLUMNS, labels, strict=True)):
+            width = max(cell_len(text) for text in [label, *(row[index] for row in rows)])
+            table.add_column(label, key=key, width=width)
+        for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         hours = report.arrivals_per_hour
         busy = [hour for hour, count in enumerate(hours) if count]
