@@ -89,9 +89,9 @@ class ReportScreen(ServiceScreen):
         # Widths fixed from the rows: a table that widens its columns on idle can paint its
         # header once at the old widths, above rows at the new ones.
         table.clear(columns=True)
-        for index, (key, label) in enumerate(zip(REPORT_COLUMNS, labels, strict=True)):
-            width = max(cell_len(text) for text in [label, *(row[index] for row in rows)])
-            table.add_column(label, key=key, width=width)
+        for index, (key, heading) in enumerate(zip(REPORT_COLUMNS, labels, strict=True)):
+            width = max(cell_len(text) for text in [heading, *(row[index] for row in rows)])
+            table.add_column(heading, key=key, width=width)
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         hours = report.arrivals_per_hour
