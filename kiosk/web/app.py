@@ -10,8 +10,7 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Mapping
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -34,19 +33,6 @@ from kiosk.web.phone_page import mount_phone_page
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 16 * 1024  # the largest body of the contract (POST /peserta) is under 2 KB
-# Threads doing the calls' store work at once (anyio's pool, which FastAPI runs plain ``def``
-# routes in; 40 by default). Python runs one thread at a time: past a few, more threads only
-# take turns, stretching every call and the store's write turn with it. The calls beyond them
-# wait on the event loop for a thread, in order, while the loop goes on serving.
-WORKER_THREADS = 4
-
-
-@asynccontextmanager
-async def _few_threads(_app: FastAPI) -> AsyncIterator[None]:
-    from anyio import to_thread
-
-    to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
-    yield
 
 
 def create_app(services: Services, throttle: AuthThrottle | None = None) -> FastAPI:
@@ -69,7 +55,6 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
         ),
         docs_url=None,  # the interactive pages load scripts from the internet; a clinic may not
         redoc_url=None,
-        lifespan=_few_threads,
     )
     app.state.services = services
     app.state.tokens = keeper
