@@ -214,3 +214,19 @@ def test_a_broken_setting_ends_the_kiosk_in_one_line_before_the_store(tmp_path: 
     assert line.startswith("kiosk: Setting KIOSK_IDLE_SECONDS is wrong"), line
     assert "Traceback" not in terminal.shown
     assert database.read_bytes() == before
+
+
+def test_the_published_exit_pin_ends_the_kiosk_in_one_line(tmp_path: Path) -> None:
+    """Outside the demo clinic the demo's exit PIN is refused, as without a terminal."""
+    database = _prepared(tmp_path)
+    with sqlite3.connect(database) as conn:
+        conn.execute("UPDATE facility SET demo = 0")  # a real clinic's store
+    terminal = Terminal(["-m", "kiosk"], tmp_path)
+    try:
+        assert terminal.ended() == 2
+    finally:
+        terminal.close()
+    assert _last_line(terminal) == (
+        "kiosk: set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
+        "exit PIN is published and only the demo clinic may use it"
+    )
