@@ -153,14 +153,11 @@ def plain_text(raw: bytes) -> str:
     return _ESCAPES.sub("", raw.decode("utf-8", errors="replace"))
 
 
-def _start_in_pty(
-    argv: list[str], env: dict[str, str], marker: str, answered: str | None = None
-) -> tuple[float, float | None]:
-    """Seconds until ``marker`` shows; with ``answered``, "1" is typed then and the seconds until
-    ``answered`` shows come second."""
+def in_pty(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """``argv`` started in a new pseudo-terminal of 80x24, in its own session; the process, and
+    the terminal's side to read what it shows and to type into."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    started = time.perf_counter()
     process = subprocess.Popen(
         argv,
         stdin=slave,
@@ -172,6 +169,16 @@ def _start_in_pty(
         close_fds=True,
     )
     os.close(slave)
+    return process, master
+
+
+def _start_in_pty(
+    argv: list[str], env: dict[str, str], marker: str, answered: str | None = None
+) -> tuple[float, float | None]:
+    """Seconds until ``marker`` shows; with ``answered``, "1" is typed then and the seconds until
+    ``answered`` shows come second."""
+    started = time.perf_counter()
+    process, master = in_pty(argv, env)
     raw = b""
     first: float | None = None
     try:

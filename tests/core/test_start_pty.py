@@ -6,22 +6,19 @@ Each test runs the real command in a pseudo-terminal of 80x24 and reads what it 
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import select
 import signal
 import sqlite3
-import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
 
-from bench.fig_start import plain_text
+from bench.fig_start import in_pty, plain_text
 
 pytestmark = pytest.mark.slow
 
@@ -74,18 +71,7 @@ class Terminal:
             **extra,
         }
         env.pop("TEXTUAL", None)
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(
-            [sys.executable, *argv],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
+        self.process, self.master = in_pty([sys.executable, *argv], env)
         self.raw = b""
 
     @property
@@ -117,6 +103,15 @@ class Terminal:
     def ended(self) -> int:
         self.read_until("\x00 never shown")
         return self.process.wait(timeout=WITHIN)
+
+    @classmethod
+    def to_the_end(cls, data_dir: Path, **extra: str) -> tuple[int, Terminal]:
+        """``kiosk`` run until it ends by itself: its exit code, and what it showed."""
+        terminal = cls(["-m", "kiosk"], data_dir, **extra)
+        try:
+            return terminal.ended(), terminal
+        finally:
+            terminal.close()
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -171,11 +166,8 @@ def test_a_corrupt_store_ends_the_kiosk_in_one_line_and_is_left_alone(tmp_path: 
     database = tmp_path / "kiosk.db"
     database.write_bytes(b"SQLite format 3\x00" + b"half a page of rubbish " * 300)
     before = database.read_bytes()
-    terminal = Terminal(["-m", "kiosk"], tmp_path)
-    try:
-        assert terminal.ended() == 3
-    finally:
-        terminal.close()
+    code, terminal = Terminal.to_the_end(tmp_path)
+    assert code == 3
     assert WELCOME in terminal.shown  # it was up before the store was tried
     line = _last_line(terminal)
     assert line.startswith("kiosk: ") and "database" in line, line
@@ -187,11 +179,8 @@ def test_a_newer_store_ends_the_kiosk_in_one_line_and_is_left_alone(tmp_path: Pa
     database = _prepared(tmp_path)
     with sqlite3.connect(database) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099future'")
-    terminal = Terminal(["-m", "kiosk"], tmp_path)
-    try:
-        assert terminal.ended() == 3
-    finally:
-        terminal.close()
+    code, terminal = Terminal.to_the_end(tmp_path)
+    assert code == 3
     assert _last_line(terminal) == (
         "kiosk: the database is from a newer kiosk version (schema 0099future); "
         "install that version or newer"
@@ -205,11 +194,8 @@ def test_a_broken_setting_ends_the_kiosk_in_one_line_before_the_store(tmp_path: 
     with sqlite3.connect(database) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = database.read_bytes()
-    terminal = Terminal(["-m", "kiosk"], tmp_path, KIOSK_IDLE_SECONDS="5")
-    try:
-        assert terminal.ended() == 2
-    finally:
-        terminal.close()
+    code, terminal = Terminal.to_the_end(tmp_path, KIOSK_IDLE_SECONDS="5")
+    assert code == 2
     line = _last_line(terminal)
     assert line.startswith("kiosk: Setting KIOSK_IDLE_SECONDS is wrong"), line
     assert "Traceback" not in terminal.shown
@@ -221,11 +207,8 @@ def test_the_published_exit_pin_ends_the_kiosk_in_one_line(tmp_path: Path) -> No
     database = _prepared(tmp_path)
     with sqlite3.connect(database) as conn:
         conn.execute("UPDATE facility SET demo = 0")  # a real clinic's store
-    terminal = Terminal(["-m", "kiosk"], tmp_path)
-    try:
-        assert terminal.ended() == 2
-    finally:
-        terminal.close()
+    code, terminal = Terminal.to_the_end(tmp_path)
+    assert code == 2
     assert _last_line(terminal) == (
         "kiosk: set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
         "exit PIN is published and only the demo clinic may use it"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,21 @@ def look_of(settings: Settings) -> FirstLook:
     return FirstLook(settings.data_dir, settings.lang, settings.facility_name, settings.theme)
 
 
+@asynccontextmanager
+async def opening(
+    settings: Settings, clock_source: MovableClock, first: FirstLook | None = None
+) -> AsyncIterator[tuple[KioskApp, Pilot[None], Gate]]:
+    """The kiosk at 80x24 on its welcome screen, its clinic held back by the gate."""
+    gate = Gate(settings, clock_source)
+    app = KioskApp(Opening(first or look_of(settings), gate))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until_welcome(pilot)
+            yield app, pilot, gate
+    finally:
+        gate.dispose()
+
+
 async def until_welcome(pilot: Pilot[None]) -> None:
     await screens_until(pilot, "WelcomeScreen")
     await pilot.pause()
@@ -96,29 +112,22 @@ async def test_a_fast_typist_s_keys_before_the_clinic_opens_take_a_number(
     taken: str,
     ticket: str,
 ) -> None:
-    settings = make_settings(lang=lang)
-    gate = Gate(settings, clock_source)
-    app = KioskApp(Opening(look_of(settings), gate))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until_welcome(pilot)
-            assert taken in screen_text(app) and "Puskesmas Sukamaju" in screen_text(app)
-            assert not app.ready
-            # "1" (take a number), the NIK and Enter, all before the clinic is open.
-            await pilot.press("1", *SITI_NIK, "enter")
-            await pilot.pause(0.2)
-            assert screen_name(app) == "WelcomeScreen" and not app.ready
-            gate.open.set()
-            await until_open(app, pilot)
-            assert await screens_until(pilot, "PoliScreen")
-            shown = screen_text(app)
-            assert "7801" in shown and SITI_NIK not in shown  # Siti, identified, masked
-            await take_umum_with_defaults(pilot)
-            assert screen_name(app) == "TicketScreen"
-            assert "A-001" in text_of(app, "#number-text")
-            assert ticket in screen_text(app)
-    finally:
-        gate.dispose()
+    async with opening(make_settings(lang=lang), clock_source) as (app, pilot, gate):
+        assert taken in screen_text(app) and "Puskesmas Sukamaju" in screen_text(app)
+        assert not app.ready
+        # "1" (take a number), the NIK and Enter, all before the clinic is open.
+        await pilot.press("1", *SITI_NIK, "enter")
+        await pilot.pause(0.2)
+        assert screen_name(app) == "WelcomeScreen" and not app.ready
+        gate.open.set()
+        await until_open(app, pilot)
+        assert await screens_until(pilot, "PoliScreen")
+        shown = screen_text(app)
+        assert "7801" in shown and SITI_NIK not in shown  # Siti, identified, masked
+        await take_umum_with_defaults(pilot)
+        assert screen_name(app) == "TicketScreen"
+        assert "A-001" in text_of(app, "#number-text")
+        assert ticket in screen_text(app)
     assert app.start_error is None
 
 
@@ -126,59 +135,39 @@ async def test_keys_typed_after_it_opens_wait_behind_the_held_ones(
     make_settings: Callable[..., Settings], clock_source: MovableClock
 ) -> None:
     """The first digits typed while the clinic opened, the rest once it is open: in order."""
-    settings = make_settings()
-    gate = Gate(settings, clock_source)
-    app = KioskApp(Opening(look_of(settings), gate))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until_welcome(pilot)
-            await pilot.press("1", *SITI_NIK[:6])
-            gate.open.set()
-            await pilot.press(*SITI_NIK[6:], "enter")
-            await until_open(app, pilot)
-            assert await screens_until(pilot, "PoliScreen")
-            assert "7801" in screen_text(app)
-    finally:
-        gate.dispose()
+    async with opening(make_settings(), clock_source) as (app, pilot, gate):
+        await pilot.press("1", *SITI_NIK[:6])
+        gate.open.set()
+        await pilot.press(*SITI_NIK[6:], "enter")
+        await until_open(app, pilot)
+        assert await screens_until(pilot, "PoliScreen")
+        assert "7801" in screen_text(app)
 
 
 async def test_a_touch_on_the_language_button_before_it_opens_is_kept(
     make_settings: Callable[..., Settings], clock_source: MovableClock
 ) -> None:
-    settings = make_settings()
-    gate = Gate(settings, clock_source)
-    app = KioskApp(Opening(look_of(settings), gate))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until_welcome(pilot)
-            await touch(app, "#language")
-            await pilot.pause(0.2)
-            assert app.lang == "id" and "Ambil nomor antrean" in screen_text(app)
-            gate.open.set()
-            await until_open(app, pilot)
-            assert await shows(pilot, "Take a queue number")
-            assert app.lang == "en"
-    finally:
-        gate.dispose()
+    async with opening(make_settings(), clock_source) as (app, pilot, gate):
+        await touch(app, "#language")
+        await pilot.pause(0.2)
+        assert app.lang == "id" and "Ambil nomor antrean" in screen_text(app)
+        gate.open.set()
+        await until_open(app, pilot)
+        assert await shows(pilot, "Take a queue number")
+        assert app.lang == "en"
 
 
 async def test_the_clinic_s_own_name_replaces_the_first_look_s(
     make_settings: Callable[..., Settings], clock_source: MovableClock
 ) -> None:
     settings = make_settings(facility_name="Puskesmas Cibeunying")
-    gate = Gate(settings, clock_source)
     first = FirstLook(settings.data_dir, "id", "Puskesmas Sukamaju", "default")
-    app = KioskApp(Opening(first, gate))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until_welcome(pilot)
-            assert "Puskesmas Sukamaju" in screen_text(app)
-            gate.open.set()
-            await until_open(app, pilot)
-            assert await shows(pilot, "Puskesmas Cibeunying")
-            assert screen_name(app) == "WelcomeScreen"
-    finally:
-        gate.dispose()
+    async with opening(settings, clock_source, first) as (app, pilot, gate):
+        assert "Puskesmas Sukamaju" in screen_text(app)
+        gate.open.set()
+        await until_open(app, pilot)
+        assert await shows(pilot, "Puskesmas Cibeunying")
+        assert screen_name(app) == "WelcomeScreen"
 
 
 def _corrupt_store(settings: Settings) -> Path:
@@ -197,10 +186,7 @@ async def test_a_store_that_does_not_open_ends_the_kiosk_with_its_reason(
     settings = make_settings()
     database = _corrupt_store(settings)
     before = database.read_bytes()
-    gate = Gate(settings, clock_source)
-    app = KioskApp(Opening(look_of(settings), gate))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await until_welcome(pilot)
+    async with opening(settings, clock_source) as (app, pilot, gate):
         await pilot.press("1", "3", "2")
         gate.open.set()
         for _ in range(int(OPENS_WITHIN / 0.05)):
