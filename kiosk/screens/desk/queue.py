@@ -142,6 +142,7 @@ class DeskScreen(ServiceScreen):
         super().__init__()
         self.poli, self.counter, self.polis = poli, counter, polis
         self.entries: list[QueueEntry] = []
+        self._shown_rows: list[tuple[str, list[Any]]] | None = None  # what the table shows
         self.parked = 0
         self.hfis_differences = 0  # how far BPJS's pulled HFIS schedule differs (a notice)
         self._hfis_count: DifferenceCount | None = None
@@ -212,6 +213,7 @@ class DeskScreen(ServiceScreen):
         """Wide: every column. Narrow (80 columns): number, name, wait, state, flags; the flags
         take what is left and wrap, so nothing runs off the table."""
         self._wide = wide
+        self._shown_rows = None  # new columns: the rows are drawn again
         table = self.query_one(DataTable)
         table.clear(columns=True)
         keys = ["desk.col.number", "desk.col.name"]
@@ -300,6 +302,19 @@ class DeskScreen(ServiceScreen):
             state += f" ({entry.counter})"
         return state
 
+    def _row(self, entry: QueueEntry) -> tuple[str, list[Any]]:
+        """A ticket's row: its key and its cells (compared with the last drawn)."""
+        ticket = entry.ticket
+        cells: list[Any] = [Text(ticket.number, style="bold"), Text(ticket.holder_name or "-")]
+        if self._wide:
+            cells.append(f"{self.host.services.clock.local(entry.joined_at):%H:%M}")
+        cells.append(self.tr("desk.minutes", n=entry.waiting_minutes))
+        cells.append(Text(self._state(entry)))
+        if self._wide:
+            cells.append(self.tr(f"desk.source.{ticket.source.value}"))
+        cells.append(Text(self._flags(entry), style="bold yellow"))
+        return str(ticket.id), cells
+
     def _show(self, entries: list[QueueEntry], parked: int = 0) -> None:
         if not self.is_attached:
             return
@@ -318,21 +333,17 @@ class DeskScreen(ServiceScreen):
         keep = self.selected
         self._choosing = None
         self.entries = entries
-        table.clear()
-        for entry in entries:
-            ticket = entry.ticket
-            cells: list[Any] = [Text(ticket.number, style="bold"), Text(ticket.holder_name or "-")]
-            if self._wide:
-                cells.append(f"{self.host.services.clock.local(entry.joined_at):%H:%M}")
-            cells.append(self.tr("desk.minutes", n=entry.waiting_minutes))
-            cells.append(Text(self._state(entry)))
-            if self._wide:
-                cells.append(self.tr(f"desk.source.{ticket.source.value}"))
-            cells.append(Text(self._flags(entry), style="bold yellow"))
-            table.add_row(*cells, key=str(ticket.id), height=None if not self._wide else 1)
-        if keep is not None and any(e.ticket.id == keep for e in entries):
-            table.move_cursor(row=table.get_row_index(str(keep)))
-        elif not entries:
+        rows = [self._row(entry) for entry in entries]
+        # The list is reread every second: a table rebuilt unchanged repaints every row for
+        # nothing (the desk's PC pays it all day), so only a changed list is drawn again.
+        if rows != self._shown_rows:
+            self._shown_rows = rows
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=key, height=None if not self._wide else 1)
+            if keep is not None and any(e.ticket.id == keep for e in entries):
+                table.move_cursor(row=table.get_row_index(str(keep)))
+        if not entries:
             self.selected = None
         called = [
             e.ticket.number
