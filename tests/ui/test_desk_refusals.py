@@ -14,9 +14,9 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.errors import Refused
 from kiosk.store.models import OutboxRow, TicketEventRow
+from tests.ui.fit import overflows
 from tests.ui.helpers import screen_name, screen_text, settle, shows
 from tests.ui.test_desk import desk_services, key, open_umum, said, take
-from tests.ui.test_screen_walk import overflows
 
 __all__ = ["desk_services"]  # the fixture, from the desk's tests
 

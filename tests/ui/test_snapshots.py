@@ -1,4 +1,5 @@
-"""Every kiosk screen at 80x24, as a patient sees it. Update with `make snapshots`."""
+"""Every kiosk screen at 80x24, as a patient sees it, in both languages; each also checked for
+cut words and overflow (tests/ui/fit.py). Update with `make snapshots`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.widgets import Input
 from kiosk.app import KioskApp
 from kiosk.services import Services
 from kiosk.store.models import FacilityRow
+from tests.ui.fit import assert_fits
 from tests.ui.helpers import (
     AGUS_NIK,
     BUDI_CARD,
@@ -136,7 +138,12 @@ async def _steady_cursors(pilot: Pilot[None]) -> None:
 @pytest.mark.parametrize("lang", sorted(LANGS))
 @pytest.mark.parametrize("name", sorted(SCREENS))
 def test_screen(name: str, lang: str, steady: Services, snap_compare: Any) -> None:
-    steps = then(LANGS[lang](SCREENS[name]), _steady_cursors)
+    """The screen as a patient sees it, and nothing on it cut or past the edge (tests/ui/fit.py)."""
+
+    async def fits(pilot: Pilot[None]) -> None:
+        assert_fits(pilot.app, name, lang)
+
+    steps = then(LANGS[lang](SCREENS[name]), _steady_cursors, fits)
     assert snap_compare(KioskApp(steady), terminal_size=(80, 24), run_before=steps)
 
 
