@@ -6,9 +6,16 @@ the outbox, one per made-up participant, spread over the four polis and three da
 is a new entry at the central (no 208 shortcut), then one ``OutboxPump.drain()`` sends them all:
 the claim in order per ticket and per card/poli/date, the signed call, the answer, the mark.
 
+The central is set up as the sync drills set it up (tests/sync/test_drills.py): every made-up
+participant is loaded into its registry (``kiosk central load-participants``, active, SRK done)
+and every HFIS shift's kapasitas is raised past the run, so the strict central accepts every add.
+Only accepted items count: the row gives accepted items per second, and the note says how many
+were accepted and how many refused (parked) or left waiting; any refusal marks the row as missed.
+
 Limit: the same client sending the same number of such adds straight to the same central, one
 after another, with no store at all: the floor a pump that sends one item per round trip can
-reach. Items per second over each whole run.
+reach. Items per second over each whole run. The issue's own goal is absolute (>= 500 items/s),
+so the note says whether it is met.
 """
 
 from __future__ import annotations
@@ -29,7 +36,23 @@ from bench.common import (
 )
 
 NAME = "6 outbox drain to central (items/s)"
+# The demo's HFIS shifts (assets/demo/clinic.toml): the central refuses an add whose doctor and
+# hours it does not list.
 POLIS = (("001", "Umum", "A", 101), ("002", "Gigi", "B", 201), ("003", "KIA", "C", 301))
+GOAL_PER_SECOND = 500  # issue 15, item 7
+
+
+def _card(i: int) -> str:
+    return f"0007{i:09d}"
+
+
+def _nik(i: int) -> str:
+    """Born 01-01-198x (the NIK's date part), so the central's registry row agrees with it."""
+    return f"3273010101{80 + i % 10:02d}{i % 10_000:04d}"
+
+
+def _born(i: int) -> str:
+    return f"01-01-198{i % 10}"
 
 
 def _add(i: int, day: str) -> dict[str, Any]:
@@ -37,8 +60,8 @@ def _add(i: int, day: str) -> dict[str, Any]:
     code, name, prefix, doctor = POLIS[i % len(POLIS)]
     seq = i // len(POLIS) + 1
     return {
-        "nomorkartu": f"0007{i:09d}",
-        "nik": f"3273010101{80 + i % 10:02d}{i % 10_000:04d}",
+        "nomorkartu": _card(i),
+        "nik": _nik(i),
         "nohp": "",
         "kodepoli": code,
         "namapoli": name,
@@ -64,9 +87,19 @@ def figure(options: Options, _engines: Engines) -> list[Row]:
         except Exception as error:  # a figure that cannot run says why
             return [skipped(NAME, f"kiosk central did not start: {one_line(error)}")]
         try:
+            _prepare_central(central, folder, 2 * count)
             return [_measure(folder, central, count)]
         finally:
             central.stop()
+
+
+def _prepare_central(central: Any, folder: Any, people: int) -> None:
+    """As the sync drills do: the participants known to BPJS, room in every HFIS shift.
+
+    ``people`` covers the pump's items and the limit's (numbered after them)."""
+    central.set_kapasitas(100_000)
+    rows = [(_card(i), "Pasien Bench", "P", _born(i), _nik(i)) for i in range(people)]
+    central.load_participants(rows, folder / "peserta.csv")
 
 
 def _measure(folder: Any, central: Any, count: int) -> Row:
@@ -108,13 +141,28 @@ def _measure(folder: Any, central: Any, count: int) -> Row:
     status = services.sync.status()
     services.store.dispose()
 
-    limit_day = (today + timedelta(days=5)).isoformat()
+    # The limit's adds are other participants' (numbered after the pump's), on other days.
+    limit_days = [(today + timedelta(days=d)).isoformat() for d in range(3, 6)]
     with CentralClient(CentralConfig.from_settings(settings)) as client:
         began = time.perf_counter()
-        failures = sum(not client.send("antrean.add", _add(i, limit_day)).ok for i in range(count))
+        limit_refused = sum(
+            not client.send("antrean.add", _add(count + i, limit_days[i // per_day])).ok
+            for i in range(count)
+        )
         limit_seconds = time.perf_counter() - began
 
-    note = f"{count:,} items, SQLite store, encrypted answers"
-    if not drained or status.waiting or status.parked or failures:
-        note += f"; NOT ALL SENT: waiting {status.waiting}, parked {status.parked}, bare {failures}"
-    return throughput(NAME, count / ours_seconds, count / limit_seconds, note)
+    accepted = status.sent
+    refused = status.parked
+    ours = accepted / ours_seconds
+    limit = (count - limit_refused) / limit_seconds
+    note = (
+        f"{count:,} items: {accepted:,} accepted, {refused:,} refused"
+        f", {status.waiting:,} waiting; limit {count - limit_refused:,} accepted"
+        f", {limit_refused:,} refused; SQLite store, encrypted answers"
+        f"; goal >={GOAL_PER_SECOND}/s: {'met' if ours >= GOAL_PER_SECOND else 'NOT met'}"
+    )
+    row = throughput(NAME, ours, limit, note)
+    # Refusals or leftovers measure something else than a drain: the row says it missed.
+    row.missed = bool(not drained or refused or status.waiting or limit_refused)
+    row.missed = row.missed or ours < GOAL_PER_SECOND
+    return row

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-import platformdirs
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
@@ -24,10 +23,19 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+# The kiosk's first screen reads these before pydantic is loaded; other modules import them here.
+from kiosk.first_look import APP_NAME as APP_NAME
+from kiosk.first_look import (
+    DEFAULT_FACILITY_NAME,
+    DEFAULT_LANG,
+    DEFAULT_THEME,
+    FACILITY_NAME_MAX,
+    default_data_dir,
+)
+from kiosk.first_look import ENV_PREFIX as ENV_PREFIX
+from kiosk.first_look import config_file as config_file
+from kiosk.first_look import keep_private as keep_folders_private
 from kiosk.slip.printer import PrinterSpec, PrinterSpecError, parse_printer_spec
-
-APP_NAME = "antrean-kiosk"
-ENV_PREFIX = "KIOSK_"
 
 # Indonesia's three zones; a clinic's day and numbering follow its own, never UTC.
 # Never printed or logged in full.
@@ -47,23 +55,17 @@ SECRET_SETTINGS = frozenset(
 ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
-def config_file() -> Path:
-    """The TOML file read at start-up: ``KIOSK_CONFIG_FILE``, else the user config folder."""
-    explicit = os.environ.get(f"{ENV_PREFIX}CONFIG_FILE")
-    if explicit:
-        return Path(explicit)
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
-
-
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
 
     data_dir: Path = Field(
-        default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)),
+        default_factory=default_data_dir,
         description="Database, slips and logs.",
     )
     database_url: str = Field(default="", description="SQLAlchemy URL; default SQLite in data_dir.")
-    lang: Literal["id", "en"] = Field(default="id", description="Language of the kiosk screens.")
+    lang: Literal["id", "en"] = Field(
+        default=DEFAULT_LANG, description="Language of the kiosk screens."
+    )
     printer: str = Field(
         default="png",
         description="png[:DIR], escpos-file:PATH, escpos-net:HOST[:PORT], escpos-usb:VID:PID, none",
@@ -71,12 +73,14 @@ class Settings(BaseSettings):
     paper_mm: Literal[58, 80] = Field(default=58, description="Slip paper width in millimetres.")
     idle_seconds: int = Field(default=60, ge=10, le=3600, description="Idle time before reset.")
     facility_code: str = Field(default="P3273010", description="The facility's BPJS code.")
-    facility_name: str = Field(default="Puskesmas Sukamaju", min_length=1, max_length=80)
+    facility_name: str = Field(
+        default=DEFAULT_FACILITY_NAME, min_length=1, max_length=FACILITY_NAME_MAX
+    )
     timezone: str = Field(default="Asia/Jakarta", description="WIB, WITA, WIT or a zone name.")
     minutes_per_patient: int = Field(default=10, ge=1, le=120)
     # The demo's, published: `kiosk` refuses it outside the demo clinic.
     staff_pin: str = Field(default="2468", description="PIN for the staff exit (Ctrl+X).")
-    theme: Literal["default", "high-contrast"] = "default"
+    theme: Literal["default", "high-contrast"] = DEFAULT_THEME
     # `kiosk purge`: complaints and cached participant details older than this are removed.
     retention_days: int = Field(default=90, ge=1, le=36500)
     # The clinic's web service for Mobile JKN (`kiosk serve`): the credentials the phone app is
@@ -348,10 +352,6 @@ def load_settings(**overrides: Any) -> Settings:
         raise SettingsError(f"Settings file {config_file()} cannot be read: {exc}") from None
 
 
-PRIVATE_FOLDER = 0o700
-PRIVATE_FILE = 0o600
-
-
 def keep_private(settings: Settings) -> None:
     """Only the kiosk's own user reads the store, its WAL, the logs, the slips, the backups and
     the settings file: they hold full NIKs, card numbers, phone numbers and PIN hashes.
@@ -359,27 +359,6 @@ def keep_private(settings: Settings) -> None:
     Called by every command before it touches a file. The umask makes whatever is created from
     here on private (SQLite's -wal and -shm, rotated logs, slip PNGs, backups); folders and files
     left readable by an older version are closed too."""
-    os.umask(0o077)
-    folders = [settings.data_dir, settings.log_dir, settings.data_dir / "slips"]
     spec = settings.printer_spec
-    if spec.kind == "png" and spec.path is not None:
-        folders.append(spec.path)
-    for folder in folders:
-        if folder.is_dir() and not folder.is_symlink():
-            _tighten(folder, PRIVATE_FOLDER)
-            for entry in folder.iterdir():
-                if entry.is_file() and not entry.is_symlink():
-                    _tighten(entry, PRIVATE_FILE)
-    settings_file = config_file()
-    if settings_file.is_file():
-        _tighten(settings_file, PRIVATE_FILE)
-
-
-def _tighten(path: Path, mode: int) -> None:
-    """Drop group and other bits; a file we do not own (a shared mount) is left as it is."""
-    try:
-        current = path.stat().st_mode & 0o777
-        if current & 0o077:
-            path.chmod(current & mode)
-    except PermissionError:
-        pass
+    slips = [spec.path] if spec.kind == "png" and spec.path is not None else []
+    keep_folders_private(settings.data_dir, *slips)

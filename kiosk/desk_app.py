@@ -23,6 +23,8 @@ class DeskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     # F2 switches the language, as on the kiosk; the queue and the report relabel themselves.
     BINDINGS = [Binding("f2", "switch_lang", show=False)]
+    # Its clinic is open before it starts (the kiosk's may open behind its first screen).
+    ready = True
 
     def __init__(
         self,

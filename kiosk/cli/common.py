@@ -14,11 +14,12 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import click
 
-from kiosk.config import Settings, SettingsError, keep_private, load_settings
+if TYPE_CHECKING:
+    from kiosk.config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The faults a command group turns into one line: (exit 2, exit 3), imported when it runs.
@@ -42,6 +43,8 @@ def refused(error: Exception, lang: str) -> NoReturn:
 
 def settings_or_exit() -> Settings:
     """The settings in force, with the data folder kept private; a broken file is one line."""
+    from kiosk.config import SettingsError, keep_private, load_settings
+
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -50,8 +53,15 @@ def settings_or_exit() -> Settings:
     return settings
 
 
+class Logged(Protocol):
+    """Where a command logs: the settings, or the kiosk's first look at them."""
+
+    @property
+    def log_dir(self) -> Path: ...
+
+
 def log_to_file(
-    settings: Settings, name: str, *, journal: bool = True, mask_numbers: bool = False
+    settings: Logged, name: str, *, journal: bool = True, mask_numbers: bool = False
 ) -> Path:
     """Log to a rotating file in the data dir (never to a screen); under systemd, the journal
     too. ``mask_numbers`` masks card numbers and NIKs on every record (the central's log)."""
@@ -92,22 +102,30 @@ def one_line_errors_of(faults: Faults, prefix: str = "kiosk") -> Callable[[F], F
     def guard(command: F) -> F:
         @wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            from sqlalchemy.exc import SQLAlchemyError
-
-            to_fix, database = faults()
             try:
                 return command(*args, **kwargs)
-            except to_fix as error:
-                fail(str(error), 2, prefix)
-            except database as error:
-                fail(str(error), 3, prefix)
-            except SQLAlchemyError as error:
-                first = str(error).splitlines()[0]
-                fail(f"the database cannot be used: {error.__class__.__name__}: {first}", 3, prefix)
+            except Exception as error:
+                one_line(error, faults, prefix)
+                raise
 
         return wrapper  # type: ignore[return-value]
 
     return guard
+
+
+def one_line(error: Exception, faults: Faults = _clinic_faults, prefix: str = "kiosk") -> None:
+    """Exit with ``error`` in one line when it is one of ``faults`` or the database's; return
+    otherwise. The faults' modules are imported only now (the kiosk's first screen goes first)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    to_fix, database = faults()
+    if isinstance(error, to_fix):
+        fail(str(error), 2, prefix)
+    if isinstance(error, database):
+        fail(str(error), 3, prefix)
+    if isinstance(error, SQLAlchemyError):
+        first = str(error).splitlines()[0]
+        fail(f"the database cannot be used: {error.__class__.__name__}: {first}", 3, prefix)
 
 
 one_line_errors = one_line_errors_of(_clinic_faults)

@@ -4,36 +4,86 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from kiosk.cli.common import fail, log_to_file, one_line_errors, settings_or_exit
-from kiosk.config import Settings
+from kiosk.cli.common import fail, log_to_file, one_line, one_line_errors, settings_or_exit
+
+if TYPE_CHECKING:
+    from kiosk.services import Services
 
 
 @click.command("kiosk")
 @one_line_errors
 def run_kiosk() -> None:
     """Open the patient kiosk (full screen)."""
-    from kiosk.app import KioskApp
+    from kiosk.app import KioskApp, Opening
+    from kiosk.first_look import first_look, keep_private
+
+    # Only what the welcome screen shows is read before it is up (issue 15: the start costs at
+    # most twice a bare Textual app's); the settings, the store and the services load behind it.
+    look = first_look()
+    keep_private(look.data_dir)
+    log_to_file(look, "kiosk")
+    if _paints_on_a_terminal():
+        app = KioskApp(Opening(look, _open_kiosk))
+    else:
+        # Without a terminal nobody sees a first screen early, and a fault at start must stay
+        # the only line on stderr (where Textual would draw): open the clinic first.
+        app = KioskApp(_opened_or_exit())
+    app.run()
+    if app.start_error is not None:
+        _say_and_exit(app.start_error)
+    # A crash exits non-zero, so the tty1 loop (`kiosk service install`) opens the kiosk again;
+    # only the staff exit ends it cleanly.
+    sys.exit(app.return_code or 0)
+
+
+class PublishedExitPin(Exception):
+    """The demo's exit PIN in force outside the demo clinic."""
+
+
+def _open_kiosk() -> Services:
+    """The settings in force, checked, then the clinic: run in a thread behind the first screen,
+    so it raises (:func:`_say_and_exit` words it) rather than exits."""
+    from kiosk.config import keep_private, load_settings
     from kiosk.services.demo import is_demo
     from kiosk.services.setup import open_clinic
     from kiosk.services.staff import DEMO_EXIT_PIN
 
-    settings = settings_or_exit()
-    log_to_file(settings, "kiosk")
+    settings = load_settings()
+    keep_private(settings)
     services = open_clinic(settings)
     if settings.staff_pin == DEMO_EXIT_PIN and not is_demo(services.store):
         # The demo's exit PIN is in the docs: a real clinic's kiosk would open for anyone.
-        fail(
+        raise PublishedExitPin(
             "set KIOSK_STAFF_PIN (4-8 digits) before opening the kiosk: the default "
             "exit PIN is published and only the demo clinic may use it"
         )
-    app = KioskApp(services)
-    app.run()
-    # A crash exits non-zero, so the tty1 loop (`kiosk service install`) opens the kiosk again;
-    # only the staff exit ends it cleanly.
-    sys.exit(app.return_code or 0)
+    return services
+
+
+def _opened_or_exit() -> Services:
+    try:
+        return _open_kiosk()
+    except Exception as error:
+        _say_and_exit(error)
+
+
+def _say_and_exit(error: Exception) -> NoReturn:
+    """The kiosk did not open: one line and the exit code, as every command says it."""
+    from kiosk.config import SettingsError
+
+    if isinstance(error, SettingsError | PublishedExitPin):
+        fail(str(error))
+    one_line(error)
+    raise error
+
+
+def _paints_on_a_terminal() -> bool:
+    """Whether Textual draws on a terminal (it draws on stderr)."""
+    return sys.__stderr__ is not None and sys.__stderr__.isatty()
 
 
 @click.command()
@@ -72,6 +122,7 @@ def board(voice: str, no_sound: bool) -> None:
 @one_line_errors
 def serve(host: str, port: int, demo: bool) -> None:
     """Serve the clinic's web service for Mobile JKN (Antrean FKTP, faskes side) on the store."""
+    from kiosk.config import Settings
     from kiosk.services.setup import open_clinic
     from kiosk.web.server import serve as run_server
 

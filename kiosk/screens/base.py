@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 
 from kiosk.i18n import t
 from kiosk.screens.calls import ServiceScreen
-from kiosk.services import Services
 from kiosk.session import PatientSession
 from kiosk.widgets.choices import ChoiceList
 from kiosk.widgets.connectivity import ConnectivityMark
 from kiosk.widgets.plain import Static
 
+if TYPE_CHECKING:
+    from kiosk.services import Services
+
 
 class KioskHost(Protocol):
     """What screens need of the app (the app imports screens, never the other way round)."""
 
-    services: Services
+    @property
+    def services(self) -> Services: ...
+
+    @property
+    def ready(self) -> bool:
+        """The clinic is open (services and settings loaded): until then only Welcome shows."""
+        ...
+
     patient: PatientSession
     lang: str
     facility_name: str
@@ -54,7 +63,8 @@ class KioskScreen(ServiceScreen):
 
     def compose_header(self) -> ComposeResult:
         yield Static(self.kiosk.facility_name, id="header-facility")
-        if self.services.sync.configured:  # offline-only clinics show no mark at all
+        # Offline-only clinics show no mark at all; a kiosk still opening shows it once open.
+        if self.kiosk.ready and self.services.sync.configured:
             yield ConnectivityMark(
                 lambda: self.services.sync.status(), self.lang, self.services.clock.local
             )

@@ -17,7 +17,6 @@ from textual.screen import Screen
 
 from kiosk.i18n import t
 from kiosk.services.errors import Refused
-from kiosk.services.health import is_store_fault
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -81,6 +80,9 @@ class ServiceScreen(Screen[None]):
                 self.app.call_from_thread(self._say_current, refusal, outages)
                 return
             except Exception as error:
+                # Here, not at the top: the kiosk's first screen is up before SQLAlchemy loads.
+                from kiosk.services.health import is_store_fault
+
                 if is_store_fault(error):
                     log.error("store unavailable on %s: %s", type(self).__name__, error)
                     self.app.call_from_thread(self.face.out_of_service)

@@ -135,6 +135,8 @@ class TicketScreen(KioskScreen):
         state included (nothing is printed or sent again)."""
         self.kiosk.toggle_lang()
         await self.recompose()
+        if not self.on_stack:  # reset or left while it recomposed (a monkey's next key)
+            return
         if self._slip is not None:
             self._printed(self._slip)
         self._central_answered(self._refusal)

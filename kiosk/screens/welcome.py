@@ -44,6 +44,8 @@ class WelcomeScreen(KioskScreen):
     async def rebuild(self) -> None:
         """Compose again in the current language, keeping the keyboard on the choices."""
         await self.recompose()
+        if not self.on_stack:  # left while it recomposed
+            return
         self.query_one(ChoiceList).focus()
 
     @on(Button.Pressed, "#language")

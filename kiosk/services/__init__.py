@@ -10,25 +10,24 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kiosk.config import Settings
-from kiosk.domain.clock import FacilityClock
-from kiosk.services.clinic import ClinicService
-from kiosk.services.participants import ParticipantService
-from kiosk.services.registration import RegistrationService
-from kiosk.services.slips import SlipService
-from kiosk.services.sync import SyncService
-from kiosk.services.tickets import TicketService
-from kiosk.store import Store
-from kiosk.sync.client import CentralClient, CentralConfig
-from kiosk.sync.hfis import DailyPull
-
 if TYPE_CHECKING:
+    # Imported where the services are built: the kiosk's first screen needs the package's
+    # small modules (errors) before the store and the settings are loaded.
+    from kiosk.config import Settings
+    from kiosk.domain.clock import FacilityClock
     from kiosk.services.board import BoardService
     from kiosk.services.board_text import BoardTextService
+    from kiosk.services.clinic import ClinicService
     from kiosk.services.desk import DeskService
+    from kiosk.services.participants import ParticipantService
     from kiosk.services.refusals import RefusalService
+    from kiosk.services.registration import RegistrationService
     from kiosk.services.report import ReportService
+    from kiosk.services.slips import SlipService
     from kiosk.services.staff import StaffService
+    from kiosk.services.sync import SyncService
+    from kiosk.services.tickets import TicketService
+    from kiosk.store import Store
 
 
 @dataclass
@@ -88,6 +87,17 @@ class Services:
 def build_services(
     settings: Settings, clock: FacilityClock | None = None, store: Store | None = None
 ) -> Services:
+    from kiosk.domain.clock import FacilityClock
+    from kiosk.services.clinic import ClinicService
+    from kiosk.services.participants import ParticipantService
+    from kiosk.services.registration import RegistrationService
+    from kiosk.services.slips import SlipService
+    from kiosk.services.sync import SyncService
+    from kiosk.services.tickets import TicketService
+    from kiosk.store import Store
+    from kiosk.sync.client import CentralClient, CentralConfig
+    from kiosk.sync.hfis import DailyPull
+
     store = store or Store(settings.database_url)
     clock = clock or FacilityClock(settings.zone)
     clinic = ClinicService(store, clock)

@@ -94,7 +94,9 @@ def test_a_killed_central_is_offline_on_the_mark_within_5_seconds(
         print(f"store offline {noticed:.2f} s after the kill")
         # The store says offline; the mark shows it at its next read, at most 3 s later.
         assert noticed + MARK_INTERVAL <= NOTICE_WITHIN, noticed
-        assert "connections" in (clinic.sync.status().last_error or "")
+        # The watch says so; on a busy machine a real call of the loop may fail first and say it.
+        said = clinic.sync.status().last_error or ""
+        assert "connections" in said or said.startswith("unreachable"), said
         central_server.start()  # back: the watch sees it and a real call confirms it
         back = time.monotonic()
         while not clinic.sync.status().reachable and time.monotonic() - back < 30:

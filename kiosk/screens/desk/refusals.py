@@ -76,6 +76,8 @@ class RefusalsScreen(ServiceScreen):
     async def action_switch_lang(self) -> None:
         self.host.lang = "en" if self.host.lang == "id" else "id"
         await self.recompose()
+        if not self.on_stack:  # left while it recomposed
+            return
         self._columns()
         self._show(self.refusals)
         self.query_one("#refusals", DataTable).focus()
