@@ -74,6 +74,7 @@ def test_every_file_the_kiosk_writes_is_private(tmp_path: Path) -> None:
     assert _mode(settings_file) == 0o600
 
 
+@pytest.mark.slow  # `kiosk` processes of its own
 def test_an_older_install_is_closed_at_the_next_start(tmp_path: Path) -> None:
     """Folders and files an older version left readable are tightened by the next command."""
     os.umask(0o022)

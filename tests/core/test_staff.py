@@ -207,6 +207,7 @@ def test_the_exit_pin_is_hashed_and_backs_off() -> None:
     assert not guard.check("11111") and guard.wait_seconds() == 0  # the right PIN starts over
 
 
+@pytest.mark.slow  # `kiosk` processes of its own
 def test_the_kiosk_refuses_the_published_exit_pin_outside_the_demo(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env |= {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG_FILE": str(tmp_path / "none.toml")}

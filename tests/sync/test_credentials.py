@@ -26,6 +26,9 @@ from tests.conftest import MORNING, WIB, MovableClock
 from tests.demo_ids import SITI_CARD
 from tests.sync.test_drills import clinic_settings, sync_env
 
+# `kiosk central` in a process of its own for each test, and `kiosk` processes beside it.
+pytestmark = pytest.mark.slow
+
 MISTAKES: dict[str, dict[str, Any]] = {
     "pcare password": {"central_pcare_password": "not-the-password"},
     "pcare username": {"central_pcare_username": "someone-else"},

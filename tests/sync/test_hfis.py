@@ -16,6 +16,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from time import monotonic, sleep
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.config import Settings
@@ -26,6 +27,9 @@ from kiosk.store.models import ScheduleRow
 from tests.central_server import CentralServer
 from tests.conftest import WIB, MovableClock
 from tests.sync.test_drills import clinic_settings, sync_env
+
+# `kiosk schedule` processes against `kiosk central`'s own process: seconds each.
+pytestmark = pytest.mark.slow
 
 
 def _schedule(

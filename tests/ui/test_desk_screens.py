@@ -139,6 +139,8 @@ def walked_and_fits(name: str, lang: str, width: int) -> Steps:
 
 # 80x24, the tightest, is checked on the snapshots' own walk below; here the wider terminal.
 @pytest.mark.parametrize("lang", ["id", "en"])
+# Eleven desk apps walked per case: a drill of seconds, left out of `make check`.
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(120, 36)])
 async def test_every_desk_screen_fits(
     desk_services: Services,  # noqa: F811

@@ -214,6 +214,7 @@ def assert_safe(app: object, *shown: str) -> None:
         assert head in text, (head, text)
 
 
+@pytest.mark.slow  # fuzzing: a whole app walk per example
 @given(v=values)
 @EXAMPLES
 def test_the_kiosk_shows_hostile_values_as_typed(clinic: Clinic, v: Values) -> None:
@@ -252,6 +253,7 @@ def test_the_kiosk_shows_hostile_values_as_typed(clinic: Clinic, v: Values) -> N
     run(walk())
 
 
+@pytest.mark.slow  # fuzzing: a whole app walk per example
 @given(v=values)
 @EXAMPLES
 def test_the_desk_shows_hostile_values_as_typed(clinic: Clinic, v: Values) -> None:
