@@ -53,6 +53,7 @@ class Tab(Static):
 
 @dataclass(frozen=True)
 class PoliList:
+    service_date: date
     days: list[PoliDay]
     held: dict[str, str]  # poli code -> the number the patient already holds there
 
@@ -71,7 +72,7 @@ class PoliScreen(KioskScreen):
         self.day_index = 0
         self.person_index = 0
         self.general = False  # a refused participant chose to go on as a general patient
-        self.listing = PoliList([], {})
+        self.listing = PoliList(date.min, [], {})
         self.closed_notice = ""  # the clinic closed for today: when it opens, and tomorrow's offer
 
     # -- who -------------------------------------------------------------------------------
@@ -257,11 +258,13 @@ class PoliScreen(KioskScreen):
                 for ticket in services.tickets.tickets_for([person.id], (service_date,)):
                     if ticket.status in HELD_STATUSES:
                         held[ticket.poli_code] = ticket.number
-            return PoliList(days, held)
+            return PoliList(service_date, days, held)
 
         self.call_service(load, self._loaded)
 
     def _loaded(self, listing: PoliList) -> None:
+        if not self.dates or listing.service_date != self.dates[self.day_index]:
+            return  # read for a day no longer shown (an earlier read that finished late)
         days = listing.days
         closed_today = bool(days) and all(day.state == PoliState.CLOSED for day in days)
         if self.day_index == 0 and len(self.dates) > 1 and closed_today:
