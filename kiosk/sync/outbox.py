@@ -2,8 +2,8 @@
 
 - An item waits while an earlier item of the same ticket is pending, being sent, or parked.
 - Items are claimed in one short transaction (a compare-and-set on their state), so two pumps
-  on one store (two kiosks on one PostgreSQL) never send the same item; a round's answers are
-  marked together in one short transaction.
+  on one store (two kiosks on one PostgreSQL) never send the same item; each answer is marked in
+  its own short transaction as it arrives (a killed pump resends only what it had in flight).
 - Done or duplicate (208) -> "sent". A refusal (201) -> "parked" with the central's message, for
   staff (``kiosk sync --status``, the desk). Unreachable, 5xx, broken answers -> back to
   "pending".
@@ -121,10 +121,10 @@ def settle(store: Store, owner: str, item: Claimed, answer: Answer, now: datetim
 def settle_all(
     store: Store, owner: str, answered: list[tuple[Claimed, Answer]], now: datetime
 ) -> None:
-    """Mark a round's answers in one transaction (one commit for the round, not one per item).
+    """Mark answers in one transaction (the pump marks each as it arrives, through ``settle``).
 
-    Each item is marked only while still ours, as :func:`settle` does; PCare's items also update
-    their visit's record in the same transaction."""
+    Each item is marked only while still ours; PCare's items also update their visit's record in
+    the same transaction."""
     if not answered:
         return
     released: dict[str, Any] = {"claimed_by": None, "claimed_at": None}

@@ -12,7 +12,7 @@ cancellation changes nothing.
 A round keeps a few calls in flight at once (``in_flight``, each on a kept-alive connection).
 That keeps every order the outbox promises: a claim holds at most one item of each ticket's line
 and of each card, poli and date (the next one waits until it is sent), so the items of one round
-never depend on each other. The round's answers are then marked in one transaction.
+never depend on each other. Each answer is marked as it arrives.
 """
 
 from __future__ import annotations
@@ -120,7 +120,6 @@ class OutboxPump:
         report.claimed = len(items)
         answers = self._send_all(items)
         answered = [(i, a) for i, a in zip(items, answers, strict=True) if a and not a.retry]
-        self._settle_all(answered)
         for _item, answer in answered:
             if answer.ok:
                 report.sent += 1
@@ -160,6 +159,10 @@ class OutboxPump:
             answers[index] = answer
             if answer.retry:
                 down.set()
+            else:
+                # Marked at once, each in its own short transaction: a pump killed mid-round
+                # leaves only its calls in flight to be sent again, not the whole round.
+                self._settle(item, answer)
 
         workers = min(self.in_flight, len(items))
         if workers <= 1:
@@ -323,9 +326,6 @@ class OutboxPump:
     # -- marking ----------------------------------------------------------------------------------
     def _settle(self, item: Claimed, answer: Answer) -> None:
         outbox.settle(self.store, self.name, item, answer, self.clock())
-
-    def _settle_all(self, answered: list[tuple[Claimed, Answer]]) -> None:
-        outbox.settle_all(self.store, self.name, answered, self.clock())
 
     def _release(self, items: list[Claimed], answer: Answer) -> None:
         outbox.release(self.store, self.name, items, answer)
