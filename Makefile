@@ -39,13 +39,14 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 # Three workers on two cores: many tests wait on subprocesses, servers and timers. The drills
-# marked `slow` start first (tests/conftest.py), so no worker is left alone with one at the end.
+# marked `slow` start first (tests/conftest.py), and an idle worker takes tests queued for a busy
+# one (worksteal), so no worker is left alone with a queue of drills at the end.
 test: lint
-	$(BIN)/pytest -n 3
+	$(BIN)/pytest -n 3 --dist worksteal
 
 # The everyday loop: lint and every test not marked `slow` (pyproject.toml's markers), on two workers.
 check: lint
-	$(BIN)/pytest -n 2 -q -m "not slow"
+	$(BIN)/pytest -n 2 --dist worksteal -q -m "not slow"
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)
