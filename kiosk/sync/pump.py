@@ -69,7 +69,7 @@ class OutboxPump:
         *,
         name: str | None = None,
         batch: int = 50,
-        in_flight: int = 2,
+        in_flight: int = 1,
         lease_seconds: float | None = None,
         backoff_base: float = 1.0,
         backoff_cap: float = 60.0,
