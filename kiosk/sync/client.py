@@ -142,9 +142,7 @@ class CentralClient:
 
                 self._pool = httpx.Client(
                     timeout=self.config.timeout,
-                    # Kept alive for the pump's calls in flight (OutboxPump.in_flight)
-                    # and a lookup or two beside them: no new connection per call.
-                    limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
+                    limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
                     headers={"Accept": "application/json"},
                 )
             return self._pool

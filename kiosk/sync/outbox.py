@@ -2,8 +2,8 @@
 
 - An item waits while an earlier item of the same ticket is pending, being sent, or parked.
 - Items are claimed in one short transaction (a compare-and-set on their state), so two pumps
-  on one store (two kiosks on one PostgreSQL) never send the same item; each answer is marked in
-  its own short transaction as it arrives (a killed pump resends only what it had in flight).
+  on one store (two kiosks on one PostgreSQL) never send the same item; each answer is marked
+  in its own short transaction.
 - Done or duplicate (208) -> "sent". A refusal (201) -> "parked" with the central's message, for
   staff (``kiosk sync --status``, the desk). Unreachable, 5xx, broken answers -> back to
   "pending".
@@ -88,77 +88,45 @@ def claim(
         query = query.where(OutboxRow.ticket_id == ticket_id)
     with store.write() as session:
         rows = session.execute(query.order_by(OutboxRow.id).limit(batch)).all()
-        if not rows:
-            return []
-        # The compare-and-set, for the whole batch in one statement: an item another pump
-        # claimed first is not returned, so it is not ours to send.
-        won = set(
-            session.scalars(
+        claimed = []
+        for item_id, kind, payload, attempts in rows:
+            # The compare-and-set: another pump that claimed it first makes this a no-op.
+            result = session.execute(
                 update(OutboxRow)
-                .where(OutboxRow.id.in_([row.id for row in rows]), claimable)
+                .where(OutboxRow.id == item_id, claimable)
                 .values(
                     state=SENDING,
                     claimed_by=owner,
                     claimed_at=now,
                     attempts=OutboxRow.attempts + 1,
                 )
-                .returning(OutboxRow.id)
-                .execution_options(synchronize_session=False)
             )
-        )
-        return [
-            Claimed(item_id, kind, dict(payload), int(attempts or 0) + 1)
-            for item_id, kind, payload, attempts in rows
-            if item_id in won
-        ]
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                claimed.append(Claimed(item_id, kind, dict(payload), int(attempts or 0) + 1))
+        return claimed
 
 
 def settle(store: Store, owner: str, item: Claimed, answer: Answer, now: datetime) -> None:
     """Mark the central's answer: sent, or parked with its message (only while still ours)."""
-    settle_all(store, owner, [(item, answer)], now)
-
-
-def settle_all(
-    store: Store, owner: str, answered: list[tuple[Claimed, Answer]], now: datetime
-) -> None:
-    """Mark answers in one transaction (the pump marks each as it arrives, through ``settle``).
-
-    Each item is marked only while still ours; PCare's items also update their visit's record in
-    the same transaction."""
-    if not answered:
-        return
-    released: dict[str, Any] = {"claimed_by": None, "claimed_at": None}
-    # The common case, Antrean items the central took: one statement for all of them.
-    done = [i.id for i, a in answered if a.ok and i.kind not in pcare.KINDS]
+    values: dict[str, Any] = {"claimed_by": None, "claimed_at": None}
+    if answer.ok:
+        values.update(state=SENT, sent_at=now, last_error=None)
+    else:
+        values.update(state=PARKED, last_error=answer.message or f"kode {answer.code}")
+        log.warning("outbox item %d (%s) refused by the central", item.id, item.kind)
     with store.write() as session:
-        if done:
-            session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id.in_(done), OutboxRow.claimed_by == owner)
-                .values(state=SENT, sent_at=now, last_error=None, **released)
-                .execution_options(synchronize_session=False)
-            )
-        for item, answer in answered:
-            if answer.ok and item.kind not in pcare.KINDS:
-                continue
-            values = dict(released)
-            if answer.ok:
-                values.update(state=SENT, sent_at=now, last_error=None)
-            else:
-                values.update(state=PARKED, last_error=answer.message or f"kode {answer.code}")
-                log.warning("outbox item %d (%s) refused by the central", item.id, item.kind)
-            settled = session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == item.id, OutboxRow.claimed_by == owner)
-                .values(**values)
-            )
-            if item.kind in pcare.KINDS and settled.rowcount == 1:  # type: ignore[attr-defined]
-                # The visit's record learns PCare's answer in the same transaction.
-                state = pcare_side.settle_visit(session, item.id, item.kind, answer, now)
-                if state is not None:
-                    session.execute(
-                        update(OutboxRow).where(OutboxRow.id == item.id).values(state=state)
-                    )
+        settled = session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == item.id, OutboxRow.claimed_by == owner)
+            .values(**values)
+        )
+        if item.kind in pcare.KINDS and settled.rowcount == 1:  # type: ignore[attr-defined]
+            # The visit's record learns PCare's answer in the same transaction.
+            state = pcare_side.settle_visit(session, item.id, item.kind, answer, now)
+            if state is not None:
+                session.execute(
+                    update(OutboxRow).where(OutboxRow.id == item.id).values(state=state)
+                )
 
 
 def release(store: Store, owner: str, items: list[Claimed], answer: Answer) -> None:

@@ -8,11 +8,6 @@ the central is unreachable, probing it while idle. A pump that dies mid-send lea
 "sending"; once the claim is older than the lease (longer than any call can take) another pump
 sends them again, which the central absorbs: a repeated add answers 208, a repeated call or
 cancellation changes nothing.
-
-A round keeps a few calls in flight at once (``in_flight``, each on a kept-alive connection).
-That keeps every order the outbox promises: a claim holds at most one item of each ticket's line
-and of each card, poli and date (the next one waits until it is sent), so the items of one round
-never depend on each other. Each answer is marked as it arrives.
 """
 
 from __future__ import annotations
@@ -24,7 +19,6 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -69,7 +63,6 @@ class OutboxPump:
         *,
         name: str | None = None,
         batch: int = 50,
-        in_flight: int = 1,
         lease_seconds: float | None = None,
         backoff_base: float = 1.0,
         backoff_cap: float = 60.0,
@@ -90,9 +83,6 @@ class OutboxPump:
         self.client = client
         self.name = name or pump_name()
         self.batch = batch
-        # Calls of one round in flight at once: the central's answer time, not the clinic's
-        # store, bounds a pump that sends one item per round trip.
-        self.in_flight = max(1, in_flight)
         # Longer than any one call can take, so a live pump's claim is never taken over.
         self.lease = timedelta(
             seconds=lease_seconds if lease_seconds is not None else 2 * client.config.timeout + 1
@@ -118,22 +108,20 @@ class OutboxPump:
         report = StepReport()
         items = self.claim()
         report.claimed = len(items)
-        answers = self._send_all(items)
-        answered = [(i, a) for i, a in zip(items, answers, strict=True) if a and not a.retry]
-        for _item, answer in answered:
+        for index, item in enumerate(items):
+            answer = self._complete(item) or self._send(item)
+            if answer.retry:
+                self._release(items[index:], answer)
+                report.failed, report.error = True, answer.message
+                report.denied = answer.outcome == Outcome.DENIED
+                break
+            self._settle(item, answer)
             if answer.ok:
                 report.sent += 1
             else:
                 report.parked += 1
             if on_sent is not None:
                 on_sent(1)
-        failure = next((a for a in answers if a is not None and a.retry), None)
-        if failure is not None:
-            # Not answered (down, or never sent once the central was seen down): back to pending.
-            left = [i for i, a in zip(items, answers, strict=True) if a is None or a.retry]
-            self._release(left, failure)
-            report.failed, report.error = True, failure.message
-            report.denied = failure.outcome == Outcome.DENIED
         if report.claimed:
             self._note_link(
                 not report.failed,
@@ -143,35 +131,6 @@ class OutboxPump:
             )
         self.failures = self.failures + 1 if report.failed else 0
         return report
-
-    def _send_all(self, items: list[Claimed]) -> list[Answer | None]:
-        """Each item's answer, ``in_flight`` calls at a time, in claim order; None for an item
-        not sent because an earlier answer said the central is down (or refused our
-        credentials): no new call starts after that, the ones in flight finish."""
-        answers: list[Answer | None] = [None] * len(items)
-        down = threading.Event()
-
-        def one(index: int) -> None:
-            if down.is_set():
-                return
-            item = items[index]
-            answer = self._complete(item) or self._send(item)
-            answers[index] = answer
-            if answer.retry:
-                down.set()
-            else:
-                # Marked at once, each in its own short transaction: a pump killed mid-round
-                # leaves only its calls in flight to be sent again, not the whole round.
-                self._settle(item, answer)
-
-        workers = min(self.in_flight, len(items))
-        if workers <= 1:
-            for index in range(len(items)):
-                one(index)
-        else:
-            with ThreadPoolExecutor(workers, thread_name_prefix="outbox-send") as pool:
-                list(pool.map(one, range(len(items))))
-        return answers
 
     def send_now(self, ticket_id: int, timeout: float) -> Answer | None:
         """Send this ticket's next item at once, within ``timeout`` (a patient waits at the kiosk).

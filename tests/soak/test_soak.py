@@ -439,7 +439,15 @@ def drain(env: dict[str, str]) -> None:
         )
         if done.returncode == 0:
             return
-        assert time.monotonic() < deadline, done.stdout + done.stderr
+        if time.monotonic() >= deadline:
+            status = subprocess.run(
+                [sys.executable, "-m", "kiosk", "sync", "--status"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            raise AssertionError(done.stdout + done.stderr + status.stdout)  # what waits, and why
         time.sleep(1)
 
 
