@@ -428,26 +428,18 @@ def test_a_whole_clinic_day_under_fire(
 def drain(env: dict[str, str]) -> None:
     """`kiosk sync --once` until nothing waits: items a killed pump held come free after their
     lease."""
+
+    def sync(option: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "kiosk", "sync", option]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
     deadline = time.monotonic() + 120
     while True:
-        done = subprocess.run(
-            [sys.executable, "-m", "kiosk", "sync", "--once"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = sync("--once")
         if done.returncode == 0:
             return
-        if time.monotonic() >= deadline:
-            status = subprocess.run(
-                [sys.executable, "-m", "kiosk", "sync", "--status"],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=60,
-            )
-            raise AssertionError(done.stdout + done.stderr + status.stdout)  # what waits, and why
+        if time.monotonic() >= deadline:  # say what waits, and why
+            raise AssertionError(done.stdout + done.stderr + sync("--status").stdout)
         time.sleep(1)
 
 

@@ -85,11 +85,11 @@ class ReportScreen(ServiceScreen):
             return
         table: DataTable[Any] = self.query_one("#report-table", DataTable)
         rows = report_rows(report, self.tr("report.total"))
-        labels = [self.tr(key) for key in REPORT_COLUMNS]
         # Widths fixed from the rows: a table that widens its columns on idle can paint its
         # header once at the old widths, above rows at the new ones.
         table.clear(columns=True)
-        for index, (key, heading) in enumerate(zip(REPORT_COLUMNS, labels, strict=True)):
+        for index, key in enumerate(REPORT_COLUMNS):
+            heading = self.tr(key)
             width = max(cell_len(text) for text in [heading, *(row[index] for row in rows)])
             table.add_column(heading, key=key, width=width)
         for row in rows:
