@@ -111,19 +111,26 @@ def browser(serve: Serve) -> Iterator[webdriver.Chrome]:
 
 
 def take(services: Services, poli: str, nik: str | None = None) -> str:
-    today = services.clock.today()
+    """A walk-in at `poli` for the shift open now: the suite runs at any hour, and a shift that
+    is over takes no more numbers (the demo clinic's shifts cover the whole day)."""
+    now = services.clock.now()
     with services.store.read() as session:
         schedule = session.scalars(
-            select(ScheduleRow.id).where(
-                ScheduleRow.poli_code == poli, ScheduleRow.weekday == today.weekday()
+            select(ScheduleRow.id)
+            .where(
+                ScheduleRow.poli_code == poli,
+                ScheduleRow.weekday == now.weekday(),
+                ScheduleRow.end > now.time().replace(tzinfo=None),
             )
+            .order_by(ScheduleRow.start)
         ).first()
+    assert schedule is not None, f"no shift open at {poli} at {now:%H:%M}"
     participant = (
-        services.participants.identify(parse_identity(nik, today)) if nik is not None else None
+        services.participants.identify(parse_identity(nik, now.date())) if nik is not None else None
     )
     request = TakeRequest(
         poli_code=poli,
-        service_date=today,
+        service_date=now.date(),
         schedule_id=schedule,
         participant_id=participant.id if participant is not None else None,
     )
