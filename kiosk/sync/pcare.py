@@ -3,7 +3,8 @@
 
 - A POST that may have reached PCare before (a second attempt: the pump died, or the answer was
   lost) first looks for the visit in PCare's list of the day: found, its ``noUrut`` is taken and
-  nothing is sent again, so a visit is never registered twice.
+  nothing is sent again, so a visit is never registered twice. Refused on such a second attempt,
+  it looks again: a slow pump's first POST may have landed in between.
 - A DELETE takes the ``noUrut`` from the record when it is sent. It is queued behind its POST, so it
   goes only after PCare's answer; if PCare refused the POST there is nothing to delete and the
   DELETE is withdrawn. It is never sent with a guessed number.
@@ -52,7 +53,14 @@ def send(
                 return found  # PCare unreachable: try again later
             if found is not None:
                 return _created(found, "found in PCare's list of the day")
-        return read_register(client.pcare("POST", "/pendaftaran", body=payload))
+        answer = read_register(client.pcare("POST", "/pendaftaran", body=payload))
+        if attempts > 1 and answer.outcome == Outcome.REFUSED:
+            # A slow (not dead) pump's POST may have reached PCare after the look above, so
+            # PCare refuses this one as "already registered": the visit is registered, once.
+            found = find_registered(client, payload)
+            if isinstance(found, str):
+                return _created(found, "found in PCare's list of the day after a refusal")
+        return answer
     if kind == pcare.UNREGISTER:
         no_urut = _no_urut_for_delete(store, item_id)
         if no_urut is None:

@@ -193,6 +193,43 @@ def test_a_pump_that_died_mid_send_never_registers_twice(
     assert central_registrations(central_server) == store_registrations(clinic)
 
 
+def test_a_slow_pumps_post_landing_after_the_takeover_still_registers_once(
+    clinic: Services, central_server: CentralServer
+) -> None:
+    siti, first, item = post_in_flight(clinic)
+    # The first pump is starved, not dead: its claim runs out before its POST goes out.
+    with clinic.store.write() as session:
+        session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == item.id)
+            .values(claimed_at=FIXED - timedelta(hours=1))
+        )
+    second = pump(clinic)
+    (again,) = second.claim()
+    assert again.id == item.id and again.attempts == 2
+    # The second pump looks in PCare's list (nothing yet), and just before its own POST the
+    # first pump's POST lands: PCare refuses the second as already registered.
+    real = second.client.pcare
+    landed: list[int] = []
+
+    def slow_first_lands(method: str, path: str, **kwargs: Any) -> Any:
+        if method == "POST" and not landed:
+            landed.append(real("POST", "/pendaftaran", body=item.payload).code or 0)
+        return real(method, path, **kwargs)
+
+    second.client.pcare = slow_first_lands  # type: ignore[method-assign]
+    answer = second._send(again)
+    assert landed == [201]
+    assert answer.ok, answer.message
+    second._settle(again, answer)
+    got = clinic.registration.get(siti)
+    assert got is not None and got.state == VisitState.REGISTERED and got.no_urut == "A1"
+    # The first pump's late answer is not its to mark any more.
+    first._settle(item, answer)
+    assert len(central_server.registrations(DAY)) == 1
+    assert central_registrations(central_server) == store_registrations(clinic)
+
+
 def test_a_delete_queued_before_the_answer_waits_for_the_number(
     clinic: Services, central_server: CentralServer
 ) -> None:
