@@ -238,6 +238,8 @@ class KioskApp(App[None]):
     def _check_idle(self) -> None:
         from kiosk.screens.dialogs import IdleWarning
 
+        if not self.screen_stack:  # the kiosk is closing: its screens are gone, a tick is not
+            return
         if self.at_welcome or self._warning_open or self.in_outage:
             return
         warn_after = max(self.idle_seconds - IDLE_WARNING_SECONDS, self.idle_seconds * 0.5)

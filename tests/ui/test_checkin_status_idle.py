@@ -264,3 +264,13 @@ async def test_a_called_number_is_not_offered_a_cancel_the_central_would_refuse(
     with services.store.read() as session:
         statuses = session.scalars(select(TicketRow.status)).all()
     assert "called" in statuses and "cancelled" not in statuses
+
+
+async def test_an_idle_tick_while_the_kiosk_closes_is_harmless(services: Services) -> None:
+    """The idle timer's last tick can come after the kiosk's screens are gone (a traceback on
+    exit, seen under load)."""
+    app = KioskApp(services)
+    async with app.run_test(size=(80, 24)):
+        pass
+    assert not app.screen_stack
+    app._check_idle()
