@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -49,16 +49,36 @@ def _ensure_counter(session: Session, poli_code: str, service_date: date) -> Non
 
 def next_seq(session: Session, poli_code: str, service_date: date) -> int:
     """The poli/day's next number, in one statement: the counter row is created at 1 or bumped
-    (which takes its lock until commit), and RETURNING hands the new value back."""
-    statement = (
-        _insert(session)(TicketCounterRow)
-        .values(poli_code=poli_code, service_date=service_date, last_seq=1)
-        .on_conflict_do_update(
-            index_elements=[TicketCounterRow.poli_code, TicketCounterRow.service_date],
-            set_={"last_seq": TicketCounterRow.last_seq + 1},
+    (which takes its lock until commit), and RETURNING hands the new value back. Core on the
+    transaction's connection: the ORM's DML path costs more than this one row is worth."""
+    connection = session.connection()
+    dialect = connection.dialect.name
+    statement = _NEXT_SEQ.get(dialect)
+    if statement is None:
+        statement = _NEXT_SEQ[dialect] = _next_seq_statement(
+            postgresql.insert if dialect == "postgresql" else sqlite.insert
         )
-        .returning(TicketCounterRow.last_seq)
-    )
-    seq: int | None = session.scalar(statement)
+    seq: int | None = connection.execute(
+        statement, {"poli_code": poli_code, "service_date": service_date}
+    ).scalar()
     assert seq is not None
     return seq
+
+
+def _next_seq_statement(insert: Any) -> Any:
+    """Built once per dialect, with bound parameters, so SQLAlchemy reuses its compiled form."""
+    counter = TicketCounterRow.__table__.c
+    return (
+        insert(TicketCounterRow.__table__)
+        .values(
+            poli_code=bindparam("poli_code"), service_date=bindparam("service_date"), last_seq=1
+        )
+        .on_conflict_do_update(
+            index_elements=[counter.poli_code, counter.service_date],
+            set_={"last_seq": counter.last_seq + 1},
+        )
+        .returning(counter.last_seq)
+    )
+
+
+_NEXT_SEQ: dict[str, Any] = {}

@@ -71,4 +71,9 @@ def not_before_latest(
         .order_by(column.desc())
         .limit(1)
     ).first()
+    return after_latest(latest, now)
+
+
+def after_latest(latest: datetime | None, now: datetime) -> datetime:
+    """``now``, or a tick after ``latest`` when the clock went back behind it."""
     return latest + _TICK if latest is not None and latest > now else now
