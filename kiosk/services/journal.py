@@ -5,9 +5,9 @@ take, check-in and cancel, the desk's actions and their undo, retention's purge)
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
@@ -66,8 +66,8 @@ def _outbox(ticket_id: int, kind: str, payload: dict[str, Any], at: datetime) ->
     }
 
 
-_INSERT_EVENT = insert(TicketEventRow.__table__)
-_INSERT_OUTBOX = insert(OutboxRow.__table__)
+_INSERT_EVENT = insert(cast(Table, TicketEventRow.__table__))
+_INSERT_OUTBOX = insert(cast(Table, OutboxRow.__table__))
 
 
 def withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
