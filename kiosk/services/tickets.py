@@ -55,7 +55,7 @@ from kiosk.store.queues import (
     waits_at,
     waits_at_sql,
 )
-from kiosk.store.taking import Shift, insert_ticket, shift_of, taken_and_latest
+from kiosk.store.taking import Shift, insert_ticket, shift_taken
 
 
 @dataclass(frozen=True)
@@ -125,27 +125,31 @@ class TicketService:
                         amount=rupiah(participant.arrears),
                         fktp=refused_at(participant, refusal),
                     )
-            # SQLAlchemy Core from here: one read for the shift, the counter, one read under its
-            # lock, two inserts (kiosk/store/taking.py says why).
-            connection = session.connection()
-            shift = shift_of(connection, request.schedule_id)
-            if (
-                shift is None
-                or not shift.bookable  # the pharmacy: reached by a transfer, never taken
-                or shift.poli_code != request.poli_code
-                or shift.weekday != request.service_date.weekday()
-            ):
-                raise Refused("take.closed")
-            # Lock the poli/day counter first: the quota count below then sees a settled queue.
+            # SQLAlchemy Core from here: the counter, one read under its lock, two inserts
+            # (kiosk/store/taking.py says why). Lock the poli/day counter first: the quota
+            # count then sees a settled queue. A refusal rolls the counter back.
             seq = next_seq(session, request.poli_code, request.service_date)
-            if seq > MAX_SEQ:  # A-999 was the day's last number at this poli
-                raise Refused("take.numbers_exhausted")
             # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
             # the day of service; only a walk-in for today joins the live queue at once.
             booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
-            taken, latest = taken_and_latest(
-                connection, shift, request.service_date, walk_in=not booking
+            connection = session.connection()
+            found = shift_taken(
+                connection,
+                request.schedule_id,
+                request.poli_code,
+                request.service_date,
+                walk_in=not booking,
             )
+            if (
+                seq is None  # no such poli, or the pharmacy: reached by a transfer, never taken
+                or found is None
+                or found[0].poli_code != request.poli_code
+                or found[0].weekday != request.service_date.weekday()
+            ):
+                raise Refused("take.closed")
+            shift, taken, latest = found
+            if seq > MAX_SEQ:  # A-999 was the day's last number at this poli
+                raise Refused("take.numbers_exhausted")
             slot = Slot(
                 schedule_id=shift.schedule_id,
                 poli_code=shift.poli_code,

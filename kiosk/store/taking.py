@@ -6,10 +6,10 @@ identity-map lookups, the unit of work's flush, and statements rebuilt on every 
 statement is built once with bound parameters (SQLAlchemy caches its compiled form and key), and
 the take asks only what it needs:
 
-1. the shift, its poli and its doctor, in one read;
-2. the counter bumped (``next_seq``, which also takes the poli/day lock);
-3. the shift's quota count and the queue's latest joining time, in one read under that lock;
-4. the ticket inserted (its id from the cursor or ``RETURNING``), then its audit event.
+1. the counter bumped, for a bookable poli only (``next_seq``, which takes the poli/day lock);
+2. the shift, its poli and doctor, its quota count and the queue's latest joining time, in one
+   read under that lock;
+3. the ticket inserted (its id from the cursor or ``RETURNING``), then its audit event.
 """
 
 from __future__ import annotations
@@ -41,30 +41,7 @@ class Shift(NamedTuple):
     quota: int
     poli_name: str
     prefix: str
-    bookable: bool
 
-
-_SHIFT = (
-    select(
-        _schedule.c.id,
-        _schedule.c.poli_code,
-        _schedule.c.weekday,
-        _schedule.c.doctor_code,
-        _doctor.c.name,
-        _schedule.c.start,
-        _schedule.c.end,
-        _schedule.c.quota,
-        _poli.c.name,
-        _poli.c.prefix,
-        _poli.c.bookable,
-    )
-    .select_from(
-        _schedule.join(_poli, _poli.c.code == _schedule.c.poli_code).outerjoin(
-            _doctor, _doctor.c.code == _schedule.c.doctor_code
-        )
-    )
-    .where(_schedule.c.id == bindparam("schedule_id"))
-)
 
 _t = _ticket.c
 # A ticket waits at its current poli, else at the one that issued it (``queues.waits_at``),
@@ -88,26 +65,40 @@ _LATEST = (
     .where(_WAITS_HERE, _t.service_date == bindparam("day"))
     .scalar_subquery()
 )
-_TAKEN_ONLY = select(_TAKEN)
-_TAKEN_AND_LATEST = select(_TAKEN, _LATEST)
+_SHIFT_COLUMNS = (
+    _schedule.c.id,
+    _schedule.c.poli_code,
+    _schedule.c.weekday,
+    _schedule.c.doctor_code,
+    _doctor.c.name,
+    _schedule.c.start,
+    _schedule.c.end,
+    _schedule.c.quota,
+    _poli.c.name,
+    _poli.c.prefix,
+)
+_SHIFTS = _schedule.join(_poli, _poli.c.code == _schedule.c.poli_code).outerjoin(
+    _doctor, _doctor.c.code == _schedule.c.doctor_code
+)
+_THIS_SHIFT = _schedule.c.id == bindparam("schedule_id")
+_SHIFT_TAKEN = select(*_SHIFT_COLUMNS, _TAKEN).select_from(_SHIFTS).where(_THIS_SHIFT)
+_SHIFT_TAKEN_LATEST = (
+    select(*_SHIFT_COLUMNS, _TAKEN, _LATEST).select_from(_SHIFTS).where(_THIS_SHIFT)
+)
 _INSERT_TICKET = insert(_ticket)
 
 
-def shift_of(connection: Connection, schedule_id: int) -> Shift | None:
-    row = connection.execute(_SHIFT, {"schedule_id": schedule_id}).first()
-    return Shift(*row) if row is not None else None
-
-
-def taken_and_latest(
-    connection: Connection, shift: Shift, day: date, walk_in: bool
-) -> tuple[int, datetime | None]:
-    """The shift's live tickets that day, and (for a walk-in, who joins the queue now) the latest
-    time anyone joined its poli's queue that day. Ask under the counter's lock."""
-    params = {"schedule_id": shift.schedule_id, "day": day, "poli_code": shift.poli_code}
-    if not walk_in:
-        return int(connection.execute(_TAKEN_ONLY, params).scalar_one()), None
-    taken, latest = connection.execute(_TAKEN_AND_LATEST, params).one()
-    return int(taken), latest
+def shift_taken(
+    connection: Connection, schedule_id: int, poli_code: str, day: date, walk_in: bool
+) -> tuple[Shift, int, datetime | None] | None:
+    """The shift (None if there is none), its live tickets that day, and, for a walk-in who joins
+    the queue now, the latest time anyone joined ``poli_code``'s queue that day. Ask under the
+    counter's lock (``next_seq``): the counts then see a settled queue."""
+    params = {"schedule_id": schedule_id, "day": day, "poli_code": poli_code}
+    row = connection.execute(_SHIFT_TAKEN_LATEST if walk_in else _SHIFT_TAKEN, params).first()
+    if row is None:
+        return None
+    return Shift(*row[:10]), int(row[10]), row[11] if walk_in else None
 
 
 def insert_ticket(connection: Connection, values: dict[str, Any]) -> int:
