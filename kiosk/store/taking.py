@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, or_, select
+from sqlalchemy import Connection, Table, bindparam, func, insert, select
 
 from kiosk.domain.models import TicketStatus
 from kiosk.store.models import DoctorRow, PoliRow, ScheduleRow, TicketRow
@@ -44,12 +44,9 @@ class Shift(NamedTuple):
 
 
 _t = _ticket.c
-# A ticket waits at its current poli, else at the one that issued it (``queues.waits_at``),
-# written as an OR so each side can use an index (a COALESCE cannot).
-_WAITS_HERE = or_(
-    _t.current_poli == bindparam("poli_code"),
-    (_t.current_poli.is_(None)) & (_t.poli_code == bindparam("poli_code")),
-)
+# A ticket waits at its current poli, else at the one that issued it (``queues.waits_at``): the
+# expression of the index ix_ticket_waiting, which answers the latest joining without a scan.
+_WAITS_HERE = func.coalesce(_t.current_poli, _t.poli_code) == bindparam("poli_code")
 _TAKEN = (
     select(func.count())
     .where(
@@ -60,9 +57,12 @@ _TAKEN = (
     .scalar_subquery()
 )
 # When the last ticket joined the queue (``queues.joined_at``): the same COALESCE as there.
+_JOINED = func.coalesce(_t.queued_at, _t.checked_in_at, _t.created_at)
 _LATEST = (
-    select(func.max(func.coalesce(_t.queued_at, _t.checked_in_at, _t.created_at)))
+    select(_JOINED)
     .where(_WAITS_HERE, _t.service_date == bindparam("day"))
+    .order_by(_JOINED.desc())
+    .limit(1)
     .scalar_subquery()
 )
 _SHIFT_COLUMNS = (
