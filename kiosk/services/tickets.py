@@ -39,8 +39,8 @@ from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
 from kiosk.store.convert import to_participant, to_ticket
+from kiosk.store.lookups import participant_by
 from kiosk.store.models import (
-    ParticipantRow,
     TicketRow,
 )
 from kiosk.store.numbers import next_seq
@@ -48,7 +48,6 @@ from kiosk.store.queues import (
     after_latest,
     held,
     in_queue,
-    joined_at,
     joined_at_sql,
     not_before_latest,
     queue_order,
@@ -111,10 +110,9 @@ class TicketService:
         with self.store.write() as session:
             participant = None
             if request.participant_id is not None:
-                participant_row = session.get(ParticipantRow, request.participant_id)
-                if participant_row is None:
+                participant = participant_by(session.connection(), "id", request.participant_id)
+                if participant is None:
                     raise LookupError(f"no participant {request.participant_id}")
-                participant = to_participant(participant_row)
                 existing = held(session, participant.id, request.poli_code, request.service_date)
                 if existing is not None:
                     return TakeOutcome(to_ticket(existing), existing=True)
@@ -308,11 +306,20 @@ class TicketService:
         """A ticket's own entry and every live ticket of the queue it waits in: the poli it
         waits at (a transfer moves it), that day. The desk calls that queue."""
         with self.store.read() as session:
-            row = session.get_one(TicketRow, ticket_id)
-            mine = QueueEntry(
-                row.seq, row.number, TicketStatus(row.status), row.called_at, joined_at(row)
-            )
-            queue = in_queue(waits_at(row), row.service_date)
+            # The columns it needs, not the row with its poli, doctor and holder.
+            seq, number, status, called_at, joined, waits, day = session.execute(
+                select(
+                    TicketRow.seq,
+                    TicketRow.number,
+                    TicketRow.status,
+                    TicketRow.called_at,
+                    joined_at_sql,
+                    waits_at_sql,
+                    TicketRow.service_date,
+                ).where(TicketRow.id == ticket_id)
+            ).one()
+            mine = QueueEntry(seq, number, TicketStatus(status), called_at, joined)
+            queue = in_queue(waits, day)
         entries = self._entries(*queue)
         return mine, [entry for _, entry in entries]
 
