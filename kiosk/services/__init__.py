@@ -6,6 +6,7 @@ it from the settings for every face (kiosk, desk, board, ``kiosk serve``, ``kios
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -41,6 +42,11 @@ class Services:
     slips: SlipService
     sync: SyncService
     registration: RegistrationService
+
+    def one_session(self) -> AbstractContextManager[None]:
+        """Every store read on this thread inside shares one session (``Store.scope``): a web
+        request's reads cost one connection and one transaction, however many services ask."""
+        return self.store.scope()
 
     # The desk's and the board's services, built when a face first asks: the kiosk never loads
     # them (its start stays light).

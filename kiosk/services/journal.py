@@ -5,9 +5,9 @@ take, check-in and cancel, the desk's actions and their undo, retention's purge)
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
@@ -23,24 +23,51 @@ def record_event(
     at: datetime,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    session.add(
-        TicketEventRow(ticket_id=row.id, at=at, kind=kind, actor=actor, detail=detail or {})
-    )
+    session.add(TicketEventRow(**_event(row.id, kind, actor, at, detail)))
 
 
 def queue_for_central(
     session: Session, row: TicketRow, kind: str, payload: dict[str, Any], at: datetime
 ) -> OutboxRow:
-    item = OutboxRow(
-        ticket_id=row.id,
-        kind=kind,
-        payload=payload,
-        state=OutboxState.PENDING.value,
-        attempts=0,
-        created_at=at,
-    )
+    item = OutboxRow(**_outbox(row.id, kind, payload, at))
     session.add(item)
     return item
+
+
+def append(
+    connection: Connection,
+    ticket_id: int,
+    event: tuple[str, str, datetime, dict[str, Any]],
+    outbox: tuple[str, dict[str, Any]] | None = None,
+) -> None:
+    """The same two rows written straight on a transaction's connection (SQLAlchemy Core), for
+    a new ticket that never became an ORM row (the take): ``event`` is (kind, actor, at,
+    detail), ``outbox`` (kind, payload) when the central must learn of it."""
+    kind, actor, at, detail = event
+    connection.execute(_INSERT_EVENT, _event(ticket_id, kind, actor, at, detail))
+    if outbox is not None:
+        connection.execute(_INSERT_OUTBOX, _outbox(ticket_id, *outbox, at))
+
+
+def _event(
+    ticket_id: int, kind: str, actor: str, at: datetime, detail: dict[str, Any] | None
+) -> dict[str, Any]:
+    return {"ticket_id": ticket_id, "at": at, "kind": kind, "actor": actor, "detail": detail or {}}
+
+
+def _outbox(ticket_id: int, kind: str, payload: dict[str, Any], at: datetime) -> dict[str, Any]:
+    return {
+        "ticket_id": ticket_id,
+        "kind": kind,
+        "payload": payload,
+        "state": OutboxState.PENDING.value,
+        "attempts": 0,
+        "created_at": at,
+    }
+
+
+_INSERT_EVENT = insert(cast(Table, TicketEventRow.__table__))
+_INSERT_OUTBOX = insert(cast(Table, OutboxRow.__table__))
 
 
 def withdraw(session: Session, outbox_id: object) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from kiosk.domain.registration import NORM_DIGITS, Registration, next_norm, pars
 from kiosk.services.errors import Refused
 from kiosk.store import Store
 from kiosk.store.convert import to_participant
+from kiosk.store.lookups import Key, participant_by
 from kiosk.store.models import FacilityRow, ParticipantRow
 from kiosk.sync.client import CentralClient
 from kiosk.sync.link import note_link
@@ -108,12 +109,9 @@ class ParticipantService:
                 return to_participant(existing)
 
     def identify(self, identity: Identity) -> Participant | None:
-        column = (
-            ParticipantRow.nik if identity.kind == IdentityKind.NIK else ParticipantRow.card_number
-        )
+        key: Key = "nik" if identity.kind == IdentityKind.NIK else "card_number"
         with self.store.read() as session:
-            row = session.scalars(select(ParticipantRow).where(column == identity.digits)).first()
-            return to_participant(row) if row else None
+            return participant_by(session.connection(), key, identity.digits)
 
     def get(self, participant_id: int) -> Participant:
         with self.store.read() as session:

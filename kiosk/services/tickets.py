@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.contract import antrean
@@ -19,35 +19,42 @@ from kiosk.domain.checkin import check_in_problem
 from kiosk.domain.clock import FacilityClock
 from kiosk.domain.eligibility import check_eligibility, refused_at
 from kiosk.domain.lifecycle import Action, Step, Tell, expect, step
-from kiosk.domain.models import QueuePosition, Ticket, TicketSource, TicketStatus
+from kiosk.domain.models import (
+    Participant,
+    QueuePosition,
+    Slot,
+    Ticket,
+    TicketSource,
+    TicketStatus,
+)
 from kiosk.domain.numbering import MAX_SEQ, format_number
+from kiosk.domain.privacy import mask_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import queue_for_central, record_event, told_present
+from kiosk.services.journal import append, queue_for_central, record_event, told_present
 from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
-from kiosk.store.convert import to_participant, to_slot, to_ticket
+from kiosk.store.convert import to_participant, to_ticket
+from kiosk.store.lookups import participant_by
 from kiosk.store.models import (
-    ParticipantRow,
-    PoliRow,
-    ScheduleRow,
     TicketRow,
 )
 from kiosk.store.numbers import next_seq
 from kiosk.store.queues import (
+    after_latest,
     held,
     in_queue,
-    joined_at,
     joined_at_sql,
     not_before_latest,
     queue_order,
     waits_at,
     waits_at_sql,
 )
+from kiosk.store.taking import Shift, insert_ticket, shift_taken
 
 
 @dataclass(frozen=True)
@@ -103,10 +110,9 @@ class TicketService:
         with self.store.write() as session:
             participant = None
             if request.participant_id is not None:
-                participant_row = session.get(ParticipantRow, request.participant_id)
-                if participant_row is None:
+                participant = participant_by(session.connection(), "id", request.participant_id)
+                if participant is None:
                     raise LookupError(f"no participant {request.participant_id}")
-                participant = to_participant(participant_row)
                 existing = held(session, participant.id, request.poli_code, request.service_date)
                 if existing is not None:
                     return TakeOutcome(to_ticket(existing), existing=True)
@@ -117,87 +123,87 @@ class TicketService:
                         amount=rupiah(participant.arrears),
                         fktp=refused_at(participant, refusal),
                     )
-            schedule = session.get(ScheduleRow, request.schedule_id)
-            poli_row = session.get(PoliRow, request.poli_code)
+            # SQLAlchemy Core from here: the counter, one read under its lock, two inserts
+            # (kiosk/store/taking.py says why). Lock the poli/day counter first: the quota
+            # count then sees a settled queue. A refusal rolls the counter back.
+            seq = next_seq(session, request.poli_code, request.service_date)
+            # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
+            # the day of service; only a walk-in for today joins the live queue at once.
+            booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
+            connection = session.connection()
+            found = shift_taken(
+                connection,
+                request.schedule_id,
+                request.poli_code,
+                request.service_date,
+                walk_in=not booking,
+            )
             if (
-                poli_row is None
-                or not poli_row.bookable  # the pharmacy: reached by a transfer, never taken
-                or schedule is None
-                or schedule.poli_code != request.poli_code
-                or schedule.weekday != request.service_date.weekday()
+                seq is None  # no such poli, or the pharmacy: reached by a transfer, never taken
+                or found is None
+                or found[0].poli_code != request.poli_code
+                or found[0].weekday != request.service_date.weekday()
             ):
                 raise Refused("take.closed")
-            # Lock the poli/day counter first: the quota count below then sees a settled queue.
-            seq = next_seq(session, request.poli_code, request.service_date)
+            shift, taken, latest = found
             if seq > MAX_SEQ:  # A-999 was the day's last number at this poli
                 raise Refused("take.numbers_exhausted")
-            taken = session.scalar(
-                select(func.count())
-                .select_from(TicketRow)
-                .where(
-                    TicketRow.schedule_id == schedule.id,
-                    TicketRow.service_date == request.service_date,
-                    TicketRow.status != TicketStatus.CANCELLED,
-                )
+            slot = Slot(
+                schedule_id=shift.schedule_id,
+                poli_code=shift.poli_code,
+                doctor_code=shift.doctor_code,
+                doctor_name=shift.doctor_name or "",
+                service_date=request.service_date,
+                start=shift.start,
+                end=shift.end,
+                quota=shift.quota,
+                taken=taken,
             )
-            slot = to_slot(schedule, request.service_date, taken or 0)
             if slot_is_over(slot, now):
                 raise Refused("take.over")
             if slot.remaining <= 0:
                 raise Refused("take.full")
-            poli = session.get_one(PoliRow, request.poli_code)
-            # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
-            # the day of service; only a walk-in for today joins the live queue at once.
-            booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
             issued = expect(Action.BOOK if booking else Action.TAKE, None)
             # A walk-in joins the queue now: after the last to join, even if the clock went back.
-            joined = None
-            if not booking:
-                joined = not_before_latest(
-                    session, joined_at_sql, request.poli_code, request.service_date, now
-                )
-            row = TicketRow(
-                poli_code=request.poli_code,
-                service_date=request.service_date,
-                seq=seq,
-                number=format_number(poli.prefix, seq),
-                schedule_id=schedule.id,
-                doctor_code=schedule.doctor_code,
-                shift_start=schedule.start,
-                shift_end=schedule.end,
-                complaint=complaint,
-                source=request.source.value,
-                status=issued.leaves.value,
-                participant_id=participant.id if participant else None,
-                non_jkn=participant is None,
+            joined = None if booking else after_latest(latest, now)
+            values: dict[str, Any] = {
+                "poli_code": request.poli_code,
+                "service_date": request.service_date,
+                "seq": seq,
+                "number": format_number(shift.prefix, seq),
+                "schedule_id": shift.schedule_id,
+                "doctor_code": shift.doctor_code,
+                "shift_start": shift.start,
+                "shift_end": shift.end,
+                "complaint": complaint,
+                "source": request.source.value,
+                "status": issued.leaves.value,
+                "participant_id": participant.id if participant else None,
+                "non_jkn": participant is None,
                 # A patient known only from a phone registration is booked, but not verified.
-                verified=participant.verified if participant else True,
-                phone=request.phone,
-                visit_sick=_visit_kind(request, participant is not None),
-                created_at=now,
-                updated_at=now,
-                checked_in_at=None if booking else now,
-                queued_at=joined,
-            )
-            session.add(row)
-            session.flush()
-            ticket = to_ticket(row)
-            record_event(
-                session,
-                row,
-                self._kind(issued),
-                request.actor,
-                self.clock.utcnow(),
-                {"number": row.number, "source": row.source},
-            )
+                "verified": participant.verified if participant else True,
+                "phone": request.phone,
+                "visit_sick": _visit_kind(request, participant is not None),
+                "created_at": now,
+                "updated_at": now,
+                "checked_in_at": None if booking else now,
+                "queued_at": joined,
+            }
+            ticket = _new_ticket(insert_ticket(connection, values), values, shift, participant)
+            outbox = None
             if participant is not None and issued.tells == Tell.ADD:
-                queue_for_central(
-                    session,
-                    row,
-                    antrean.ADD,
-                    antrean.add_payload(ticket, participant, request.phone),
+                outbox = (antrean.ADD, antrean.add_payload(ticket, participant, request.phone))
+            append(
+                connection,
+                ticket.id,
+                (
+                    self._kind(issued),
+                    request.actor,
                     self.clock.utcnow(),
-                )
+                    {"number": ticket.number, "source": ticket.source.value},
+                ),
+                outbox,
+            )
             return TakeOutcome(ticket, existing=False)
 
     # -- check-in ------------------------------------------------------------------------------
@@ -300,11 +306,20 @@ class TicketService:
         """A ticket's own entry and every live ticket of the queue it waits in: the poli it
         waits at (a transfer moves it), that day. The desk calls that queue."""
         with self.store.read() as session:
-            row = session.get_one(TicketRow, ticket_id)
-            mine = QueueEntry(
-                row.seq, row.number, TicketStatus(row.status), row.called_at, joined_at(row)
-            )
-            queue = in_queue(waits_at(row), row.service_date)
+            # The columns it needs, not the row with its poli, doctor and holder.
+            seq, number, status, called_at, joined, waits, day = session.execute(
+                select(
+                    TicketRow.seq,
+                    TicketRow.number,
+                    TicketRow.status,
+                    TicketRow.called_at,
+                    joined_at_sql,
+                    waits_at_sql,
+                    TicketRow.service_date,
+                ).where(TicketRow.id == ticket_id)
+            ).one()
+            mine = QueueEntry(seq, number, TicketStatus(status), called_at, joined)
+            queue = in_queue(waits, day)
         entries = self._entries(*queue)
         return mine, [entry for _, entry in entries]
 
@@ -368,6 +383,35 @@ class TicketService:
     def _kind(taken: Step) -> str:
         assert taken.event is not None
         return taken.event
+
+
+def _new_ticket(
+    ticket_id: int, values: dict[str, Any], shift: Shift, holder: Participant | None
+) -> Ticket:
+    """The ticket just inserted, as ``to_ticket`` would read it back (without reading it)."""
+    return Ticket(
+        id=ticket_id,
+        number=values["number"],
+        seq=values["seq"],
+        poli_code=values["poli_code"],
+        poli_name=shift.poli_name,
+        service_date=values["service_date"],
+        doctor_code=values["doctor_code"],
+        doctor_name=shift.doctor_name,
+        shift_start=values["shift_start"],
+        shift_end=values["shift_end"],
+        complaint=values["complaint"],
+        source=TicketSource(values["source"]),
+        status=TicketStatus(values["status"]),
+        participant_id=values["participant_id"],
+        masked_card=mask_number(holder.card_number) if holder else None,
+        holder_name=holder.display_name if holder else None,
+        non_jkn=values["non_jkn"],
+        verified=values["verified"],
+        created_at=values["created_at"],
+        checked_in_at=values["checked_in_at"],
+        visit_sick=values["visit_sick"],
+    )
 
 
 def _visit_kind(request: TakeRequest, jkn: bool) -> bool | None:

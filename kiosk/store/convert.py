@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+from sqlalchemy import Row
 
 from kiosk.domain.models import (
     Participant,
@@ -16,7 +19,8 @@ from kiosk.domain.privacy import mask_number
 from kiosk.store.models import ParticipantRow, PoliRow, ScheduleRow, TicketRow
 
 
-def to_participant(row: ParticipantRow) -> Participant:
+def to_participant(row: ParticipantRow | Row[Any]) -> Participant:
+    """From the ORM row, or a Core row of the participant table (the same names)."""
     return Participant(
         id=row.id,
         nik=row.nik,

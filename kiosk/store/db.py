@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,9 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._scoped: ContextVar[Session | None] = ContextVar(
+            f"store-scope-{id(self)}", default=None
+        )
         self._write = sessionmaker(
             self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
         )
@@ -77,14 +81,40 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        scoped = self._scoped.get()
+        if scoped is not None:
+            yield scoped
+            return
         with self._read() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One short write transaction: committed on success, rolled back on any error."""
+        scoped = self._scoped.get()
+        if scoped is not None:
+            # The scope's reads so far end here: reads after the write see it, and none of the
+            # rows they loaded is served stale from the session's identity map.
+            scoped.rollback()
+            scoped.expunge_all()
         with self._turn, self._write.begin() as session:
             yield session
+
+    @contextmanager
+    def scope(self) -> Iterator[None]:
+        """One read session for every read on this thread (or task) inside: one connection and
+        one transaction, where each read would otherwise open its own. A write inside still
+        runs in its own short write transaction (``write``), and the reads after it begin
+        afresh, so they see it. For a web request's handful of reads around one write."""
+        if self._scoped.get() is not None:
+            yield
+            return
+        with self._read() as session:
+            token = self._scoped.set(session)
+            try:
+                yield
+            finally:
+                self._scoped.reset(token)
 
     def migrate(self) -> None:
         from kiosk.store.migrate import upgrade

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     false,
+    func,
     text,
     true,
 )
@@ -177,8 +178,9 @@ class TicketRow(Base):
         ),
         Index("ix_ticket_queue", "poli_code", "service_date", "status", "seq"),
         Index("ix_ticket_desk_queue", "current_poli", "service_date", "status"),
-        # The quota count of a shift on a day: without it every take reads the whole table.
-        Index("ix_ticket_schedule_day", "schedule_id", "service_date"),
+        # The quota count of a shift on a day, from the index alone: without it every take
+        # reads the whole table.
+        Index("ix_ticket_shift_day", "schedule_id", "service_date", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -217,6 +219,16 @@ class TicketRow(Base):
     poli: Mapped[PoliRow] = relationship(lazy="joined", foreign_keys=[poli_code])
     doctor: Mapped[DoctorRow | None] = relationship(lazy="joined")
     participant: Mapped[ParticipantRow | None] = relationship(lazy="joined")
+
+
+# Where a ticket waits and when it joined that queue (kiosk/store/queues.py's two rules): the
+# latest joining in a queue, which every walk-in and check-in asks, without a scan.
+Index(
+    "ix_ticket_waiting",
+    func.coalesce(TicketRow.current_poli, TicketRow.poli_code),
+    TicketRow.service_date,
+    func.coalesce(TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at),
+)
 
 
 class VisitRegistrationRow(Base):

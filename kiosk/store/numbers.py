@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, Integer, bindparam, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from kiosk.store.models import TicketCounterRow
+from kiosk.store.models import PoliRow, TicketCounterRow
 
 
 def lock_poli_day(session: Session, poli_code: str, service_date: date) -> None:
@@ -47,18 +47,41 @@ def _ensure_counter(session: Session, poli_code: str, service_date: date) -> Non
     )
 
 
-def next_seq(session: Session, poli_code: str, service_date: date) -> int:
+def next_seq(session: Session, poli_code: str, service_date: date) -> int | None:
     """The poli/day's next number, in one statement: the counter row is created at 1 or bumped
-    (which takes its lock until commit), and RETURNING hands the new value back."""
-    statement = (
-        _insert(session)(TicketCounterRow)
-        .values(poli_code=poli_code, service_date=service_date, last_seq=1)
-        .on_conflict_do_update(
-            index_elements=[TicketCounterRow.poli_code, TicketCounterRow.service_date],
-            set_={"last_seq": TicketCounterRow.last_seq + 1},
+    (which takes its lock until commit), and RETURNING hands the new value back. None when no
+    bookable poli has that code (the pharmacy is reached by a transfer, never taken): then no
+    counter is touched. Core on the transaction's connection: the ORM's DML path costs more
+    than this one row is worth."""
+    connection = session.connection()
+    dialect = connection.dialect.name
+    statement = _NEXT_SEQ.get(dialect)
+    if statement is None:
+        statement = _NEXT_SEQ[dialect] = _next_seq_statement(
+            postgresql.insert if dialect == "postgresql" else sqlite.insert
         )
-        .returning(TicketCounterRow.last_seq)
-    )
-    seq: int | None = session.scalar(statement)
-    assert seq is not None
+    seq: int | None = connection.execute(
+        statement, {"poli_code": poli_code, "service_date": service_date}
+    ).scalar()
     return seq
+
+
+def _next_seq_statement(insert: Any) -> Any:
+    """Built once per dialect, with bound parameters, so SQLAlchemy reuses its compiled form."""
+    counter = TicketCounterRow.__table__.c
+    poli = PoliRow.__table__.c
+    bookable = select(
+        poli.code, bindparam("service_date", type_=Date()), literal(1, Integer())
+    ).where(poli.code == bindparam("poli_code"), poli.bookable)
+    return (
+        insert(TicketCounterRow.__table__)
+        .from_select([counter.poli_code, counter.service_date, counter.last_seq], bookable)
+        .on_conflict_do_update(
+            index_elements=[counter.poli_code, counter.service_date],
+            set_={"last_seq": counter.last_seq + 1},
+        )
+        .returning(counter.last_seq)
+    )
+
+
+_NEXT_SEQ: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import TicketStatus
@@ -47,15 +47,26 @@ def in_queue(poli_code: str, day: date) -> tuple[ColumnElement[bool], ...]:
 
 def held(session: Session, participant_id: int, poli_code: str, day: date) -> TicketRow | None:
     """The participant's live (not cancelled) ticket for a poli and day: the natural key (one
-    per participant, poli and day; the poli that issued it)."""
-    return session.scalars(
-        select(TicketRow).where(
-            TicketRow.participant_id == participant_id,
-            TicketRow.poli_code == poli_code,
-            TicketRow.service_date == day,
-            TicketRow.status != TicketStatus.CANCELLED,
-        )
-    ).first()
+    per participant, poli and day; the poli that issued it).
+
+    Its id first, from the unique index alone: most askers find none (a first booking, a
+    take), and loading the row with its poli, doctor and holder is what costs."""
+    ticket_id = (
+        session.connection()
+        .execute(_HELD, {"participant_id": participant_id, "poli_code": poli_code, "day": day})
+        .scalar()
+    )
+    return session.get(TicketRow, ticket_id) if ticket_id is not None else None
+
+
+_t = TicketRow.__table__.c
+# Built once, in Core: the ORM's statement path costs more than this one index lookup.
+_HELD = select(_t.id).where(
+    _t.participant_id == bindparam("participant_id"),
+    _t.poli_code == bindparam("poli_code"),
+    _t.service_date == bindparam("day"),
+    _t.status != TicketStatus.CANCELLED.value,
+)
 
 
 def not_before_latest(
@@ -71,4 +82,9 @@ def not_before_latest(
         .order_by(column.desc())
         .limit(1)
     ).first()
+    return after_latest(latest, now)
+
+
+def after_latest(latest: datetime | None, now: datetime) -> datetime:
+    """``now``, or a tick after ``latest`` when the clock went back behind it."""
     return latest + _TICK if latest is not None and latest > now else now

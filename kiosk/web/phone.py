@@ -23,7 +23,10 @@ before any of that.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, time
+from functools import wraps
+from typing import Concatenate, ParamSpec, TypeVar
 
 from kiosk.contract.faskes import (
     Booked,
@@ -71,6 +74,24 @@ def _date(text: str, field: str) -> date:
         raise refuse("ws.contract.date", field=field) from None
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _one_session(
+    call: Callable[Concatenate[PhoneDesk, _P], _R],
+) -> Callable[Concatenate[PhoneDesk, _P], _R]:
+    """One store session for the whole call: its reads share one connection and transaction
+    (its write keeps its own), instead of one session per service asked."""
+
+    @wraps(call)
+    def in_one_session(desk: PhoneDesk, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with desk.services.one_session():
+            return call(desk, *args, **kwargs)
+
+    return in_one_session
+
+
 class PhoneDesk:
     """The six calls' use cases; each returns the ``response`` part or raises a contract answer."""
 
@@ -84,6 +105,7 @@ class PhoneDesk:
         return Facility(code=settings.facility_code, name=settings.facility_name)
 
     # -- GET /antrean/status/{kodepoli}/{tanggalperiksa} -----------------------------------------
+    @_one_session
     def status(self, poli_code: str, day_text: str) -> list[ShiftStatus]:
         service_date = self._bookable_date(day_text)
         poli = self._poli(poli_code)
@@ -116,6 +138,7 @@ class PhoneDesk:
         return answer
 
     # -- POST /antrean ---------------------------------------------------------------------------
+    @_one_session
     def book(self, body: BookingRequest) -> Booked:
         today = self.clock.today()
         nik = self._nik(body.nik, today)
@@ -169,6 +192,7 @@ class PhoneDesk:
         )
 
     # -- GET /antrean/sisapeserta/{nomorkartu}/{kodepoli}/{tanggalperiksa} ------------------------
+    @_one_session
     def position(self, card: str, poli_code: str, day_text: str) -> Position:
         service_date = _date(day_text, "tanggalperiksa")
         ticket, cancelled = self._find(card, poli_code, service_date)
@@ -185,6 +209,7 @@ class PhoneDesk:
         )
 
     # -- version 1: GET /antrean/status, POST /antrean (the clinic picks the shift) ---------------
+    @_one_session
     def poli_status(self, poli_code: str, day_text: str) -> PoliStatusV1:
         """Version 1: the poli's figures over all its shifts, counts as strings."""
         shifts = self.status(poli_code, day_text)
@@ -204,6 +229,7 @@ class PhoneDesk:
             keterangan=note,
         )
 
+    @_one_session
     def book_first_open(self, body: BookingRequestV1) -> Booked:
         """Version 1's five-field booking: the earliest shift still open with room, as if the
         phone had named it; ``keterangan`` says which doctor and hours."""
@@ -240,6 +266,7 @@ class PhoneDesk:
         )
 
     # -- PUT /antrean/batal ----------------------------------------------------------------------
+    @_one_session
     def cancel(self, card: str, poli_code: str, day_text: str, keterangan: str) -> None:
         service_date = _date(day_text, "tanggalperiksa")
         ticket, cancelled = self._find(card, poli_code, service_date)
@@ -255,6 +282,7 @@ class PhoneDesk:
         log.info("cancelled %s at poli %s", ticket.number, ticket.poli_code)
 
     # -- POST /peserta ---------------------------------------------------------------------------
+    @_one_session
     def register(self, body: PatientRequest) -> str:
         today = self.clock.today()
         nik = self._nik(body.nik, today)
