@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Engine,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
@@ -107,7 +108,19 @@ class QueueEntry(Base):
     """
 
     __tablename__ = "antrean"
-    __table_args__ = (UniqueConstraint("cons_id", "nomorkartu", "kodepoli", "tanggalperiksa"),)
+    __table_args__ = (
+        UniqueConstraint("cons_id", "nomorkartu", "kodepoli", "tanggalperiksa"),
+        # A shift's count, read by every add's kapasitas check: from the index alone.
+        Index(
+            "ix_antrean_shift",
+            "cons_id",
+            "tanggalperiksa",
+            "kodepoli",
+            "kodedokter",
+            "jampraktek",
+            "status",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cons_id: Mapped[str] = mapped_column(String(60))

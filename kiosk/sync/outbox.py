@@ -133,8 +133,7 @@ def claim(
     query, params = _NEXT, {"stale": stale, "batch": batch}
     if ticket_id is not None:
         query, params = _NEXT_OF_TICKET, {**params, "ticket_id": ticket_id}
-    with store.write() as session:
-        connection = session.connection()
+    with store.write_connection() as connection:
         rows = connection.execute(query, params).all()
         claimed = []
         for item_id, kind, payload, attempts in rows:
@@ -154,9 +153,13 @@ def settle(store: Store, owner: str, item: Claimed, answer: Answer, now: datetim
     else:
         statement, params["error"] = _PARKED, answer.message or f"kode {answer.code}"
         log.warning("outbox item %d (%s) refused by the central", item.id, item.kind)
+    if item.kind not in pcare.KINDS:
+        with store.write_connection() as connection:
+            connection.execute(statement, params)
+        return
     with store.write() as session:
         settled = session.connection().execute(statement, params)
-        if item.kind in pcare.KINDS and settled.rowcount == 1:
+        if settled.rowcount == 1:
             # The visit's record learns PCare's answer in the same transaction.
             state = pcare_side.settle_visit(session, item.id, item.kind, answer, now)
             if state is not None:
