@@ -30,6 +30,13 @@ def counter_name(text: str) -> str | None:
     return name
 
 
+def poli_counter(poli_name: str) -> str:
+    """Where a desk with no counter named calls to: "Loket <poli>", cut to fit the ticket's
+    column (a long poli name would not fit; PostgreSQL refuses what SQLite would keep)."""
+    name = " ".join(clean_text(f"Loket {poli_name}").split())
+    return name if len(name) <= COUNTER_MAX else name[: COUNTER_MAX - 1].rstrip() + "…"
+
+
 class CounterMemory:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME

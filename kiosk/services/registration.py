@@ -181,7 +181,7 @@ class RegistrationService:
     def pcare_codes(self) -> dict[str, str | None]:
         """Each poli's PCare code (None: PCare does not know it, its visits cannot register)."""
         with self.store.read() as session:
-            return dict(session.execute(select(PoliRow.code, PoliRow.pcare_code)).tuples().all())
+            return dict(session.execute(select(PoliRow.code, PoliRow.pcare_code)).all())
 
     # -- for the desk's screen (branch pcaredesk) ---------------------------------------------
     def check(self, ticket_id: int) -> None:

@@ -14,9 +14,10 @@ Screens and widgets import these in place of Textual's and Rich's own: ruff's ba
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Self, TypeVar
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Column
 from rich.table import Table as _RichTable  # noqa: TID251 - the wrapped original
@@ -237,6 +238,18 @@ class DataTable(TextTitles, _DataTable[CellType]):
     def add_rows(self, rows: Iterable[Iterable[CellType]]) -> list[RowKey]:
         return [self.add_row(*row) for row in rows]
 
+    def fit_columns(
+        self, columns: Iterable[tuple[str, str]], rows: Iterable[Sequence[CellType]]
+    ) -> None:
+        """Columns (key, heading) as wide as their heading and widest cell, fixed, and no rows.
+        Textual widens auto-width columns only when the app is idle: a busy one painted its rows
+        at the headings' widths, or its header at the old widths above rows at the new ones."""
+        rows = list(rows)
+        self.clear(columns=True)
+        for index, (key, heading) in enumerate(columns):
+            width = max([cell_len(heading), *(_cell_width(row[index]) for row in rows)])
+            self.add_column(heading, key=key, width=width)
+
 
 def _cell(value: Any, no_wrap: bool) -> Any:
     return (
@@ -244,6 +257,12 @@ def _cell(value: Any, no_wrap: bool) -> Any:
         if isinstance(value, str)
         else _shown(value)
     )
+
+
+def _cell_width(value: Any) -> int:
+    """The widest line of a cell as shown (a Text, or a string read as text)."""
+    text = _cell(value, True)
+    return max((line.cell_len for line in text.split()), default=0) if isinstance(text, Text) else 0
 
 
 def _label(label: TextType) -> Text:

@@ -305,7 +305,8 @@ async def test_the_layout_follows_the_terminal_size(services: Services) -> None:
         await ready(pilot)
         polis = board_of(app).query_one("#polis")
         assert len(polis.children) == 4  # every poli open today, called or not
-        assert polis.styles.grid_size_columns == 2  # two by two
+        # Two by two, once the panels are laid out after their first refresh.
+        await until(pilot, lambda: polis.styles.grid_size_columns == 2)
         await pilot.resize_terminal(200, 24)
         await until(pilot, lambda: polis.styles.grid_size_columns == 4)
 

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from textual.widgets import Input
 
 from kiosk.desk_app import DeskApp
 from kiosk.services import Services
+from kiosk.services.counter import COUNTER_MAX
 from kiosk.services.staff import StaffService
-from kiosk.store.models import TicketEventRow
+from kiosk.store.models import PoliRow, TicketEventRow
 from tests.ui.helpers import screen_name, screen_text, settle, text_of
 from tests.ui.test_desk import _burst, take
 
@@ -57,3 +58,27 @@ async def test_an_emptied_counter_calls_to_the_poli_s_loket(services: Services) 
         await pilot.press("1")
         await settle(pilot)
         assert "Loket Umum" in text_of(app, "#header-facility")
+
+
+async def test_a_long_poli_name_gives_a_loket_that_fits_the_ticket(services: Services) -> None:
+    """PostgreSQL refuses a counter longer than the ticket's column, where SQLite keeps it: the
+    poli's own loket is cut to fit, and the call goes through."""
+    long_name = "Kesehatan Ibu dan Anak serta Keluarga Berencana"
+    with services.store.write() as session:
+        session.execute(update(PoliRow).where(PoliRow.code == "001").values(name=long_name))
+    StaffService(services.store, services.clock).add("sari", "4321")
+    take(services)
+    app = DeskApp(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#counter", Input).value = ""
+        await pilot.press(*"sari", "enter", *"4321", "enter")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+    with services.store.read() as session:
+        event = session.scalars(select(TicketEventRow).where(TicketEventRow.kind == "called")).one()
+    counter = event.detail["counter"]
+    assert counter.startswith("Loket Kesehatan Ibu") and counter.endswith("…")
+    assert len(counter) <= COUNTER_MAX

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from kiosk.domain.models import Poli
 from kiosk.i18n import t
+from kiosk.services.counter import poli_counter
 from kiosk.widgets.choices import Choice, ChoiceList
 from kiosk.widgets.plain import Static
 
@@ -39,5 +40,5 @@ class PickPoliScreen(Screen[None]):
         from kiosk.screens.desk.queue import DeskScreen
 
         poli = next(p for p in self.polis if p.code == event.choice.id)
-        counter = self.host.counter or f"Loket {poli.name}"
+        counter = self.host.counter or poli_counter(poli.name)
         self.app.switch_screen(DeskScreen(poli, counter, self.polis))

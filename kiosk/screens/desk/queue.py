@@ -143,6 +143,7 @@ class DeskScreen(ServiceScreen):
         self.poli, self.counter, self.polis = poli, counter, polis
         self.entries: list[QueueEntry] = []
         self._shown_rows: list[tuple[str, list[Any]]] | None = None  # what the table shows
+        self._keys: list[str] = []  # the columns shown, by their words' keys
         self.parked = 0
         self.hfis_differences = 0  # how far BPJS's pulled HFIS schedule differs (a notice)
         self._hfis_count: DifferenceCount | None = None
@@ -226,9 +227,9 @@ class DeskScreen(ServiceScreen):
                 "desk.col.flags",
             ]
         )
-        if wide:
-            for key in keys:
-                table.add_column(self.tr(key), key=key)
+        self._keys = keys
+        if wide:  # widths fixed from the rows whenever they change (_show)
+            table.fit_columns(((key, self.tr(key)) for key in keys), [])
             return
         states = [self.tr(f"state.{s.value}") for s in TicketStatus]
         widths = {key: max(NARROW_WIDTHS.get(key, 0), len(self.tr(key))) for key in keys}
@@ -338,7 +339,12 @@ class DeskScreen(ServiceScreen):
         # nothing (the desk's PC pays it all day), so only a changed list is drawn again.
         if rows != self._shown_rows:
             self._shown_rows = rows
-            table.clear()
+            if self._wide:
+                table.fit_columns(
+                    ((key, self.tr(key)) for key in self._keys), [cells for _, cells in rows]
+                )
+            else:
+                table.clear()
             for key, cells in rows:
                 table.add_row(*cells, key=key, height=None if not self._wide else 1)
             if keep is not None and any(e.ticket.id == keep for e in entries):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -85,13 +84,7 @@ class ReportScreen(ServiceScreen):
             return
         table: DataTable[Any] = self.query_one("#report-table", DataTable)
         rows = report_rows(report, self.tr("report.total"))
-        # Widths fixed from the rows: a table that widens its columns on idle can paint its
-        # header once at the old widths, above rows at the new ones.
-        table.clear(columns=True)
-        for index, key in enumerate(REPORT_COLUMNS):
-            heading = self.tr(key)
-            width = max(cell_len(text) for text in [heading, *(row[index] for row in rows)])
-            table.add_column(heading, key=key, width=width)
+        table.fit_columns(((key, self.tr(key)) for key in REPORT_COLUMNS), rows)
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         hours = report.arrivals_per_hour
