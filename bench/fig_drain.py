@@ -47,8 +47,10 @@ def _card(i: int) -> str:
 
 
 def _nik(i: int) -> str:
-    """Born 01-01-198x (the NIK's date part), so the central's registry row agrees with it."""
-    return f"3273010101{80 + i % 10:02d}{i % 10_000:04d}"
+    """Born 01-01-198x (the NIK's date part), so the central's registry row agrees with it; the
+    year and the serial together tell 100,000 participants apart (``--full`` loads 20,000), and
+    the serials start at 1000, past the demo's own (3273010101800003)."""
+    return f"3273010101{80 + i % 10:02d}{(1_000 + i // 10) % 10_000:04d}"
 
 
 def _born(i: int) -> str:

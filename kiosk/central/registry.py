@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.central.db import (
@@ -61,6 +61,94 @@ def checked_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise Refused("central.date.invalid", value=value) from None
+
+
+class _ADD:
+    """antrean/add's statements, built once (the checks are in :meth:`Registry.add`)."""
+
+    # The poli, and the entry this natural key already holds there (none: id is null).
+    poli_and_entry = (
+        select(CentralPoli.code, QueueEntry.id, QueueEntry.status)
+        .outerjoin(
+            QueueEntry,
+            and_(
+                QueueEntry.kodepoli == CentralPoli.code,
+                QueueEntry.cons_id == bindparam("cons_id"),
+                QueueEntry.tanggalperiksa == bindparam("tanggalperiksa"),
+                QueueEntry.nomorkartu == bindparam("nomorkartu"),
+            ),
+        )
+        .where(CentralPoli.code == bindparam("kodepoli"))
+    )
+    participant = select(
+        CentralParticipant.active,
+        CentralParticipant.status_text,
+        CentralParticipant.srk_done,
+        CentralParticipant.born,
+    ).where(CentralParticipant.card == bindparam("nomorkartu"))
+    shifts = select(CentralSchedule.start, CentralSchedule.end, CentralSchedule.quota).where(
+        CentralSchedule.poli_code == bindparam("kodepoli"),
+        CentralSchedule.doctor_code == bindparam("kodedokter"),
+    )
+    held = (
+        select(func.count())
+        .select_from(QueueEntry)
+        .where(
+            QueueEntry.cons_id == bindparam("cons_id"),
+            QueueEntry.tanggalperiksa == bindparam("tanggalperiksa"),
+            QueueEntry.kodepoli == bindparam("kodepoli"),
+            QueueEntry.kodedokter == bindparam("kodedokter"),
+            QueueEntry.jampraktek == bindparam("jampraktek"),
+            QueueEntry.status != STATUS_CANCELLED,
+        )
+    )
+    insert = insert(QueueEntry)
+    # A cancelled entry of the same key takes the new number (every column but id and the key).
+    retake = update(QueueEntry).where(QueueEntry.id == bindparam("entry_id"))
+
+
+def _check_active(person: Any) -> None:
+    """``person``: the participant's row (:data:`_ADD.participant`) or None. A participant BPJS
+    knows as not active gets no JKN number (a clinic's cache may say otherwise: it learned of
+    them earlier, or took them on trust offline)."""
+    if person is not None and not person.active:
+        raise Refused("central.peserta.inactive", status=person.status_text or "TIDAK AKTIF")
+
+
+def _check_hfis(connection: Connection, cons_id: str, body: AddRequest) -> None:
+    start, _, end = body.jampraktek.partition("-")
+    shift = connection.execute(
+        _ADD.shifts, {"kodepoli": body.kodepoli, "kodedokter": body.kodedokter}
+    ).all()
+    if not shift:
+        raise Refused("central.hfis.doctor", doctor=body.kodedokter, poli=body.kodepoli)
+    matching = [s for s in shift if (s.start, s.end) == (start, end)]
+    if not matching:
+        hours = ", ".join(f"{s.start}-{s.end}" for s in shift)
+        raise Refused(
+            "central.hfis.hours", doctor=body.kodedokter, given=body.jampraktek, hours=hours
+        )
+    held = connection.execute(
+        _ADD.held,
+        {
+            "cons_id": cons_id,
+            "tanggalperiksa": body.tanggalperiksa,
+            "kodepoli": body.kodepoli,
+            "kodedokter": body.kodedokter,
+            "jampraktek": body.jampraktek,
+        },
+    ).scalar()
+    if (held or 0) >= matching[0].quota:
+        raise Refused("central.hfis.full", kapasitas=matching[0].quota)
+
+
+def _check_srk(person: Any, day: date) -> None:
+    if person is None or person.srk_done:
+        return
+    born = person.born
+    age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    if age >= SRK_AGE:
+        raise Refused("central.srk.missing")
 
 
 class Registry:
@@ -134,83 +222,49 @@ class Registry:
         As the real service, a new number is refused when its doctor or practice hours are not
         in the HFIS schedule (what ``ref/dokter`` answers), when the shift already holds its
         ``kapasitas``, when it knows the participant as not active, or when a participant aged 15
-        or more has not filled in this year's health-history screening (SRK)."""
+        or more has not filled in this year's health-history screening (SRK).
+
+        Core statements built once (:data:`_ADD`), in one write transaction: the poli with the
+        entry the natural key already holds, the participant, the doctor's shifts, the shift's
+        count, then the insert (or the cancelled entry taken again). The ORM's unit of work cost
+        several times the checks themselves on a call every queue number makes."""
         day = checked_date(body.tanggalperiksa)
-        values = body.model_dump()
+        key = {
+            "cons_id": cons_id,
+            "tanggalperiksa": body.tanggalperiksa,
+            "kodepoli": body.kodepoli,
+            "nomorkartu": body.nomorkartu,
+        }
         try:
-            with self.db.write() as session:
-                if session.get(CentralPoli, body.kodepoli) is None:
+            with self.db.write_connection() as connection:
+                held = connection.execute(_ADD.poli_and_entry, key).first()
+                if held is None:
                     raise Refused("central.poli.unknown", poli=body.kodepoli)
-                entry = self._entry(
-                    session, cons_id, body.tanggalperiksa, body.kodepoli, body.nomorkartu
-                )
-                if entry is not None and entry.status != STATUS_CANCELLED:
+                entry_id, status = held.id, held.status
+                if entry_id is not None and status != STATUS_CANCELLED:
                     return DUPLICATE
-                self._check_active(session, body.nomorkartu)
-                self._check_hfis(session, cons_id, body)
-                self._check_srk(session, body.nomorkartu, day)
-                if entry is None:
-                    entry = QueueEntry(cons_id=cons_id)
-                    session.add(entry)
-                for name, value in values.items():
-                    setattr(entry, name, value)
-                entry.status = STATUS_BOOKED
-                entry.added_at = utcnow()
-                entry.waktu = entry.called_at = entry.cancelled_at = None
-                entry.alasan = None
+                card = {"nomorkartu": body.nomorkartu}
+                person = connection.execute(_ADD.participant, card).first()
+                _check_active(person)
+                _check_hfis(connection, cons_id, body)
+                _check_srk(person, day)
+                values = {
+                    **body.model_dump(),
+                    "cons_id": cons_id,
+                    "status": STATUS_BOOKED,
+                    "added_at": utcnow(),
+                    "waktu": None,
+                    "called_at": None,
+                    "cancelled_at": None,
+                    "alasan": None,
+                }
+                if entry_id is None:
+                    connection.execute(_ADD.insert, values)
+                else:
+                    connection.execute(_ADD.retake, {**values, "entry_id": entry_id})
         except IntegrityError:  # another request with the same key won the race
             return DUPLICATE
         return DONE
-
-    @staticmethod
-    def _check_hfis(session: Any, cons_id: str, body: AddRequest) -> None:
-        start, _, end = body.jampraktek.partition("-")
-        shift = session.scalars(
-            select(CentralSchedule).where(
-                CentralSchedule.poli_code == body.kodepoli,
-                CentralSchedule.doctor_code == body.kodedokter,
-            )
-        ).all()
-        if not shift:
-            raise Refused("central.hfis.doctor", doctor=body.kodedokter, poli=body.kodepoli)
-        matching = [s for s in shift if (s.start, s.end) == (start, end)]
-        if not matching:
-            hours = ", ".join(f"{s.start}-{s.end}" for s in shift)
-            raise Refused(
-                "central.hfis.hours", doctor=body.kodedokter, given=body.jampraktek, hours=hours
-            )
-        held = session.scalar(
-            select(func.count())
-            .select_from(QueueEntry)
-            .where(
-                QueueEntry.cons_id == cons_id,
-                QueueEntry.tanggalperiksa == body.tanggalperiksa,
-                QueueEntry.kodepoli == body.kodepoli,
-                QueueEntry.kodedokter == body.kodedokter,
-                QueueEntry.jampraktek == body.jampraktek,
-                QueueEntry.status != STATUS_CANCELLED,
-            )
-        )
-        if (held or 0) >= matching[0].quota:
-            raise Refused("central.hfis.full", kapasitas=matching[0].quota)
-
-    @staticmethod
-    def _check_active(session: Any, card: str) -> None:
-        """A participant BPJS knows as not active gets no JKN number (a clinic's cache may say
-        otherwise: it learned of them earlier, or took them on trust offline)."""
-        person = session.get(CentralParticipant, card)
-        if person is not None and not person.active:
-            raise Refused("central.peserta.inactive", status=person.status_text or "TIDAK AKTIF")
-
-    @staticmethod
-    def _check_srk(session: Any, card: str, day: date) -> None:
-        person = session.get(CentralParticipant, card)
-        if person is None or person.srk_done:
-            return
-        born = person.born
-        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-        if age >= SRK_AGE:
-            raise Refused("central.srk.missing")
 
     def call(self, cons_id: str, body: CallRequest) -> Outcome:
         checked_date(body.tanggalperiksa)

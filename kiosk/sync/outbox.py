@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from kiosk.contract import antrean, pcare
@@ -48,22 +48,23 @@ class Claimed:
     attempts: int = 1  # this one included: above 1, an earlier send may have reached the central
 
 
-def claim(
-    store: Store,
-    owner: str,
-    now: datetime,
-    lease: timedelta,
-    batch: int,
-    ticket_id: int | None = None,
-) -> list[Claimed]:
-    """Take the next item of each ticket (and each card, poli and date) whose earlier items are
-    all sent, in one transaction; with ``ticket_id``, only that ticket's next item."""
-    stale = now - lease
-    earlier = aliased(OutboxRow)
-    claimable = or_(
+# The statements of a claim and of a settle, built once: a drain runs them for every item, and
+# building and ORM-evaluating an UPDATE cost more than SQLite's own work on it.
+_EARLIER = aliased(OutboxRow)
+
+
+def _claimable() -> ColumnElement[bool]:
+    """Pending, or sending under a claim older than the lease (``:stale``)."""
+    return or_(
         OutboxRow.state == PENDING,
-        and_(OutboxRow.state == SENDING, OutboxRow.claimed_at < stale),
+        and_(OutboxRow.state == SENDING, OutboxRow.claimed_at < bindparam("stale")),
     )
+
+
+def _next_items() -> Select[Any]:
+    """Each ticket's (and each card, poli and date's) next item whose earlier items are all
+    sent, in order (``:stale`` and ``:batch``)."""
+    earlier = _EARLIER
     # A ticket's Antrean items and its PCare registration items are two lines: each in order,
     # and a registration after the ticket's antrean/add. A refused registration does not hold
     # up the ticket's panggil or batal.
@@ -81,46 +82,84 @@ def claim(
         earlier.id < OutboxRow.id,
         earlier.state.in_((PENDING, SENDING, PARKED)),
     )
-    query = select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload, OutboxRow.attempts).where(
-        claimable, ~blocked
+    return select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload, OutboxRow.attempts).where(
+        _claimable(), ~blocked
     )
+
+
+_NEXT = _next_items().order_by(OutboxRow.id).limit(bindparam("batch"))
+_NEXT_OF_TICKET = (
+    _next_items()
+    .where(OutboxRow.ticket_id == bindparam("ticket_id"))
+    .order_by(OutboxRow.id)
+    .limit(bindparam("batch"))
+)
+# The compare-and-set: another pump that claimed the item first makes this a no-op.
+_TAKE = (
+    update(OutboxRow)
+    .where(OutboxRow.id == bindparam("item_id"), _claimable())
+    .values(
+        state=SENDING,
+        claimed_by=bindparam("owner"),
+        claimed_at=bindparam("now"),
+        attempts=OutboxRow.attempts + 1,
+    )
+)
+# An answer is marked only while the item is still ours.
+_MINE = and_(OutboxRow.id == bindparam("item_id"), OutboxRow.claimed_by == bindparam("owner"))
+_SENT = (
+    update(OutboxRow)
+    .where(_MINE)
+    .values(state=SENT, sent_at=bindparam("now"), last_error=None, claimed_by=None, claimed_at=None)
+)
+_PARKED = (
+    update(OutboxRow)
+    .where(_MINE)
+    .values(state=PARKED, last_error=bindparam("error"), claimed_by=None, claimed_at=None)
+)
+
+
+def claim(
+    store: Store,
+    owner: str,
+    now: datetime,
+    lease: timedelta,
+    batch: int,
+    ticket_id: int | None = None,
+) -> list[Claimed]:
+    """Take the next item of each ticket (and each card, poli and date) whose earlier items are
+    all sent, in one transaction; with ``ticket_id``, only that ticket's next item."""
+    stale = now - lease
+    query, params = _NEXT, {"stale": stale, "batch": batch}
     if ticket_id is not None:
-        query = query.where(OutboxRow.ticket_id == ticket_id)
-    with store.write() as session:
-        rows = session.execute(query.order_by(OutboxRow.id).limit(batch)).all()
+        query, params = _NEXT_OF_TICKET, {**params, "ticket_id": ticket_id}
+    with store.write_connection() as connection:
+        rows = connection.execute(query, params).all()
         claimed = []
         for item_id, kind, payload, attempts in rows:
-            # The compare-and-set: another pump that claimed it first makes this a no-op.
-            result = session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == item_id, claimable)
-                .values(
-                    state=SENDING,
-                    claimed_by=owner,
-                    claimed_at=now,
-                    attempts=OutboxRow.attempts + 1,
-                )
+            result = connection.execute(
+                _TAKE, {"item_id": item_id, "stale": stale, "owner": owner, "now": now}
             )
-            if result.rowcount == 1:  # type: ignore[attr-defined]
+            if result.rowcount == 1:
                 claimed.append(Claimed(item_id, kind, dict(payload), int(attempts or 0) + 1))
         return claimed
 
 
 def settle(store: Store, owner: str, item: Claimed, answer: Answer, now: datetime) -> None:
     """Mark the central's answer: sent, or parked with its message (only while still ours)."""
-    values: dict[str, Any] = {"claimed_by": None, "claimed_at": None}
+    params: dict[str, Any] = {"item_id": item.id, "owner": owner}
     if answer.ok:
-        values.update(state=SENT, sent_at=now, last_error=None)
+        statement, params["now"] = _SENT, now
     else:
-        values.update(state=PARKED, last_error=answer.message or f"kode {answer.code}")
+        statement, params["error"] = _PARKED, answer.message or f"kode {answer.code}"
         log.warning("outbox item %d (%s) refused by the central", item.id, item.kind)
+    if item.kind not in pcare.KINDS:
+        with store.write_connection() as connection:
+            connection.execute(statement, params)
+        return
     with store.write() as session:
-        settled = session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id == item.id, OutboxRow.claimed_by == owner)
-            .values(**values)
-        )
-        if item.kind in pcare.KINDS and settled.rowcount == 1:  # type: ignore[attr-defined]
+        settled = session.connection().execute(statement, params)
+        if settled.rowcount == 1:
             # The visit's record learns PCare's answer in the same transaction.
             state = pcare_side.settle_visit(session, item.id, item.kind, answer, now)
             if state is not None:
