@@ -40,9 +40,10 @@ lint: $(STAMP)
 
 # Three workers on two cores: many tests wait on subprocesses, servers and timers. The drills
 # marked `slow` start first (tests/conftest.py), and an idle worker takes tests queued for a busy
-# one (worksteal), so no worker is left alone with a queue of drills at the end.
+# one (worksteal), so no worker is left alone with a queue of drills at the end. The slowest
+# twenty are printed: where the suite's time goes (it is CPU-bound: four workers gain nothing).
 test: lint
-	$(BIN)/pytest -n 3 --dist worksteal
+	$(BIN)/pytest -n 3 --dist worksteal --durations=20
 
 # The everyday loop: lint and every test not marked `slow` (pyproject.toml's markers), on two workers.
 check: lint

@@ -82,16 +82,24 @@ def _walk_ins(services: object, count: int) -> None:
     from kiosk.services.tickets import TakeRequest
     from kiosk.store.models import ScheduleRow
 
-    today = services.clock.today()  # type: ignore[attr-defined]
+    # The shift open now at each poli: the bench runs at any hour, and a shift that is over
+    # takes no more numbers (the demo clinic's shifts cover the whole day).
+    now = services.clock.now()  # type: ignore[attr-defined]
     for index in range(count):
         poli = DESKS[index % len(DESKS)][0]
         with services.store.read() as session:  # type: ignore[attr-defined]
             schedule = session.scalars(
-                select(ScheduleRow.id).where(
-                    ScheduleRow.poli_code == poli, ScheduleRow.weekday == today.weekday()
+                select(ScheduleRow.id)
+                .where(
+                    ScheduleRow.poli_code == poli,
+                    ScheduleRow.weekday == now.weekday(),
+                    ScheduleRow.end > now.time().replace(tzinfo=None),
                 )
+                .order_by(ScheduleRow.start)
             ).first()
-        services.tickets.take(TakeRequest(poli, today, schedule))  # type: ignore[attr-defined]
+        services.tickets.take(  # type: ignore[attr-defined]
+            TakeRequest(poli, now.date(), schedule)
+        )
 
 
 def _call_id(services: object, ticket_id: int) -> int:

@@ -116,6 +116,8 @@ def rina_booking(clinic: Any) -> Any:
 # -- the store ---------------------------------------------------------------------------------
 
 
+# SQLAlchemy cannot reflect SQLite's expression index (ix_ticket_waiting), and says so.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrations_create_the_schema_and_run_twice(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'fresh' / 'kiosk.db'}")
     try:
