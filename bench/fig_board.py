@@ -77,28 +77,18 @@ def _desk(data_dir: Path) -> tuple[object, object]:
 
 
 def _walk_ins(services: object, count: int) -> None:
-    from sqlalchemy import select
-
+    from kiosk.domain.schedule import default_slot
     from kiosk.services.tickets import TakeRequest
-    from kiosk.store.models import ScheduleRow
 
-    # The shift open now at each poli: the bench runs at any hour, and a shift that is over
-    # takes no more numbers (the demo clinic's shifts cover the whole day).
+    # The shift the kiosk offers now at each poli: the bench runs at any hour, and a shift that
+    # is over takes no more numbers (the demo clinic's shifts cover the whole day).
     now = services.clock.now()  # type: ignore[attr-defined]
     for index in range(count):
         poli = DESKS[index % len(DESKS)][0]
-        with services.store.read() as session:  # type: ignore[attr-defined]
-            schedule = session.scalars(
-                select(ScheduleRow.id)
-                .where(
-                    ScheduleRow.poli_code == poli,
-                    ScheduleRow.weekday == now.weekday(),
-                    ScheduleRow.end > now.time().replace(tzinfo=None),
-                )
-                .order_by(ScheduleRow.start)
-            ).first()
+        slot = default_slot(services.clinic.slots(poli, now.date()), now)  # type: ignore[attr-defined]
+        assert slot is not None, f"no shift open at {poli}"
         services.tickets.take(  # type: ignore[attr-defined]
-            TakeRequest(poli, now.date(), schedule)
+            TakeRequest(poli, now.date(), slot.schedule_id)
         )
 
 

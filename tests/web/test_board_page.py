@@ -29,12 +29,13 @@ from sqlalchemy import select
 
 from kiosk.config import Settings
 from kiosk.domain.identity import parse_identity
+from kiosk.domain.schedule import default_slot
 from kiosk.services import Services
 from kiosk.services.desk import DeskService
 from kiosk.services.setup import open_clinic
 from kiosk.services.slips import SlipService
 from kiosk.services.tickets import TakeRequest
-from kiosk.store.models import ScheduleRow, TicketRow
+from kiosk.store.models import TicketRow
 from tests.demo_ids import BUDI_NIK, SITI_CARD, SITI_NIK
 from tests.web.browser import chromium, require_chromium
 
@@ -111,27 +112,18 @@ def browser(serve: Serve) -> Iterator[webdriver.Chrome]:
 
 
 def take(services: Services, poli: str, nik: str | None = None) -> str:
-    """A walk-in at `poli` for the shift open now: the suite runs at any hour, and a shift that
-    is over takes no more numbers (the demo clinic's shifts cover the whole day)."""
+    """A walk-in at `poli` in the shift the kiosk offers now (the suite runs at any hour, and a
+    shift that is over takes no more numbers; the demo clinic's shifts cover the whole day)."""
     now = services.clock.now()
-    with services.store.read() as session:
-        schedule = session.scalars(
-            select(ScheduleRow.id)
-            .where(
-                ScheduleRow.poli_code == poli,
-                ScheduleRow.weekday == now.weekday(),
-                ScheduleRow.end > now.time().replace(tzinfo=None),
-            )
-            .order_by(ScheduleRow.start)
-        ).first()
-    assert schedule is not None, f"no shift open at {poli} at {now:%H:%M}"
+    slot = default_slot(services.clinic.slots(poli, now.date()), now)
+    assert slot is not None, f"no shift open at {poli} at {now:%H:%M}"
     participant = (
         services.participants.identify(parse_identity(nik, now.date())) if nik is not None else None
     )
     request = TakeRequest(
         poli_code=poli,
         service_date=now.date(),
-        schedule_id=schedule,
+        schedule_id=slot.schedule_id,
         participant_id=participant.id if participant is not None else None,
     )
     return services.tickets.take(request).ticket.number
