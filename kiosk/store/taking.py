@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select
 
 from kiosk.domain.models import TicketStatus
 from kiosk.store.models import DoctorRow, PoliRow, ScheduleRow, TicketRow
+from kiosk.store.queues import joined_at_sql, waits_at_sql
 
 _ticket: Table = TicketRow.__table__  # type: ignore[assignment]
 _schedule: Table = ScheduleRow.__table__  # type: ignore[assignment]
@@ -44,9 +45,9 @@ class Shift(NamedTuple):
 
 
 _t = _ticket.c
-# A ticket waits at its current poli, else at the one that issued it (``queues.waits_at``): the
-# expression of the index ix_ticket_waiting, which answers the latest joining without a scan.
-_WAITS_HERE = func.coalesce(_t.current_poli, _t.poli_code) == bindparam("poli_code")
+# Where a ticket waits and when it joined (kiosk/store/queues.py's two rules, the expressions
+# of the index ix_ticket_waiting, which answers the latest joining without a scan).
+_WAITS_HERE = waits_at_sql == bindparam("poli_code")
 _TAKEN = (
     select(func.count())
     .where(
@@ -56,12 +57,11 @@ _TAKEN = (
     )
     .scalar_subquery()
 )
-# When the last ticket joined the queue (``queues.joined_at``): the same COALESCE as there.
-_JOINED = func.coalesce(_t.queued_at, _t.checked_in_at, _t.created_at)
+# When the last ticket joined the queue.
 _LATEST = (
-    select(_JOINED)
+    select(joined_at_sql)
     .where(_WAITS_HERE, _t.service_date == bindparam("day"))
-    .order_by(_JOINED.desc())
+    .order_by(joined_at_sql.desc())
     .limit(1)
     .scalar_subquery()
 )
