@@ -12,7 +12,7 @@ from kiosk.services.counter import COUNTER_MAX
 from kiosk.services.staff import StaffService
 from kiosk.store.models import PoliRow, TicketEventRow
 from tests.ui.helpers import screen_name, screen_text, settle, text_of
-from tests.ui.test_desk import _burst, take
+from tests.ui.test_desk import _burst, open_umum, take
 
 
 async def test_the_counter_is_chosen_at_sign_in_and_offered_next_time(services: Services) -> None:
@@ -53,10 +53,7 @@ async def test_an_emptied_counter_calls_to_the_poli_s_loket(services: Services) 
     app = DeskApp(services, counter="Ruang 2")
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one("#counter", Input).value = "  "
-        await pilot.press(*"sari", "enter", *"4321", "enter")
-        await settle(pilot)
-        await pilot.press("1")
-        await settle(pilot)
+        await open_umum(pilot)  # sari signs in, Poli Umum
         assert "Loket Umum" in text_of(app, "#header-facility")
 
 
@@ -71,10 +68,7 @@ async def test_a_long_poli_name_gives_a_loket_that_fits_the_ticket(services: Ser
     app = DeskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one("#counter", Input).value = ""
-        await pilot.press(*"sari", "enter", *"4321", "enter")
-        await settle(pilot)
-        await pilot.press("1")
-        await settle(pilot)
+        await open_umum(pilot)  # sari signs in, Poli Umum
         await pilot.press("n")
         await settle(pilot)
     with services.store.read() as session:
