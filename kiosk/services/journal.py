@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
@@ -46,7 +46,14 @@ def append(
     kind, actor, at, detail = event
     connection.execute(_INSERT_EVENT, _event(ticket_id, kind, actor, at, detail))
     if outbox is not None:
-        connection.execute(_INSERT_OUTBOX, _outbox(ticket_id, *outbox, at))
+        queue(connection, ticket_id, outbox, at)
+
+
+def queue(
+    connection: Connection, ticket_id: int, outbox: tuple[str, dict[str, Any]], at: datetime
+) -> None:
+    """The outbox item (kind, payload) alone, in SQLAlchemy Core, as :func:`append` writes it."""
+    connection.execute(_INSERT_OUTBOX, _outbox(ticket_id, *outbox, at))
 
 
 def _event(
@@ -91,18 +98,21 @@ def withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
     }
 
 
-def told_present(session: Session, ticket_id: int) -> bool:
+def told_present(connection: Connection, ticket_id: int) -> bool:
     """Whether the central last heard that this patient came when called (panggil status 1):
     it then refuses a cancellation, as the patient has been seen. A patient sent on to the
     pharmacy waits again here, but is past cancelling there."""
-    last_call = session.scalars(
-        select(OutboxRow.payload)
-        .where(
-            OutboxRow.ticket_id == ticket_id,
-            OutboxRow.kind == antrean.CALL,
-            OutboxRow.state != OutboxState.VOID,
-        )
-        .order_by(OutboxRow.id.desc())
-        .limit(1)
-    ).first()
+    last_call = connection.execute(_LAST_CALL, {"ticket_id": ticket_id}).scalar()
     return last_call is not None and last_call.get("status") == 1
+
+
+_LAST_CALL = (
+    select(OutboxRow.payload)
+    .where(
+        OutboxRow.ticket_id == bindparam("ticket_id"),
+        OutboxRow.kind == antrean.CALL,
+        OutboxRow.state != OutboxState.VOID,
+    )
+    .order_by(OutboxRow.id.desc())
+    .limit(1)
+)
