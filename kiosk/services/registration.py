@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -361,9 +361,15 @@ def _pcare_code(session: Session, row: TicketRow) -> str | None:
 
 
 def _record(session: Session, ticket_id: int) -> VisitRegistrationRow | None:
-    return session.scalars(
-        select(VisitRegistrationRow).where(VisitRegistrationRow.ticket_id == ticket_id)
-    ).first()
+    # Its id first, on the connection: most tickets have none (every cancelled booking asks).
+    session.flush()  # as the ORM's query would: a record added in this transaction counts
+    record_id = session.connection().execute(_RECORD_ID, {"ticket_id": ticket_id}).scalar()
+    return session.get(VisitRegistrationRow, record_id) if record_id is not None else None
+
+
+_RECORD_ID = select(VisitRegistrationRow.id).where(
+    VisitRegistrationRow.ticket_id == bindparam("ticket_id")
+)
 
 
 def _card(row: TicketRow) -> str:

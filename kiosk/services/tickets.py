@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.contract import antrean
@@ -304,9 +304,7 @@ class TicketService:
     def queue_by_shift(self, poli_code: str, service_date: date) -> dict[int, list[QueueEntry]]:
         """Every live ticket a poli issued for a day, by its practice shift (schedule id)."""
         shifts: dict[int, list[QueueEntry]] = {}
-        for schedule_id, entry in self._entries(
-            TicketRow.poli_code == poli_code, TicketRow.service_date == service_date
-        ):
+        for schedule_id, entry in self._entries(_ISSUED, poli_code, service_date):
             if schedule_id is not None:
                 shifts.setdefault(schedule_id, []).append(entry)
         return shifts
@@ -316,38 +314,20 @@ class TicketService:
         waits at (a transfer moves it), that day. The desk calls that queue."""
         with self.store.read() as session:
             # The columns it needs, not the row with its poli, doctor and holder.
-            seq, number, status, called_at, joined, waits, day = session.execute(
-                select(
-                    TicketRow.seq,
-                    TicketRow.number,
-                    TicketRow.status,
-                    TicketRow.called_at,
-                    joined_at_sql,
-                    waits_at_sql,
-                    TicketRow.service_date,
-                ).where(TicketRow.id == ticket_id)
-            ).one()
+            seq, number, status, called_at, joined, waits, day = (
+                session.connection().execute(_QUEUE_ENTRY, {"ticket_id": ticket_id}).one()
+            )
             mine = QueueEntry(seq, number, TicketStatus(status), called_at, joined)
-            queue = in_queue(waits, day)
-        entries = self._entries(*queue)
+        entries = self._entries(_WAITING, waits, day)
         return mine, [entry for _, entry in entries]
 
-    def _entries(self, *where: Any) -> list[tuple[int | None, QueueEntry]]:
+    def _entries(
+        self, query: Executable, poli_code: str, day: date
+    ) -> list[tuple[int | None, QueueEntry]]:
         with self.store.read() as session:
-            rows = session.execute(
-                select(
-                    TicketRow.schedule_id,
-                    TicketRow.seq,
-                    TicketRow.number,
-                    TicketRow.status,
-                    TicketRow.called_at,
-                    TicketRow.queued_at,
-                    TicketRow.checked_in_at,
-                    TicketRow.created_at,
-                )
-                .where(*where, TicketRow.status != TicketStatus.CANCELLED)
-                .order_by(*queue_order)
-            ).all()
+            # Columns only, on the connection: the ORM's statement path is not needed for them.
+            params = {"poli_code": poli_code, "day": day}
+            rows = session.connection().execute(query, params).all()
         return [
             (
                 schedule_id,
@@ -392,6 +372,38 @@ class TicketService:
     def _kind(taken: Step) -> str:
         assert taken.event is not None
         return taken.event
+
+
+_QUEUE_ENTRY = select(
+    TicketRow.seq,
+    TicketRow.number,
+    TicketRow.status,
+    TicketRow.called_at,
+    joined_at_sql,
+    waits_at_sql,
+    TicketRow.service_date,
+).where(TicketRow.id == bindparam("ticket_id"))
+
+
+# A queue's live tickets in calling order, built once: those a poli issued that day (the
+# phone's figures per shift), or those waiting at a poli that day (where a ticket stands).
+_ENTRIES = select(
+    TicketRow.schedule_id,
+    TicketRow.seq,
+    TicketRow.number,
+    TicketRow.status,
+    TicketRow.called_at,
+    TicketRow.queued_at,
+    TicketRow.checked_in_at,
+    TicketRow.created_at,
+).order_by(*queue_order)
+_LIVE = TicketRow.status != TicketStatus.CANCELLED
+_ISSUED = _ENTRIES.where(
+    TicketRow.poli_code == bindparam("poli_code"),
+    TicketRow.service_date == bindparam("day"),
+    _LIVE,
+)
+_WAITING = _ENTRIES.where(*in_queue(bindparam("poli_code"), bindparam("day")), _LIVE)
 
 
 def _new_ticket(

@@ -16,7 +16,7 @@ from kiosk.domain.models import (
     TicketStatus,
 )
 from kiosk.domain.privacy import mask_number
-from kiosk.store.models import ParticipantRow, PoliRow, ScheduleRow, TicketRow
+from kiosk.store.models import ParticipantRow, PoliRow, TicketRow
 
 
 def to_participant(row: ParticipantRow | Row[Any]) -> Participant:
@@ -46,21 +46,22 @@ def to_participant(row: ParticipantRow | Row[Any]) -> Participant:
     )
 
 
-def to_poli(row: PoliRow) -> Poli:
+def to_poli(row: PoliRow | Row[Any]) -> Poli:
     return Poli(code=row.code, name=row.name, prefix=row.prefix)
 
 
-def to_slot(row: ScheduleRow, service_date: date, taken: int) -> Slot:
+def to_slot(row: Row[Any], service_date: date) -> Slot:
+    """From a Core row of the schedule table with its ``doctor_name`` and ``taken`` count."""
     return Slot(
         schedule_id=row.id,
         poli_code=row.poli_code,
         doctor_code=row.doctor_code,
-        doctor_name=row.doctor.name,
+        doctor_name=row.doctor_name or "",
         service_date=service_date,
         start=row.start,
         end=row.end,
         quota=row.quota,
-        taken=taken,
+        taken=row.taken,
     )
 
 

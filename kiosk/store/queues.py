@@ -14,7 +14,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, bindparam, func, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Table,
+    bindparam,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import Ticket, TicketStatus
@@ -41,8 +50,11 @@ def joined_at(row: TicketRow) -> datetime:
     return row.queued_at or row.checked_in_at or row.created_at
 
 
-def in_queue(poli_code: str, day: date) -> tuple[ColumnElement[bool], ...]:
-    """Where-clauses: the tickets that wait at ``poli_code`` on ``day`` (any state)."""
+def in_queue(
+    poli_code: str | BindParameter[str], day: date | BindParameter[date]
+) -> tuple[ColumnElement[bool], ...]:
+    """Where-clauses: the tickets that wait at ``poli_code`` on ``day`` (any state); given as
+    bound parameters, for a statement built once."""
     return (waits_at_sql == poli_code, TicketRow.service_date == day)
 
 
