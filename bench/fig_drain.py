@@ -16,8 +16,8 @@ were accepted and how many refused (parked) or left waiting; any refusal marks t
 
 Limit: the same client sending the same number of such adds straight to the same central, one
 after another, with no store at all: the most a pump that sends one item per round trip can
-reach (the pump, with two calls in flight, can pass it). Items per second over each whole run. The issue's own goal is absolute (>= 500 items/s),
-so the note says whether it is met.
+reach (the pump, with two calls in flight, can pass it). Items per second over each whole run.
+The issue's own goal is absolute (>= 500 items/s), so the note says whether it is met.
 """
 
 from __future__ import annotations
