@@ -60,6 +60,8 @@ def send(
             found = find_registered(client, payload)
             if isinstance(found, str):
                 return _created(found, "found in PCare's list of the day after a refusal")
+            if isinstance(found, Answer):
+                return found  # PCare could not be asked: not a refusal yet, try again later
         return answer
     if kind == pcare.UNREGISTER:
         no_urut = _no_urut_for_delete(store, item_id)

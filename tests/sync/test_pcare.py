@@ -230,6 +230,41 @@ def test_a_slow_pumps_post_landing_after_the_takeover_still_registers_once(
     assert central_registrations(central_server) == store_registrations(clinic)
 
 
+def test_a_refusal_pcare_cannot_be_asked_about_is_tried_again_not_parked(
+    clinic: Services, central_server: CentralServer
+) -> None:
+    """As above, but the central goes away between the refusal and the second look (the soak
+    kills it at any moment): the visit is not parked as refused, it is sent again later."""
+    siti, _first, item = post_in_flight(clinic)
+    with clinic.store.write() as session:
+        session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == item.id)
+            .values(claimed_at=FIXED - timedelta(hours=1))
+        )
+    second = pump(clinic)
+    (again,) = second.claim()
+    real = second.client.pcare
+
+    def refused_then_the_central_goes(method: str, path: str, **kwargs: Any) -> Any:
+        if method == "POST":
+            real("POST", "/pendaftaran", body=item.payload)  # the first pump's, landing late
+            refused = real(method, path, **kwargs)
+            central_server.stop()
+            return refused
+        return real(method, path, **kwargs)
+
+    second.client.pcare = refused_then_the_central_goes  # type: ignore[method-assign]
+    answer = second._send(again)
+    assert answer.retry, answer.message
+    second._release([again], answer)
+    central_server.start()
+    assert pump(clinic).drain()
+    got = clinic.registration.get(siti)
+    assert got is not None and got.state == VisitState.REGISTERED and got.no_urut == "A1"
+    assert len(central_server.registrations(DAY)) == 1
+
+
 def test_a_delete_queued_before_the_answer_waits_for_the_number(
     clinic: Services, central_server: CentralServer
 ) -> None:
