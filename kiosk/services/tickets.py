@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
@@ -47,6 +48,7 @@ from kiosk.store.numbers import next_seq
 from kiosk.store.queues import (
     after_latest,
     held,
+    held_id,
     in_queue,
     joined_at_sql,
     not_before_latest,
@@ -107,15 +109,19 @@ class TicketService:
         if problem:
             raise Refused(problem.value)
         complaint = clean_text(request.complaint or "", 200) or None
-        with self.store.write() as session:
+        # SQLAlchemy Core on the write transaction's connection, no ORM session: the counter,
+        # one read under its lock, the ticket with its event (kiosk/store/taking.py says why).
+        with self.store.write_connection() as connection:
             participant = None
             if request.participant_id is not None:
-                participant = participant_by(session.connection(), "id", request.participant_id)
+                participant = participant_by(connection, "id", request.participant_id)
                 if participant is None:
                     raise LookupError(f"no participant {request.participant_id}")
-                existing = held(session, participant.id, request.poli_code, request.service_date)
+                existing = held_id(
+                    connection, participant.id, request.poli_code, request.service_date
+                )
                 if existing is not None:
-                    return TakeOutcome(to_ticket(existing), existing=True)
+                    return TakeOutcome(_loaded(connection, existing), existing=True)
                 refusal = check_eligibility(participant, self.facility_code, request.poli_code)
                 if refusal:
                     raise Refused(
@@ -123,14 +129,12 @@ class TicketService:
                         amount=rupiah(participant.arrears),
                         fktp=refused_at(participant, refusal),
                     )
-            # SQLAlchemy Core from here: the counter, one read under its lock, two inserts
-            # (kiosk/store/taking.py says why). Lock the poli/day counter first: the quota
-            # count then sees a settled queue. A refusal rolls the counter back.
-            seq = next_seq(session, request.poli_code, request.service_date)
+            # Lock the poli/day counter first: the quota count then sees a settled queue. A
+            # refusal rolls the counter back.
+            seq = next_seq(connection, request.poli_code, request.service_date)
             # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
             # the day of service; only a walk-in for today joins the live queue at once.
             booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
-            connection = session.connection()
             found = shift_taken(
                 connection,
                 request.schedule_id,
@@ -412,6 +416,13 @@ def _new_ticket(
         checked_in_at=values["checked_in_at"],
         visit_sick=values["visit_sick"],
     )
+
+
+def _loaded(connection: Connection, ticket_id: int) -> Ticket:
+    """A ticket read through the ORM on a Core transaction's connection, inside it (an ORM
+    session joined to it, which leaves its commit to the transaction's owner)."""
+    with Session(bind=connection, join_transaction_mode="rollback_only") as session:
+        return to_ticket(session.get_one(TicketRow, ticket_id))
 
 
 def _visit_kind(request: TakeRequest, jkn: bool) -> bool | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, Connection, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import TicketStatus
@@ -51,12 +51,16 @@ def held(session: Session, participant_id: int, poli_code: str, day: date) -> Ti
 
     Its id first, from the unique index alone: most askers find none (a first booking, a
     take), and loading the row with its poli, doctor and holder is what costs."""
-    ticket_id = (
-        session.connection()
-        .execute(_HELD, {"participant_id": participant_id, "poli_code": poli_code, "day": day})
-        .scalar()
-    )
+    ticket_id = held_id(session.connection(), participant_id, poli_code, day)
     return session.get(TicketRow, ticket_id) if ticket_id is not None else None
+
+
+def held_id(connection: Connection, participant_id: int, poli_code: str, day: date) -> int | None:
+    """The id of :func:`held`'s ticket, on a Core connection (the take's)."""
+    ticket_id: int | None = connection.execute(
+        _HELD, {"participant_id": participant_id, "poli_code": poli_code, "day": day}
+    ).scalar()
+    return ticket_id
 
 
 _t = TicketRow.__table__.c
