@@ -35,7 +35,13 @@ from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import append, queue_for_central, record_event, told_present
+from kiosk.services.journal import (
+    append_outbox,
+    issue,
+    queue_for_central,
+    record_event,
+    told_present,
+)
 from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
@@ -56,7 +62,7 @@ from kiosk.store.queues import (
     waits_at,
     waits_at_sql,
 )
-from kiosk.store.taking import Shift, insert_ticket, shift_taken
+from kiosk.store.taking import Shift, shift_taken
 
 
 @dataclass(frozen=True)
@@ -193,21 +199,13 @@ class TicketService:
                 "checked_in_at": None if booking else now,
                 "queued_at": joined,
             }
-            ticket = _new_ticket(insert_ticket(connection, values), values, shift, participant)
-            outbox = None
+            at = self.clock.utcnow()
+            detail = {"number": values["number"], "source": values["source"]}
+            ticket_id = issue(connection, values, (self._kind(issued), request.actor, at, detail))
+            ticket = _new_ticket(ticket_id, values, shift, participant)
             if participant is not None and issued.tells == Tell.ADD:
-                outbox = (antrean.ADD, antrean.add_payload(ticket, participant, request.phone))
-            append(
-                connection,
-                ticket.id,
-                (
-                    self._kind(issued),
-                    request.actor,
-                    self.clock.utcnow(),
-                    {"number": ticket.number, "source": ticket.source.value},
-                ),
-                outbox,
-            )
+                payload = antrean.add_payload(ticket, participant, request.phone)
+                append_outbox(connection, ticket.id, antrean.ADD, payload, at)
             return TakeOutcome(ticket, existing=False)
 
     # -- check-in ------------------------------------------------------------------------------
