@@ -45,9 +45,10 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest -n 3 --dist worksteal --durations=20
 
-# The everyday loop: lint and every test not marked `slow` (pyproject.toml's markers), on two workers.
+# The everyday loop: lint and every test marked neither `slow` (the drills) nor `ui` (the screens
+# through the Pilot); pyproject.toml names the markers. `make test` runs everything.
 check: lint
-	$(BIN)/pytest -n 2 --dist worksteal -q -m "not slow"
+	$(BIN)/pytest -n 2 --dist worksteal -q -m "not slow and not ui"
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix kiosk tests $(wildcard bench)

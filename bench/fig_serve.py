@@ -15,7 +15,9 @@ one request each in flight, bounded by a request count and a time. Rows:
   from the shared allocator; every request counts, against hello at the same concurrency.
 
 Requests per second over the whole run, and p99 of the requests. Any answer other than HTTP 200
-with ``metadata.code`` 200 counts as a failure and is reported in the row.
+with ``metadata.code`` 200 counts as a failure and is reported in the row. Beside them, the
+server's CPU time per book or cancel request (user and system, from /proc, Linux only): on a
+shared machine the p99 follows whoever else has the cores, the CPU a request costs much less so.
 """
 
 from __future__ import annotations
@@ -67,9 +69,19 @@ def serve_figure(options: Options, _engines: object) -> list[Row]:
             # Each booking takes a new number of its poli for tomorrow (999 a day): at most
             # DAY_BUDGET bookings (two requests each) per poli.
             bookings = min(count, 2 * DAY_BUDGET * len(POLIS))
-            booking = asyncio.run(_booking_load(ours.base, bookings, seconds))
+            booking = asyncio.run(_booking_load(ours.base, bookings, seconds, ours.pid))
         with _Server("bare", folder) as bare:
-            hello = asyncio.run(_hello_load(bare.base, count, seconds))
+            hello = asyncio.run(_hello_load(bare.base, count, seconds, bare.pid))
+    cpu = []
+    if booking.cpu_ms is not None and hello.cpu_ms is not None:
+        cpu.append(
+            latency(
+                f"5 serve book+cancel server CPU, {booking.clients} clients (ms/req)",
+                booking.cpu_ms,
+                hello.cpu_ms,
+                booking.note,
+            )
+        )
     return [
         per_second_row(
             f"5 serve status, {CLIENTS} clients (req/s)",
@@ -92,6 +104,7 @@ def serve_figure(options: Options, _engines: object) -> list[Row]:
             hello.p99_ms,
             booking.note,
         ),
+        *cpu,
     ]
 
 
@@ -155,6 +168,10 @@ class _Server:
         tail = self.log.read_text(errors="replace").strip().splitlines()[-1:]
         raise RuntimeError(f"the {self.which} server did not come up: {tail}")
 
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process is not None else None
+
     def __exit__(self, *_exc: object) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -168,9 +185,16 @@ class _Server:
 # -- load ---------------------------------------------------------------------------------------
 class _Load:
     def __init__(
-        self, clients: int, samples: list[float], wall: float, failures: list[str]
+        self,
+        clients: int,
+        samples: list[float],
+        wall: float,
+        failures: list[str],
+        cpu_seconds: float | None = None,
     ) -> None:
         self.clients = clients
+        requests = len(samples) + len(failures)
+        self.cpu_ms = cpu_seconds / requests * 1e3 if cpu_seconds is not None and requests else None
         self.per_second = len(samples) / wall if wall > 0 else 0.0
         self.p99_ms = percentile(samples, 0.99) * 1e3 if samples else float("nan")
         self.note = f"{len(failures)} failed ({failures[0]})" if failures else ""
@@ -181,8 +205,16 @@ class _Load:
 Request = Callable[[Any, int], Awaitable[str | None]]  # (client, client index) -> failure or None
 
 
-async def _drive(base: str, clients: int, count: int, seconds: float, request: Request) -> _Load:
-    """``clients`` loops sharing one budget of ``count`` requests and ``seconds``."""
+async def _drive(
+    base: str,
+    clients: int,
+    count: int,
+    seconds: float,
+    request: Request,
+    server_pid: int | None = None,
+) -> _Load:
+    """``clients`` loops sharing one budget of ``count`` requests and ``seconds``; with
+    ``server_pid``, the CPU time the server spent on them."""
     _skip_sniffio_lookups()
     import httpx
 
@@ -191,6 +223,7 @@ async def _drive(base: str, clients: int, count: int, seconds: float, request: R
     issued = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        cpu_before = _cpu_seconds(server_pid)
         started = time.perf_counter()
         deadline = started + seconds
 
@@ -210,7 +243,21 @@ async def _drive(base: str, clients: int, count: int, seconds: float, request: R
 
         await asyncio.gather(*(loop(index) for index in range(clients)))
         wall = time.perf_counter() - started
-    return _Load(clients, samples, wall, failures)
+        cpu_after = _cpu_seconds(server_pid)
+    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return _Load(clients, samples, wall, failures, cpu)
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """A process's user and system CPU time so far, from /proc (None where there is none)."""
+    if pid is None:
+        return None
+    try:
+        # The fields after the command's closing parenthesis; utime and stime are 14th and 15th.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _skip_sniffio_lookups() -> None:
@@ -236,13 +283,13 @@ def _failure(response: Any) -> str | None:
     return None
 
 
-async def _hello_load(base: str, count: int, seconds: float) -> _Load:
+async def _hello_load(base: str, count: int, seconds: float, pid: int | None = None) -> _Load:
     async def hello(client: Any, _index: int) -> str | None:
         response = await client.get("/hello")
         return None if response.status_code == 200 else f"HTTP {response.status_code}"
 
     await _drive(base, CLIENTS, 50, 5.0, hello)  # warm-up
-    return await _drive(base, CLIENTS, count, seconds, hello)
+    return await _drive(base, CLIENTS, count, seconds, hello, pid)
 
 
 async def _token(base: str) -> dict[str, str]:
@@ -271,7 +318,7 @@ async def _status_load(base: str, count: int, seconds: float) -> _Load:
     return await _drive(base, CLIENTS, count, seconds, status)
 
 
-async def _booking_load(base: str, count: int, seconds: float) -> _Load:
+async def _booking_load(base: str, count: int, seconds: float, pid: int | None = None) -> _Load:
     import httpx
 
     headers = await _token(base)
@@ -321,4 +368,4 @@ async def _booking_load(base: str, count: int, seconds: float) -> _Load:
         return failure
 
     await _drive(base, clients, 4 * clients, 10.0, book_or_cancel)  # warm-up
-    return await _drive(base, clients, count, seconds, book_or_cancel)
+    return await _drive(base, clients, count, seconds, book_or_cancel, pid)

@@ -20,11 +20,20 @@ from tests.central_server import central_server  # noqa: F401  (a fixture for ev
 from tests.pg import PostgresServer, find_bin_dir
 from tests.store_template import starting_from
 
+SCREENS = Path(__file__).parent / "ui"
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The drills marked ``slow`` go first: on several workers (`pytest -n`), no worker is then
-    left alone with one of them at the end while the others sit idle. `make check` leaves them out.
+    """Every test under tests/ui drives a screen through the Pilot: marked ``ui`` here, so no
+    file has to remember it (the few Pilot tests elsewhere carry the mark themselves).
+
+    The drills marked ``slow`` go first: on several workers (`pytest -n`), no worker is then
+    left alone with one of them at the end while the others sit idle. `make check` leaves both
+    out.
     """
+    for item in items:
+        if SCREENS in item.path.parents:
+            item.add_marker(pytest.mark.ui)
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 

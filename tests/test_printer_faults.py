@@ -89,6 +89,7 @@ def test_usb_printer_unplugged_or_failing(
 # -- through the screens: the ticket stands, the kiosk says what to do, the desk reprints -------
 
 
+@pytest.mark.ui
 async def test_out_of_paper_at_the_kiosk_then_the_desk_reprints(
     make_settings: Any, clock_source: Any
 ) -> None:

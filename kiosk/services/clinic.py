@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import FacilityClock
@@ -12,28 +13,51 @@ from kiosk.domain.models import Facility, Poli, PoliDay, Slot, TicketStatus
 from kiosk.domain.schedule import bookable_dates, poli_state
 from kiosk.store import Store
 from kiosk.store.convert import to_poli, to_slot
-from kiosk.store.models import FacilityRow, PoliRow, ScheduleRow, TicketRow
+from kiosk.store.models import DoctorRow, FacilityRow, PoliRow, ScheduleRow, TicketRow
 
 
 def slots_for(session: Session, poli_code: str, service_date: date) -> list[Slot]:
     """Every shift of a poli on a date, with the numbers given in it (all but cancelled)."""
-    rows = session.scalars(
-        select(ScheduleRow)
-        .where(ScheduleRow.poli_code == poli_code, ScheduleRow.weekday == service_date.weekday())
-        .order_by(ScheduleRow.start, ScheduleRow.doctor_code)
-    ).all()
-    taken = dict(
-        session.execute(
-            select(TicketRow.schedule_id, func.count())
-            .where(
-                TicketRow.service_date == service_date,
-                TicketRow.status != TicketStatus.CANCELLED,
-                TicketRow.poli_code == poli_code,
-            )
-            .group_by(TicketRow.schedule_id)
-        ).all()
+    params = {"poli_code": poli_code, "weekday": service_date.weekday(), "day": service_date}
+    rows = session.connection().execute(_SLOTS, params).all()
+    return [to_slot(row, service_date) for row in rows]
+
+
+# One Core statement, built once: the shifts with their doctor and their count (every booking
+# and status call asks; the ORM's load of the schedule rows cost more than the query).
+_schedule: Table = ScheduleRow.__table__  # type: ignore[assignment]
+_doctor: Table = DoctorRow.__table__  # type: ignore[assignment]
+_t = TicketRow.__table__.c
+_TAKEN = (
+    select(func.count())
+    .where(
+        _t.schedule_id == _schedule.c.id,
+        _t.service_date == bindparam("day"),
+        _t.status != TicketStatus.CANCELLED.value,
+        _t.poli_code == bindparam("poli_code"),
     )
-    return [to_slot(row, service_date, taken.get(row.id, 0)) for row in rows]
+    .scalar_subquery()
+)
+_poli: Table = PoliRow.__table__  # type: ignore[assignment]
+_POLI = select(_poli).where(_poli.c.code == bindparam("code"))
+_SLOTS: Select[Any] = (
+    select(
+        _schedule.c.id,
+        _schedule.c.poli_code,
+        _schedule.c.doctor_code,
+        _doctor.c.name.label("doctor_name"),
+        _schedule.c.start,
+        _schedule.c.end,
+        _schedule.c.quota,
+        _TAKEN.label("taken"),
+    )
+    .select_from(_schedule.outerjoin(_doctor, _doctor.c.code == _schedule.c.doctor_code))
+    .where(
+        _schedule.c.poli_code == bindparam("poli_code"),
+        _schedule.c.weekday == bindparam("weekday"),
+    )
+    .order_by(_schedule.c.start, _schedule.c.doctor_code)
+)
 
 
 class ClinicService:
@@ -98,7 +122,7 @@ class ClinicService:
         """An active poli that gives numbers, by its code, or None (the phone books nothing
         else: the pharmacy is as unknown to it as a made-up code)."""
         with self.store.read() as session:
-            row = session.get(PoliRow, poli_code)
+            row = session.connection().execute(_POLI, {"code": poli_code}).first()
             return to_poli(row) if row is not None and row.active and row.bookable else None
 
     def desk_queues(self) -> list[Poli]:

@@ -305,7 +305,7 @@ class DeskService:
             undone = undo_last(session, actor, self.clock.utcnow())
             row = undone.row
             if undone.event.detail.get("pcare_auto"):  # the call registered the visit: take it back
-                undone.extra["pcare"] = take_back(session, row, actor, self.clock.utcnow())
+                undone.extra["pcare"] = take_back(session, row.id, actor, self.clock.utcnow())
             self._changed(session, row, EventKind.UNDO, actor, undone.found, undone.extra)
             return to_ticket(row)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
@@ -45,11 +45,27 @@ def issue(
     return insert_ticket(connection, ticket, _event(None, kind, actor, at, detail))
 
 
-def append_outbox(
-    connection: Connection, ticket_id: int, kind: str, payload: dict[str, Any], at: datetime
+def append(
+    connection: Connection,
+    ticket_id: int,
+    event: tuple[str, str, datetime, dict[str, Any]],
+    outbox: tuple[str, dict[str, Any]] | None = None,
 ) -> None:
-    """A new ticket's outbox item, on the same connection as :func:`issue`."""
-    connection.execute(_INSERT_OUTBOX, _outbox(ticket_id, kind, payload, at))
+    """The same two rows written straight on a transaction's connection (SQLAlchemy Core), for
+    a ticket that is not an ORM row (the cancel; the take writes its event with the ticket,
+    :func:`issue`): ``event`` is (kind, actor, at, detail), ``outbox`` (kind, payload) when the
+    central must learn of it."""
+    kind, actor, at, detail = event
+    connection.execute(_INSERT_EVENT, _event(ticket_id, kind, actor, at, detail))
+    if outbox is not None:
+        queue(connection, ticket_id, outbox, at)
+
+
+def queue(
+    connection: Connection, ticket_id: int, outbox: tuple[str, dict[str, Any]], at: datetime
+) -> None:
+    """The outbox item (kind, payload) alone, in SQLAlchemy Core, as :func:`append` writes it."""
+    connection.execute(_INSERT_OUTBOX, _outbox(ticket_id, *outbox, at))
 
 
 def _event(
@@ -69,6 +85,7 @@ def _outbox(ticket_id: int, kind: str, payload: dict[str, Any], at: datetime) ->
     }
 
 
+_INSERT_EVENT = insert(cast(Table, TicketEventRow.__table__))
 _INSERT_OUTBOX = insert(cast(Table, OutboxRow.__table__))
 
 
@@ -93,18 +110,21 @@ def withdraw(session: Session, outbox_id: object) -> dict[str, Any]:
     }
 
 
-def told_present(session: Session, ticket_id: int) -> bool:
+def told_present(connection: Connection, ticket_id: int) -> bool:
     """Whether the central last heard that this patient came when called (panggil status 1):
     it then refuses a cancellation, as the patient has been seen. A patient sent on to the
     pharmacy waits again here, but is past cancelling there."""
-    last_call = session.scalars(
-        select(OutboxRow.payload)
-        .where(
-            OutboxRow.ticket_id == ticket_id,
-            OutboxRow.kind == antrean.CALL,
-            OutboxRow.state != OutboxState.VOID,
-        )
-        .order_by(OutboxRow.id.desc())
-        .limit(1)
-    ).first()
+    last_call = connection.execute(_LAST_CALL, {"ticket_id": ticket_id}).scalar()
     return last_call is not None and last_call.get("status") == 1
+
+
+_LAST_CALL = (
+    select(OutboxRow.payload)
+    .where(
+        OutboxRow.ticket_id == bindparam("ticket_id"),
+        OutboxRow.kind == antrean.CALL,
+        OutboxRow.state != OutboxState.VOID,
+    )
+    .order_by(OutboxRow.id.desc())
+    .limit(1)
+)

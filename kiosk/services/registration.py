@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -161,7 +161,7 @@ class RegistrationService:
                 raise Refused("pcare.nothing_to_undo", number=row.number)
             if record.state == VisitState.DELETING:
                 raise Refused("pcare.already_deleting", number=row.number)
-            take_back(session, row, actor, now)
+            take_back(session, row.id, actor, now)
             return _view(session, record)
 
     # -- reading --------------------------------------------------------------------------------
@@ -271,15 +271,17 @@ def auto_register(session: Session, row: TicketRow, actor: str, now: datetime) -
     return True
 
 
-def take_back(session: Session, row: TicketRow, actor: str, now: datetime) -> str | None:
+def take_back(session: Session, ticket_id: int, actor: str, now: datetime) -> str | None:
     """The visit is cancelled or its registration undone: withdraw a registration PCare has not
     heard of, or queue its DELETE (which waits for the noUrut when PCare has not answered yet).
     Returns the new state, or None when there was nothing to take back."""
-    record = _record(session, row.id)
+    record = _record(session, ticket_id)
     if record is None or not VisitState(record.state).live:
         return None
     if record.state == VisitState.DELETING:
         return None
+    # Loaded only now: most tickets (every cancelled booking) have no registration to take back.
+    row = session.get_one(TicketRow, ticket_id)
     state: VisitState
     if record.state == VisitState.BY_HAND:
         # Nothing of ours went to PCare: only the mark goes (staff delete it in PCare's page).
@@ -359,9 +361,15 @@ def _pcare_code(session: Session, row: TicketRow) -> str | None:
 
 
 def _record(session: Session, ticket_id: int) -> VisitRegistrationRow | None:
-    return session.scalars(
-        select(VisitRegistrationRow).where(VisitRegistrationRow.ticket_id == ticket_id)
-    ).first()
+    # Its id first, on the connection: most tickets have none (every cancelled booking asks).
+    session.flush()  # as the ORM's query would: a record added in this transaction counts
+    record_id = session.connection().execute(_RECORD_ID, {"ticket_id": ticket_id}).scalar()
+    return session.get(VisitRegistrationRow, record_id) if record_id is not None else None
+
+
+_RECORD_ID = select(VisitRegistrationRow.id).where(
+    VisitRegistrationRow.ticket_id == bindparam("ticket_id")
+)
 
 
 def _card(row: TicketRow) -> str:

@@ -6,13 +6,12 @@ tickets, the outbox item the central must receive, so the three never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
@@ -35,17 +34,11 @@ from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import (
-    append_outbox,
-    issue,
-    queue_for_central,
-    record_event,
-    told_present,
-)
+from kiosk.services.journal import append, issue, queue, record_event, told_present
 from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
-from kiosk.store.convert import to_participant, to_ticket
+from kiosk.store.convert import to_ticket
 from kiosk.store.lookups import participant_by
 from kiosk.store.models import (
     TicketRow,
@@ -53,12 +46,13 @@ from kiosk.store.models import (
 from kiosk.store.numbers import next_seq
 from kiosk.store.queues import (
     after_latest,
-    held,
-    held_id,
+    held_ticket,
     in_queue,
     joined_at_sql,
     not_before_latest,
     queue_order,
+    set_ticket,
+    ticket_by_id,
     waits_at,
     waits_at_sql,
 )
@@ -123,11 +117,11 @@ class TicketService:
                 participant = participant_by(connection, "id", request.participant_id)
                 if participant is None:
                     raise LookupError(f"no participant {request.participant_id}")
-                existing = held_id(
+                existing = held_ticket(
                     connection, participant.id, request.poli_code, request.service_date
                 )
                 if existing is not None:
-                    return TakeOutcome(_loaded(connection, existing), existing=True)
+                    return TakeOutcome(existing, existing=True)
                 refusal = check_eligibility(participant, self.facility_code, request.poli_code)
                 if refusal:
                     raise Refused(
@@ -205,7 +199,7 @@ class TicketService:
             ticket = _new_ticket(ticket_id, values, shift, participant)
             if participant is not None and issued.tells == Tell.ADD:
                 payload = antrean.add_payload(ticket, participant, request.phone)
-                append_outbox(connection, ticket.id, antrean.ADD, payload, at)
+                queue(connection, ticket.id, (antrean.ADD, payload), at)
             return TakeOutcome(ticket, existing=False)
 
     # -- check-in ------------------------------------------------------------------------------
@@ -236,33 +230,40 @@ class TicketService:
 
     # -- cancel --------------------------------------------------------------------------------
     def cancel(self, ticket_id: int, reason: str, actor: str = "kiosk") -> Ticket:
-        """Cancel a ticket; cancelling twice is harmless, a served ticket cannot be cancelled."""
+        """Cancel a ticket; cancelling twice is harmless, a served ticket cannot be cancelled.
+
+        In SQLAlchemy Core, as the take: one read of the ticket, one UPDATE, the journal's rows
+        (the ORM's load, identity map and flush cost most of a phone's cancel). The rules stay
+        the life cycle table's (``step``) and the journal's (``told_present``, ``append``)."""
         now = self.clock.now()
         reason = clean_text(reason, 200)
         with self.store.write() as session:
-            row = session.get_one(TicketRow, ticket_id)
-            cancelled = step(Action.CANCEL, row.status)
+            connection = session.connection()
+            ticket = ticket_by_id(connection, ticket_id)
+            cancelled = step(Action.CANCEL, ticket.status)
             if cancelled is not None and cancelled.event is None:
-                return to_ticket(row)  # cancelled before
-            if cancelled is None or told_present(session, row.id):
+                return ticket  # cancelled before
+            if cancelled is None or told_present(connection, ticket_id):
                 raise Refused("cancel.served")
-            row.status = cancelled.leaves.value
-            row.cancelled_at = now
-            row.updated_at = now
-            record_event(
-                session, row, self._kind(cancelled), actor, self.clock.utcnow(), {"reason": reason}
+            set_ticket(
+                connection,
+                ticket_id,
+                status=cancelled.leaves.value,
+                cancelled_at=now,
+                updated_at=now,
             )
+            ticket = replace(ticket, status=cancelled.leaves)
+            at = self.clock.utcnow()
+            append(connection, ticket_id, (self._kind(cancelled), actor, at, {"reason": reason}))
             # A visit registered in PCare is taken back there too (or withdrawn if not yet sent).
-            take_back(session, row, actor, self.clock.utcnow())
-            if row.participant is not None and cancelled.tells == Tell.CANCEL:
-                queue_for_central(
-                    session,
-                    row,
-                    antrean.CANCEL,
-                    antrean.cancel_payload(to_ticket(row), to_participant(row.participant), reason),
-                    self.clock.utcnow(),
-                )
-            return to_ticket(row)
+            take_back(session, ticket_id, actor, at)
+            session.flush()  # its rows before the cancel's outbox item, as the pump sends them
+            if ticket.participant_id is not None and cancelled.tells == Tell.CANCEL:
+                holder = participant_by(connection, "id", ticket.participant_id)
+                assert holder is not None  # the ticket's foreign key
+                payload = antrean.cancel_payload(ticket, holder, reason)
+                queue(connection, ticket_id, (antrean.CANCEL, payload), at)
+            return ticket
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, ticket_id: int) -> Ticket:
@@ -291,15 +292,12 @@ class TicketService:
     def held(self, participant_id: int, poli_code: str, service_date: date) -> Ticket | None:
         """The participant's live (not cancelled) ticket for a poli and day: the natural key."""
         with self.store.read() as session:
-            row = held(session, participant_id, poli_code, service_date)
-            return to_ticket(row) if row else None
+            return held_ticket(session.connection(), participant_id, poli_code, service_date)
 
     def queue_by_shift(self, poli_code: str, service_date: date) -> dict[int, list[QueueEntry]]:
         """Every live ticket a poli issued for a day, by its practice shift (schedule id)."""
         shifts: dict[int, list[QueueEntry]] = {}
-        for schedule_id, entry in self._entries(
-            TicketRow.poli_code == poli_code, TicketRow.service_date == service_date
-        ):
+        for schedule_id, entry in self._entries(_ISSUED, poli_code, service_date):
             if schedule_id is not None:
                 shifts.setdefault(schedule_id, []).append(entry)
         return shifts
@@ -309,38 +307,20 @@ class TicketService:
         waits at (a transfer moves it), that day. The desk calls that queue."""
         with self.store.read() as session:
             # The columns it needs, not the row with its poli, doctor and holder.
-            seq, number, status, called_at, joined, waits, day = session.execute(
-                select(
-                    TicketRow.seq,
-                    TicketRow.number,
-                    TicketRow.status,
-                    TicketRow.called_at,
-                    joined_at_sql,
-                    waits_at_sql,
-                    TicketRow.service_date,
-                ).where(TicketRow.id == ticket_id)
-            ).one()
+            seq, number, status, called_at, joined, waits, day = (
+                session.connection().execute(_QUEUE_ENTRY, {"ticket_id": ticket_id}).one()
+            )
             mine = QueueEntry(seq, number, TicketStatus(status), called_at, joined)
-            queue = in_queue(waits, day)
-        entries = self._entries(*queue)
+        entries = self._entries(_WAITING, waits, day)
         return mine, [entry for _, entry in entries]
 
-    def _entries(self, *where: Any) -> list[tuple[int | None, QueueEntry]]:
+    def _entries(
+        self, query: Executable, poli_code: str, day: date
+    ) -> list[tuple[int | None, QueueEntry]]:
         with self.store.read() as session:
-            rows = session.execute(
-                select(
-                    TicketRow.schedule_id,
-                    TicketRow.seq,
-                    TicketRow.number,
-                    TicketRow.status,
-                    TicketRow.called_at,
-                    TicketRow.queued_at,
-                    TicketRow.checked_in_at,
-                    TicketRow.created_at,
-                )
-                .where(*where, TicketRow.status != TicketStatus.CANCELLED)
-                .order_by(*queue_order)
-            ).all()
+            # Columns only, on the connection: the ORM's statement path is not needed for them.
+            params = {"poli_code": poli_code, "day": day}
+            rows = session.connection().execute(query, params).all()
         return [
             (
                 schedule_id,
@@ -387,6 +367,38 @@ class TicketService:
         return taken.event
 
 
+_QUEUE_ENTRY = select(
+    TicketRow.seq,
+    TicketRow.number,
+    TicketRow.status,
+    TicketRow.called_at,
+    joined_at_sql,
+    waits_at_sql,
+    TicketRow.service_date,
+).where(TicketRow.id == bindparam("ticket_id"))
+
+
+# A queue's live tickets in calling order, built once: those a poli issued that day (the
+# phone's figures per shift), or those waiting at a poli that day (where a ticket stands).
+_ENTRIES = select(
+    TicketRow.schedule_id,
+    TicketRow.seq,
+    TicketRow.number,
+    TicketRow.status,
+    TicketRow.called_at,
+    TicketRow.queued_at,
+    TicketRow.checked_in_at,
+    TicketRow.created_at,
+).order_by(*queue_order)
+_LIVE = TicketRow.status != TicketStatus.CANCELLED
+_ISSUED = _ENTRIES.where(
+    TicketRow.poli_code == bindparam("poli_code"),
+    TicketRow.service_date == bindparam("day"),
+    _LIVE,
+)
+_WAITING = _ENTRIES.where(*in_queue(bindparam("poli_code"), bindparam("day")), _LIVE)
+
+
 def _new_ticket(
     ticket_id: int, values: dict[str, Any], shift: Shift, holder: Participant | None
 ) -> Ticket:
@@ -414,13 +426,6 @@ def _new_ticket(
         checked_in_at=values["checked_in_at"],
         visit_sick=values["visit_sick"],
     )
-
-
-def _loaded(connection: Connection, ticket_id: int) -> Ticket:
-    """A ticket read through the ORM on a Core transaction's connection, inside it (an ORM
-    session joined to it, which leaves its commit to the transaction's owner)."""
-    with Session(bind=connection, join_transaction_mode="rollback_only") as session:
-        return to_ticket(session.get_one(TicketRow, ticket_id))
 
 
 def _visit_kind(request: TakeRequest, jkn: bool) -> bool | None:

@@ -16,7 +16,7 @@ from kiosk.domain.models import (
     TicketStatus,
 )
 from kiosk.domain.privacy import mask_number
-from kiosk.store.models import ParticipantRow, PoliRow, ScheduleRow, TicketRow
+from kiosk.store.models import ParticipantRow, PoliRow, TicketRow
 
 
 def to_participant(row: ParticipantRow | Row[Any]) -> Participant:
@@ -46,43 +46,62 @@ def to_participant(row: ParticipantRow | Row[Any]) -> Participant:
     )
 
 
-def to_poli(row: PoliRow) -> Poli:
+def to_poli(row: PoliRow | Row[Any]) -> Poli:
     return Poli(code=row.code, name=row.name, prefix=row.prefix)
 
 
-def to_slot(row: ScheduleRow, service_date: date, taken: int) -> Slot:
+def to_slot(row: Row[Any], service_date: date) -> Slot:
+    """From a Core row of the schedule table with its ``doctor_name`` and ``taken`` count."""
     return Slot(
         schedule_id=row.id,
         poli_code=row.poli_code,
         doctor_code=row.doctor_code,
-        doctor_name=row.doctor.name,
+        doctor_name=row.doctor_name or "",
         service_date=service_date,
         start=row.start,
         end=row.end,
         quota=row.quota,
-        taken=taken,
+        taken=row.taken,
     )
 
 
 def to_ticket(row: TicketRow) -> Ticket:
     holder = row.participant
+    return ticket_of(
+        row,
+        row.poli.name,
+        row.doctor.name if row.doctor else None,
+        holder.card_number if holder else None,
+        holder.display_name if holder else None,
+    )
+
+
+def ticket_of(
+    row: TicketRow | Row[Any],
+    poli_name: str,
+    doctor_name: str | None,
+    card_number: str | None,
+    holder_name: str | None,
+) -> Ticket:
+    """From the ORM row, or a Core row of the ticket table (the same names), with the names of
+    its poli, doctor and holder (``kiosk.store.queues.ticket_by``)."""
     return Ticket(
         id=row.id,
         number=row.number,
         seq=row.seq,
         poli_code=row.poli_code,
-        poli_name=row.poli.name,
+        poli_name=poli_name,
         service_date=row.service_date,
         doctor_code=row.doctor_code,
-        doctor_name=row.doctor.name if row.doctor else None,
+        doctor_name=doctor_name,
         shift_start=row.shift_start,
         shift_end=row.shift_end,
         complaint=row.complaint,
         source=TicketSource(row.source),
         status=TicketStatus(row.status),
         participant_id=row.participant_id,
-        masked_card=mask_number(holder.card_number) if holder else None,
-        holder_name=holder.display_name if holder else None,
+        masked_card=mask_number(card_number) if card_number is not None else None,
+        holder_name=holder_name,
         non_jkn=row.non_jkn,
         verified=row.verified,
         created_at=row.created_at,

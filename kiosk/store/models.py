@@ -181,6 +181,9 @@ class TicketRow(Base):
         # The quota count of a shift on a day, from the index alone: without it every take
         # reads the whole table.
         Index("ix_ticket_shift_day", "schedule_id", "service_date", "status"),
+        # A participant's tickets, cancelled ones too: the outbox's claim holds an item while
+        # an earlier one of the same participant is unanswered (kiosk/sync/outbox.py).
+        Index("ix_ticket_participant", "participant_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -14,11 +14,21 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, func, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Table,
+    bindparam,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
-from kiosk.domain.models import TicketStatus
-from kiosk.store.models import TicketRow
+from kiosk.domain.models import Ticket, TicketStatus
+from kiosk.store.convert import ticket_of
+from kiosk.store.models import DoctorRow, ParticipantRow, PoliRow, TicketRow
 
 # The same two rules as SQL expressions, for the queries.
 waits_at_sql: ColumnElement[str] = func.coalesce(TicketRow.current_poli, TicketRow.poli_code)
@@ -40,8 +50,11 @@ def joined_at(row: TicketRow) -> datetime:
     return row.queued_at or row.checked_in_at or row.created_at
 
 
-def in_queue(poli_code: str, day: date) -> tuple[ColumnElement[bool], ...]:
-    """Where-clauses: the tickets that wait at ``poli_code`` on ``day`` (any state)."""
+def in_queue(
+    poli_code: str | BindParameter[str], day: date | BindParameter[date]
+) -> tuple[ColumnElement[bool], ...]:
+    """Where-clauses: the tickets that wait at ``poli_code`` on ``day`` (any state); given as
+    bound parameters, for a statement built once."""
     return (waits_at_sql == poli_code, TicketRow.service_date == day)
 
 
@@ -51,26 +64,67 @@ def held(session: Session, participant_id: int, poli_code: str, day: date) -> Ti
 
     Its id first, from the unique index alone: most askers find none (a first booking, a
     take), and loading the row with its poli, doctor and holder is what costs."""
-    ticket_id = held_id(session.connection(), participant_id, poli_code, day)
+    ticket_id = (
+        session.connection()
+        .execute(_HELD, {"participant_id": participant_id, "poli_code": poli_code, "day": day})
+        .scalar()
+    )
     return session.get(TicketRow, ticket_id) if ticket_id is not None else None
 
 
-def held_id(connection: Connection, participant_id: int, poli_code: str, day: date) -> int | None:
-    """The id of :func:`held`'s ticket, on a Core connection (the take's)."""
-    ticket_id: int | None = connection.execute(
-        _HELD, {"participant_id": participant_id, "poli_code": poli_code, "day": day}
-    ).scalar()
-    return ticket_id
-
-
-_t = TicketRow.__table__.c
+_ticket: Table = TicketRow.__table__  # type: ignore[assignment]
+_t = _ticket.c
 # Built once, in Core: the ORM's statement path costs more than this one index lookup.
-_HELD = select(_t.id).where(
+_HELD_WHERE = (
     _t.participant_id == bindparam("participant_id"),
     _t.poli_code == bindparam("poli_code"),
     _t.service_date == bindparam("day"),
     _t.status != TicketStatus.CANCELLED.value,
 )
+_HELD = select(_t.id).where(*_HELD_WHERE)
+
+# A ticket with the names ``Ticket`` shows (its poli, doctor and holder), in one Core statement:
+# what the ORM's joined load of a ``TicketRow`` answers, without building the row.
+_poli: Table = PoliRow.__table__  # type: ignore[assignment]
+_doctor: Table = DoctorRow.__table__  # type: ignore[assignment]
+_holder: Table = ParticipantRow.__table__  # type: ignore[assignment]
+_VIEW = select(
+    _ticket,
+    _poli.c.name.label("poli_name"),
+    _doctor.c.name.label("doctor_name"),
+    _holder.c.card_number.label("holder_card"),
+    _holder.c.display_name.label("holder_name"),
+).select_from(
+    _ticket.join(_poli, _poli.c.code == _t.poli_code)
+    .outerjoin(_doctor, _doctor.c.code == _t.doctor_code)
+    .outerjoin(_holder, _holder.c.id == _t.participant_id)
+)
+_BY_ID = _VIEW.where(_t.id == bindparam("ticket_id"))
+_HELD_VIEW = _VIEW.where(*_HELD_WHERE)
+_SET = update(_ticket).where(_t.id == bindparam("ticket_id"))
+
+
+def ticket_by_id(connection: Connection, ticket_id: int) -> Ticket:
+    """The ticket (``NoResultFound`` when no ticket has that id)."""
+    return _viewed(connection.execute(_BY_ID, {"ticket_id": ticket_id}).one())
+
+
+def held_ticket(
+    connection: Connection, participant_id: int, poli_code: str, day: date
+) -> Ticket | None:
+    """As :func:`held`, as the ``Ticket`` it shows, in one statement."""
+    params = {"participant_id": participant_id, "poli_code": poli_code, "day": day}
+    row = connection.execute(_HELD_VIEW, params).first()
+    return _viewed(row) if row is not None else None
+
+
+def set_ticket(connection: Connection, ticket_id: int, **values: Any) -> None:
+    """Write these columns of one ticket (the caller checked the step in domain/lifecycle.py)."""
+    connection.execute(_SET, {"ticket_id": ticket_id, **values})
+
+
+def _viewed(row: Any) -> Ticket:
+    return ticket_of(row, row.poli_name, row.doctor_name, row.holder_card, row.holder_name)
 
 
 def not_before_latest(

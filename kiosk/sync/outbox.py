@@ -1,6 +1,11 @@
 """The outbox operations: claim the next items, settle each answer, put items back, requeue.
 
 - An item waits while an earlier item of the same ticket is pending, being sent, or parked.
+- An Antrean item also waits while an earlier Antrean item of the same participant (any ticket,
+  poli or date) is pending or being sent: a cancel at one poli reaches the central before the
+  participant's next add at another, whichever pump (or the kiosk's send at once) holds them.
+  So a claim never holds two items of one participant, and a pump may keep the items of a claim
+  in flight together where :func:`independent` says neither can change the other's answer.
 - Items are claimed in one short transaction (a compare-and-set on their state), so two pumps
   on one store (two kiosks on one PostgreSQL) never send the same item; each answer is marked
   in its own short transaction.
@@ -25,7 +30,7 @@ from sqlalchemy.orm import aliased
 from kiosk.contract import antrean, pcare
 from kiosk.domain.outbox import OutboxState
 from kiosk.store import Store
-from kiosk.store.models import OutboxRow
+from kiosk.store.models import OutboxRow, TicketRow
 from kiosk.sync import pcare as pcare_side
 from kiosk.sync.client import Answer
 
@@ -46,11 +51,43 @@ class Claimed:
     kind: str
     payload: dict[str, Any]
     attempts: int = 1  # this one included: above 1, an earlier send may have reached the central
+    ticket_id: int | None = None
+
+    @property
+    def card(self) -> str | None:
+        """The participant's card (Antrean's ``nomorkartu``, PCare's ``noKartu``)."""
+        return self.payload.get("nomorkartu") or self.payload.get("noKartu")
+
+    @property
+    def shift(self) -> tuple[object, object]:
+        """The day and poli whose queue (and HFIS kapasitas) the item changes."""
+        p = self.payload
+        return (p.get("tanggalperiksa") or p.get("tglDaftar"), p.get("kodepoli") or p.get("kdPoli"))
+
+
+def independent(a: Claimed, b: Claimed) -> bool:
+    """Whether two items may be at the central at once: neither can change the other's answer,
+    so either order gives what sending them one after the other gives.
+
+    Not when they share a ticket or a participant (a cancel, then the same card's next number),
+    when both add or cancel a number in one poli and day (the shift's kapasitas: the first come
+    takes the last place, and a cancel frees one), or when both are PCare's (PCare numbers a day's
+    visits in the order they arrive)."""
+    if a.ticket_id is not None and a.ticket_id == b.ticket_id:
+        return False
+    if a.card is not None and a.card == b.card:
+        return False
+    if a.kind in pcare.KINDS and b.kind in pcare.KINDS:
+        return False
+    places = (antrean.ADD, antrean.CANCEL)
+    return not (a.kind in places and b.kind in places and a.shift == b.shift)
 
 
 # The statements of a claim and of a settle, built once: a drain runs them for every item, and
 # building and ORM-evaluating an UPDATE cost more than SQLite's own work on it.
 _EARLIER = aliased(OutboxRow)
+_TICKET = aliased(TicketRow)
+_ANTREAN_KINDS = tuple(antrean.PATHS)
 
 
 def _claimable() -> ColumnElement[bool]:
@@ -82,8 +119,37 @@ def _next_items() -> Select[Any]:
         earlier.id < OutboxRow.id,
         earlier.state.in_((PENDING, SENDING, PARKED)),
     )
-    return select(OutboxRow.id, OutboxRow.kind, OutboxRow.payload, OutboxRow.attempts).where(
-        _claimable(), ~blocked
+    # Each participant's first Antrean item the central has not answered (a refused one holds
+    # up nothing: the pump that sends one at a time went on too). Grouped once per claim: an
+    # EXISTS per candidate read every unanswered item for each of them.
+    busy, busy_ticket = aliased(OutboxRow), aliased(TicketRow)
+    first_busy = (
+        select(busy_ticket.participant_id, func.min(busy.id).label("first_id"))
+        .join(busy_ticket, busy_ticket.id == busy.ticket_id)
+        .where(busy.kind.in_(_ANTREAN_KINDS), busy.state.in_((PENDING, SENDING)))
+        .group_by(busy_ticket.participant_id)
+        .subquery()
+    )
+    columns = (
+        OutboxRow.id,
+        OutboxRow.kind,
+        OutboxRow.payload,
+        OutboxRow.attempts,
+        OutboxRow.ticket_id,
+    )
+    return (
+        select(*columns)
+        .outerjoin(_TICKET, _TICKET.id == OutboxRow.ticket_id)
+        .outerjoin(first_busy, first_busy.c.participant_id == _TICKET.participant_id)
+        .where(
+            _claimable(),
+            ~blocked,
+            or_(
+                first_busy.c.first_id.is_(None),
+                first_busy.c.first_id >= OutboxRow.id,
+                OutboxRow.kind.not_in(_ANTREAN_KINDS),
+            ),
+        )
     )
 
 
@@ -128,7 +194,8 @@ def claim(
     ticket_id: int | None = None,
 ) -> list[Claimed]:
     """Take the next item of each ticket (and each card, poli and date) whose earlier items are
-    all sent, in one transaction; with ``ticket_id``, only that ticket's next item."""
+    all sent, and at most one Antrean item per participant, in one transaction; with
+    ``ticket_id``, only that ticket's next item."""
     stale = now - lease
     query, params = _NEXT, {"stale": stale, "batch": batch}
     if ticket_id is not None:
@@ -136,12 +203,13 @@ def claim(
     with store.write_connection() as connection:
         rows = connection.execute(query, params).all()
         claimed = []
-        for item_id, kind, payload, attempts in rows:
+        for item_id, kind, payload, attempts, of_ticket in rows:
             result = connection.execute(
                 _TAKE, {"item_id": item_id, "stale": stale, "owner": owner, "now": now}
             )
             if result.rowcount == 1:
-                claimed.append(Claimed(item_id, kind, dict(payload), int(attempts or 0) + 1))
+                tries = int(attempts or 0) + 1
+                claimed.append(Claimed(item_id, kind, dict(payload), tries, of_ticket))
         return claimed
 
 

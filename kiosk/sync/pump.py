@@ -8,6 +8,13 @@ the central is unreachable, probing it while idle. A pump that dies mid-send lea
 "sending"; once the claim is older than the lease (longer than any call can take) another pump
 sends them again, which the central absorbs: a repeated add answers 208, a repeated call or
 cancellation changes nothing.
+
+A round keeps up to ``in_flight`` calls at the central at once: the round trip, not the work on
+either side, bounds a pump with one call in flight. The order stays what sending them one after
+another gives: a claim holds at most one item of each ticket's line, of each card, poli and date,
+and of each participant (:func:`kiosk.sync.outbox.claim`), an item starts only in claim order and
+only beside items :func:`kiosk.sync.outbox.independent` of it, and each answer is marked as it
+arrives.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -63,6 +71,7 @@ class OutboxPump:
         *,
         name: str | None = None,
         batch: int = 50,
+        in_flight: int = 2,
         lease_seconds: float | None = None,
         backoff_base: float = 1.0,
         backoff_cap: float = 60.0,
@@ -83,6 +92,8 @@ class OutboxPump:
         self.client = client
         self.name = name or pump_name()
         self.batch = batch
+        # Calls of one round at the central at once, each on a kept-alive connection.
+        self.in_flight = max(1, in_flight)
         # Longer than any one call can take, so a live pump's claim is never taken over.
         self.lease = timedelta(
             seconds=lease_seconds if lease_seconds is not None else 2 * client.config.timeout + 1
@@ -108,20 +119,35 @@ class OutboxPump:
         report = StepReport()
         items = self.claim()
         report.claimed = len(items)
-        for index, item in enumerate(items):
+        down = threading.Event()  # an answer said the central is down: start no more calls
+
+        def deliver(item: Claimed) -> Answer:
+            """Send one item and mark its answer at once (a pump killed mid-round sends again
+            only what it had in flight)."""
             answer = self._complete(item) or self._send(item)
             if answer.retry:
-                self._release(items[index:], answer)
-                report.failed, report.error = True, answer.message
-                report.denied = answer.outcome == Outcome.DENIED
-                break
-            self._settle(item, answer)
+                down.set()
+            else:
+                self._settle(item, answer)
+            return answer
+
+        def count(answer: Answer) -> None:
+            if answer.retry:
+                if not report.failed:
+                    report.failed, report.error = True, answer.message
+                    report.denied = answer.outcome == Outcome.DENIED
+                return
             if answer.ok:
                 report.sent += 1
             else:
                 report.parked += 1
             if on_sent is not None:
                 on_sent(1)
+
+        answered = self._in_order(items, deliver, down, count)
+        left = [item for item in items if item.id not in answered]
+        if left:  # not answered, or never sent once the central was seen down: back to pending
+            self._release(left, Answer(Outcome.RETRY, message=report.error))
         if report.claimed:
             self._note_link(
                 not report.failed,
@@ -131,6 +157,53 @@ class OutboxPump:
             )
         self.failures = self.failures + 1 if report.failed else 0
         return report
+
+    def _in_order(
+        self,
+        items: list[Claimed],
+        deliver: Callable[[Claimed], Answer],
+        down: threading.Event,
+        count: Callable[[Answer], None],
+    ) -> set[int]:
+        """Deliver ``items`` in claim order, up to ``in_flight`` at once, each only beside items
+        independent of it; stop starting calls once ``down`` is set. Returns the ids answered
+        (not retry); ``count`` hears every answer, in this thread."""
+        answered: set[int] = set()
+
+        def collect(item: Claimed, answer: Answer) -> None:
+            count(answer)
+            if not answer.retry:
+                answered.add(item.id)
+
+        if self.in_flight == 1 or len(items) <= 1:
+            for item in items:
+                if down.is_set():
+                    break
+                collect(item, deliver(item))
+            return answered
+        flying: dict[Future[Answer], Claimed] = {}
+
+        def land(block: bool) -> None:
+            done, _ = wait(flying, return_when=FIRST_COMPLETED) if block else (list(flying), None)
+            for future in done:
+                collect(flying.pop(future), future.result())
+
+        with ThreadPoolExecutor(self.in_flight, thread_name_prefix="outbox-send") as pool:
+            try:
+                for item in items:
+                    # The window is full, or a call in flight might change this one's answer.
+                    while flying and (
+                        len(flying) >= self.in_flight
+                        or not all(outbox.independent(other, item) for other in flying.values())
+                    ):
+                        land(block=True)
+                    if down.is_set():
+                        break
+                    flying[pool.submit(deliver, item)] = item
+            finally:
+                wait(flying)
+                land(block=False)
+        return answered
 
     def send_now(self, ticket_id: int, timeout: float) -> Answer | None:
         """Send this ticket's next item at once, within ``timeout`` (a patient waits at the kiosk).

@@ -10,7 +10,8 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -45,7 +46,18 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
         services.clock,
     )
     desk = PhoneDesk(services)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # A booking's commit never syncs the WAL into the file for everyone queued behind it.
+        stop_checkpoints = services.store.checkpoint_in_background()
+        try:
+            yield
+        finally:
+            stop_checkpoints()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Antrean FKTP: layanan faskes untuk Mobile JKN",
         version="2",
         description=(

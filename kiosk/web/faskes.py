@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, Header, Path, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyHeader
@@ -66,7 +67,9 @@ CardPath = Annotated[str, Path(pattern=CARD)]
 def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) -> APIRouter:
     # On the event loop: the token's check is a signature and a clock, no store, so it costs
     # less than the hop to the thread pool a plain ``def`` would take on every call. The calls
-    # themselves stay plain ``def``: their store work runs in the pool, never on the loop.
+    # are ``async`` too, and send their store work to the pool (``to_thread``), so the loop never
+    # waits on the store: one hop a call, where a plain ``def`` takes two (FastAPI checks its
+    # answer against the response model in the pool as well).
     async def authorised(
         token: Annotated[str | None, Security(_token_header)],
         username: Annotated[str | None, Security(_user_header)],
@@ -98,27 +101,31 @@ def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) 
 
     # -- version 2 -------------------------------------------------------------------------------
 
-    def status_v2(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswer:
+    async def status_v2(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswer:
         """The poli's queue on a date, one entry per doctor and shift."""
-        return StatusAnswer(metadata=ok(), response=desk.status(kodepoli, tanggalperiksa))
+        shifts = await to_thread.run_sync(desk.status, kodepoli, tanggalperiksa)
+        return StatusAnswer(metadata=ok(), response=shifts)
 
-    def book_v2(body: BookingRequest) -> BookedAnswer:
+    async def book_v2(body: BookingRequest) -> BookedAnswer:
         """Book a number for today or tomorrow for the doctor and shift named (202: a new
         patient, register with /peserta)."""
-        return BookedAnswer(metadata=ok(), response=desk.book(body))
+        return BookedAnswer(metadata=ok(), response=await to_thread.run_sync(desk.book, body))
 
-    def cancel_v2(body: CancelRequest) -> MetadataOnly:
+    async def cancel_v2(body: CancelRequest) -> MetadataOnly:
         """Cancel by the natural key; cancelling twice is harmless, a served number cannot be."""
-        desk.cancel(body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan)
+        await to_thread.run_sync(
+            desk.cancel, body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan
+        )
         return MetadataOnly(metadata=ok())
 
     # -- version 1 -------------------------------------------------------------------------------
 
-    def status_v1(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswerV1:
+    async def status_v1(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswerV1:
         """The poli's queue on a date, one object for the poli (counts as strings)."""
-        return StatusAnswerV1(metadata=ok(), response=desk.poli_status(kodepoli, tanggalperiksa))
+        status = await to_thread.run_sync(desk.poli_status, kodepoli, tanggalperiksa)
+        return StatusAnswerV1(metadata=ok(), response=status)
 
-    def book_v1(body: BookingRequestV1) -> BookedAnswerV1 | BookedAnswer:
+    async def book_v1(body: BookingRequestV1) -> BookedAnswerV1 | BookedAnswer:
         """Book with five fields: the clinic picks the earliest open shift with room and says
         which in ``keterangan``. A version-2 body (``kodedokter``, ``jampraktek``) is booked as
         version 2 and answered as version 2."""
@@ -129,25 +136,28 @@ def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) 
                 raise RequestValidationError(
                     [{**e, "loc": ("body", *e["loc"])} for e in error.errors()]
                 ) from None
-            return BookedAnswer(metadata=ok(), response=desk.book(full))
-        return BookedAnswerV1(metadata=ok(), response=BookedV1.of(desk.book_first_open(body)))
+            return BookedAnswer(metadata=ok(), response=await to_thread.run_sync(desk.book, full))
+        booked = await to_thread.run_sync(desk.book_first_open, body)
+        return BookedAnswerV1(metadata=ok(), response=BookedV1.of(booked))
 
-    def cancel_v1(body: CancelRequestV1) -> MetadataOnly:
+    async def cancel_v1(body: CancelRequestV1) -> MetadataOnly:
         """Cancel by the natural key; ``keterangan`` is optional."""
-        desk.cancel(body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan)
+        await to_thread.run_sync(
+            desk.cancel, body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan
+        )
         return MetadataOnly(metadata=ok())
 
     # -- both ------------------------------------------------------------------------------------
 
-    def position(nomorkartu: CardPath, kodepoli: Poli, tanggalperiksa: Day) -> PositionAnswer:
+    async def position(nomorkartu: CardPath, kodepoli: Poli, tanggalperiksa: Day) -> PositionAnswer:
         """Where the participant's number stands."""
-        return PositionAnswer(
-            metadata=ok(), response=desk.position(nomorkartu, kodepoli, tanggalperiksa)
-        )
+        where = await to_thread.run_sync(desk.position, nomorkartu, kodepoli, tanggalperiksa)
+        return PositionAnswer(metadata=ok(), response=where)
 
-    def register(body: PatientRequest) -> NormAnswer:
+    async def register(body: PatientRequest) -> NormAnswer:
         """Register a new patient: their medical record number (``norm``)."""
-        return NormAnswer(metadata=ok(), response=Norm(norm=desk.register(body)))
+        norm = await to_thread.run_sync(desk.register, body)
+        return NormAnswer(metadata=ok(), response=Norm(norm=norm))
 
     status_path = "/antrean/status/{kodepoli}/{tanggalperiksa}"
     position_path = "/antrean/sisapeserta/{nomorkartu}/{kodepoli}/{tanggalperiksa}"

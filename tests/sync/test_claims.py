@@ -9,11 +9,14 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
+import pytest
 from sqlalchemy import select, update
 
 from kiosk.domain.outbox import OutboxState
 from kiosk.store.models import OutboxRow
-from kiosk.sync.client import CentralClient, CentralConfig
+from kiosk.sync import outbox
+from kiosk.sync.client import Answer, CentralClient, CentralConfig, Outcome
+from kiosk.sync.outbox import Claimed
 from kiosk.sync.pump import OutboxPump
 from tests.core.conftest import Clinic
 from tests.demo_ids import BUDI_CARD, RINA_CARD, SITI_CARD
@@ -86,3 +89,84 @@ def test_a_dead_pumps_claim_is_taken_over_after_the_lease(clinic: Clinic) -> Non
     # Pretend the lease ran out: the claim is older than the lease of the next pump.
     successor = _pump(clinic, "successor", lease_seconds=0)
     assert sorted(i.id for i in successor.claim()) == sorted(i.id for i in taken)
+
+
+def _settle(pump: OutboxPump, item: Claimed, outcome: Outcome) -> None:
+    outbox.settle(pump.store, pump.name, item, Answer(outcome, 200), pump.clock())
+
+
+def _cancel_then_elsewhere(clinic: Clinic, add_sent: bool = True) -> None:
+    """The soak's case: Siti's number at Umum (its add reached the central when ``add_sent``),
+    cancelled, then her new number at Gigi: a cancel and an add of one participant, queued."""
+    with clinic.store.write() as session:
+        session.execute(update(OutboxRow).values(state=OutboxState.SENT))
+    siti = clinic.person(SITI_CARD).id
+    first = clinic.take("001", participant_id=siti).ticket
+    if add_sent:
+        with clinic.store.write() as session:
+            session.execute(update(OutboxRow).values(state=OutboxState.SENT))
+    clinic.tickets.cancel(first.id, "uji")
+    clinic.take("002", participant_id=siti)
+
+
+def test_a_participants_next_number_waits_for_their_cancel_at_another_poli(
+    clinic: Clinic,
+) -> None:
+    _cancel_then_elsewhere(clinic)
+    pump = _pump(clinic, "a")
+    claimed = pump.claim()
+    # One claim never holds both, so no pump can have them at the central at once.
+    assert [(i.kind, i.payload["kodepoli"]) for i in claimed] == [("antrean.batal", "001")]
+    assert _pump(clinic, "b").claim() == []  # nor another pump, while the cancel is out
+    _settle(pump, claimed[0], Outcome.DONE)
+    assert [(i.kind, i.payload["kodepoli"]) for i in pump.claim()] == [("antrean.add", "002")]
+
+
+def test_a_refused_cancel_holds_up_nothing_and_a_cancel_waits_for_its_own_add(
+    clinic: Clinic,
+) -> None:
+    _cancel_then_elsewhere(clinic, add_sent=False)
+    pump = _pump(clinic, "a")
+    claimed = pump.claim()  # Umum's add first; the cancel behind it, the Gigi add behind both
+    assert [(i.kind, i.payload["kodepoli"]) for i in claimed] == [("antrean.add", "001")]
+    _settle(pump, claimed[0], Outcome.DONE)
+    cancel = pump.claim()
+    assert [i.kind for i in cancel] == ["antrean.batal"]
+    _settle(pump, cancel[0], Outcome.REFUSED)  # parked for staff: the next number goes anyway
+    assert [(i.kind, i.payload["kodepoli"]) for i in pump.claim()] == [("antrean.add", "002")]
+
+
+def _claimed(
+    kind: str, ticket: int, card: str, poli: str = "001", day: str = "2026-01-05"
+) -> Claimed:
+    if kind.startswith("pcare"):
+        payload = {"noKartu": card, "kdPoli": poli, "tglDaftar": day}
+    else:
+        payload = {"nomorkartu": card, "kodepoli": poli, "tanggalperiksa": day}
+    return Claimed(ticket, kind, payload, ticket_id=ticket)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        (("antrean.add", 1, "0001", "001"), ("antrean.add", 2, "0002", "002"), True),
+        (("antrean.add", 1, "0001"), ("antrean.add", 2, "0002", "001", "2026-01-06"), True),
+        # One participant: a cancel at one poli, the next number at another.
+        (("antrean.batal", 1, "0001", "001"), ("antrean.add", 2, "0001", "002"), False),
+        (("antrean.add", 1, "0001"), ("antrean.panggil", 1, "0001"), False),  # one ticket
+        # One shift's kapasitas: the first add takes the last place, a cancel frees one.
+        (("antrean.add", 1, "0001"), ("antrean.add", 2, "0002"), False),
+        (("antrean.batal", 1, "0001"), ("antrean.add", 2, "0002"), False),
+        (("antrean.batal", 1, "0001", "001"), ("antrean.add", 2, "0002", "002"), True),
+        (("antrean.panggil", 1, "0001"), ("antrean.add", 2, "0002"), True),
+        # PCare numbers a day's visits in the order they arrive.
+        (("pcare.pendaftaran", 1, "0001"), ("pcare.pendaftaran", 2, "0002", "002"), False),
+        (("pcare.pendaftaran", 1, "0001"), ("antrean.add", 2, "0002", "002"), True),
+    ],
+)
+def test_which_items_may_be_at_the_central_together(
+    a: tuple[str, ...], b: tuple[str, ...], together: bool
+) -> None:
+    first, second = _claimed(a[0], int(a[1]), *a[2:]), _claimed(b[0], int(b[1]), *b[2:])
+    assert outbox.independent(first, second) is together
+    assert outbox.independent(second, first) is together

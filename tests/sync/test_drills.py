@@ -388,6 +388,49 @@ def test_two_pumps_never_send_an_item_twice(
     assert_mirror_equals_store(clinic, central_server)
 
 
+# -- calls in flight together ----------
+def test_calls_in_flight_keep_every_order(clinic: Services, central_server: CentralServer) -> None:
+    """Two calls at the central at once, and still each participant's calls in the store's order:
+    half of the people cancel their number and take one at the next poli (the soak's case: a
+    cancel at one poli, then the same card's add at another)."""
+    people = add_people(clinic, 60, central=central_server)
+    schedules = {poli: schedule_of(clinic, poli) for poli in POLIS}
+    for index, pid in enumerate(people):
+        poli = POLIS[index % len(POLIS)]
+        take = TakeRequest(poli, TODAY, schedules[poli], participant_id=pid)
+        ticket = clinic.tickets.take(take).ticket
+        if index % 2 == 0:
+            clinic.tickets.cancel(ticket.id, "Pindah poli")
+            other = POLIS[(index + 1) % len(POLIS)]
+            clinic.tickets.take(TakeRequest(other, TODAY, schedules[other], participant_id=pid))
+    central_server.set_faults(delay_ms=5)  # answers take a moment: the calls overlap
+    pump = fast_pump(clinic, in_flight=2)
+    spans: list[tuple[float, float, str, str, str]] = []  # began, answered, kind, card, poli
+    lock = threading.Lock()
+    send = pump.client.send
+
+    def recorded(kind: str, payload: dict[str, Any], timeout: float | None = None) -> Any:
+        began = time.monotonic()
+        answer = send(kind, payload, timeout=timeout)
+        with lock:
+            card, poli = payload["nomorkartu"], payload["kodepoli"]
+            spans.append((began, time.monotonic(), kind, card, poli))
+        return answer
+
+    pump.client.send = recorded  # type: ignore[method-assign]
+    assert pump.drain()
+    together = [(a, b) for a in spans for b in spans if a < b and b[0] < a[1]]
+    assert together, "no two calls were at the central at once: the drill tested nothing"
+    assert all(a[3] != b[3] for a, b in together), "one participant's calls at the central at once"
+    for index, _ in enumerate(people):
+        card = f"000901{index:07d}"
+        calls = [(kind, poli) for _, _, kind, held, poli in sorted(spans) if held == card]
+        poli, other = POLIS[index % len(POLIS)], POLIS[(index + 1) % len(POLIS)]
+        moved = [("antrean.add", poli), ("antrean.batal", poli), ("antrean.add", other)]
+        assert calls == (moved if index % 2 == 0 else [("antrean.add", poli)])
+    assert_mirror_equals_store(clinic, central_server)
+
+
 # -- refusals ----------
 def test_a_refusal_is_parked_with_the_central_message_for_staff(
     clinic: Services, central_server: CentralServer, monkeypatch: pytest.MonkeyPatch

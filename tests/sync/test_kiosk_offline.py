@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.app import KioskApp
@@ -18,6 +19,7 @@ from tests.sync.test_drills import clinic_settings
 from tests.ui.helpers import SITI_NIK, identify, screen_name, settle, take_umum_with_defaults
 
 
+@pytest.mark.ui
 async def test_the_kiosk_carries_on_with_the_central_stopped(
     tmp_path: Path, central_server: CentralServer
 ) -> None:

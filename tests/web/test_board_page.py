@@ -39,6 +39,9 @@ from kiosk.store.models import TicketRow
 from tests.demo_ids import BUDI_NIK, SITI_CARD, SITI_NIK
 from tests.web.browser import chromium, require_chromium
 
+# A browser and a server in their own processes, started and restarted: a drill of seconds.
+pytestmark = pytest.mark.slow
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
