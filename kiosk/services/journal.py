@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kiosk.contract import antrean
 from kiosk.domain.outbox import OutboxState
 from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
+from kiosk.store.taking import insert_ticket
 
 
 def record_event(
@@ -34,6 +35,16 @@ def queue_for_central(
     return item
 
 
+def issue(
+    connection: Connection, ticket: dict[str, Any], event: tuple[str, str, datetime, dict[str, Any]]
+) -> int:
+    """A new ticket (its row's values, by column) inserted with its audit event straight on a
+    transaction's connection (SQLAlchemy Core; the take): the ticket's id. ``event`` is (kind,
+    actor, at, detail). The store writes both in one statement where the engine allows."""
+    kind, actor, at, detail = event
+    return insert_ticket(connection, ticket, _event(None, kind, actor, at, detail))
+
+
 def append(
     connection: Connection,
     ticket_id: int,
@@ -41,8 +52,9 @@ def append(
     outbox: tuple[str, dict[str, Any]] | None = None,
 ) -> None:
     """The same two rows written straight on a transaction's connection (SQLAlchemy Core), for
-    a new ticket that never became an ORM row (the take): ``event`` is (kind, actor, at,
-    detail), ``outbox`` (kind, payload) when the central must learn of it."""
+    a ticket that is not an ORM row (the cancel; the take writes its event with the ticket,
+    :func:`issue`): ``event`` is (kind, actor, at, detail), ``outbox`` (kind, payload) when the
+    central must learn of it."""
     kind, actor, at, detail = event
     connection.execute(_INSERT_EVENT, _event(ticket_id, kind, actor, at, detail))
     if outbox is not None:
@@ -57,7 +69,7 @@ def queue(
 
 
 def _event(
-    ticket_id: int, kind: str, actor: str, at: datetime, detail: dict[str, Any] | None
+    ticket_id: int | None, kind: str, actor: str, at: datetime, detail: dict[str, Any] | None
 ) -> dict[str, Any]:
     return {"ticket_id": ticket_id, "at": at, "kind": kind, "actor": actor, "detail": detail or {}}
 

@@ -34,7 +34,7 @@ from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
 from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
-from kiosk.services.journal import append, queue, record_event, told_present
+from kiosk.services.journal import append, issue, queue, record_event, told_present
 from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
@@ -46,7 +46,6 @@ from kiosk.store.models import (
 from kiosk.store.numbers import next_seq
 from kiosk.store.queues import (
     after_latest,
-    held,
     held_ticket,
     in_queue,
     joined_at_sql,
@@ -57,7 +56,7 @@ from kiosk.store.queues import (
     waits_at,
     waits_at_sql,
 )
-from kiosk.store.taking import Shift, insert_ticket, shift_taken
+from kiosk.store.taking import Shift, shift_taken
 
 
 @dataclass(frozen=True)
@@ -110,15 +109,19 @@ class TicketService:
         if problem:
             raise Refused(problem.value)
         complaint = clean_text(request.complaint or "", 200) or None
-        with self.store.write() as session:
+        # SQLAlchemy Core on the write transaction's connection, no ORM session: the counter,
+        # one read under its lock, the ticket with its event (kiosk/store/taking.py says why).
+        with self.store.write_connection() as connection:
             participant = None
             if request.participant_id is not None:
-                participant = participant_by(session.connection(), "id", request.participant_id)
+                participant = participant_by(connection, "id", request.participant_id)
                 if participant is None:
                     raise LookupError(f"no participant {request.participant_id}")
-                existing = held(session, participant.id, request.poli_code, request.service_date)
+                existing = held_ticket(
+                    connection, participant.id, request.poli_code, request.service_date
+                )
                 if existing is not None:
-                    return TakeOutcome(to_ticket(existing), existing=True)
+                    return TakeOutcome(existing, existing=True)
                 refusal = check_eligibility(participant, self.facility_code, request.poli_code)
                 if refusal:
                     raise Refused(
@@ -126,14 +129,12 @@ class TicketService:
                         amount=rupiah(participant.arrears),
                         fktp=refused_at(participant, refusal),
                     )
-            # SQLAlchemy Core from here: the counter, one read under its lock, two inserts
-            # (kiosk/store/taking.py says why). Lock the poli/day counter first: the quota
-            # count then sees a settled queue. A refusal rolls the counter back.
-            seq = next_seq(session, request.poli_code, request.service_date)
+            # Lock the poli/day counter first: the quota count then sees a settled queue. A
+            # refusal rolls the counter back.
+            seq = next_seq(connection, request.poli_code, request.service_date)
             # A number for a later day (phone, or the kiosk for tomorrow) waits for check-in on
             # the day of service; only a walk-in for today joins the live queue at once.
             booking = request.source == TicketSource.BOOKING or request.service_date != now.date()
-            connection = session.connection()
             found = shift_taken(
                 connection,
                 request.schedule_id,
@@ -192,21 +193,13 @@ class TicketService:
                 "checked_in_at": None if booking else now,
                 "queued_at": joined,
             }
-            ticket = _new_ticket(insert_ticket(connection, values), values, shift, participant)
-            outbox = None
+            at = self.clock.utcnow()
+            detail = {"number": values["number"], "source": values["source"]}
+            ticket_id = issue(connection, values, (self._kind(issued), request.actor, at, detail))
+            ticket = _new_ticket(ticket_id, values, shift, participant)
             if participant is not None and issued.tells == Tell.ADD:
-                outbox = (antrean.ADD, antrean.add_payload(ticket, participant, request.phone))
-            append(
-                connection,
-                ticket.id,
-                (
-                    self._kind(issued),
-                    request.actor,
-                    self.clock.utcnow(),
-                    {"number": ticket.number, "source": ticket.source.value},
-                ),
-                outbox,
-            )
+                payload = antrean.add_payload(ticket, participant, request.phone)
+                queue(connection, ticket.id, (antrean.ADD, payload), at)
             return TakeOutcome(ticket, existing=False)
 
     # -- check-in ------------------------------------------------------------------------------

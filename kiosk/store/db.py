@@ -97,12 +97,7 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One short write transaction: committed on success, rolled back on any error."""
-        scoped = self._scoped.get()
-        if scoped is not None:
-            # The scope's reads so far end here: reads after the write see it, and none of the
-            # rows they loaded is served stale from the session's identity map.
-            scoped.rollback()
-            scoped.expunge_all()
+        self._end_scoped_reads()
         with self._turn, self._write.begin() as session:
             yield session
 
@@ -125,9 +120,19 @@ class Store:
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """As :meth:`write`, for Core statements only: no ORM session to set up and close (the
-        outbox pump marks every answer in one, where the session cost as much as the UPDATE)."""
+        outbox pump marks every answer in one, where the session cost as much as the UPDATE;
+        the take, where it cost a fifth of the whole)."""
+        self._end_scoped_reads()
         with self._turn, self._writer.begin() as connection:
             yield connection
+
+    def _end_scoped_reads(self) -> None:
+        """A write inside :meth:`scope` ends the scope's reads so far: reads after the write see
+        it, and none of the rows they loaded is served stale from the session's identity map."""
+        scoped = self._scoped.get()
+        if scoped is not None:
+            scoped.rollback()
+            scoped.expunge_all()
 
     def checkpoint_in_background(self, seconds: float = 1.0) -> Callable[[], None]:
         """SQLite: this process's commits stop checkpointing the WAL themselves, and a thread of

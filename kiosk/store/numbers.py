@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, bindparam, literal, select
+from sqlalchemy import Connection, Date, Integer, bindparam, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -47,13 +47,12 @@ def _ensure_counter(session: Session, poli_code: str, service_date: date) -> Non
     )
 
 
-def next_seq(session: Session, poli_code: str, service_date: date) -> int | None:
+def next_seq(connection: Connection, poli_code: str, service_date: date) -> int | None:
     """The poli/day's next number, in one statement: the counter row is created at 1 or bumped
     (which takes its lock until commit), and RETURNING hands the new value back. None when no
     bookable poli has that code (the pharmacy is reached by a transfer, never taken): then no
     counter is touched. Core on the transaction's connection: the ORM's DML path costs more
     than this one row is worth."""
-    connection = session.connection()
     dialect = connection.dialect.name
     statement = _NEXT_SEQ.get(dialect)
     if statement is None:

@@ -9,7 +9,9 @@ the take asks only what it needs:
 1. the counter bumped, for a bookable poli only (``next_seq``, which takes the poli/day lock);
 2. the shift, its poli and doctor, its quota count and the queue's latest joining time, in one
    read under that lock;
-3. the ticket inserted (its id from the cursor or ``RETURNING``), then its audit event.
+3. the ticket and its audit event inserted: one statement on PostgreSQL (a data-modifying
+   ``WITH``, the event taking the ticket's id from its ``RETURNING``), two on SQLite, which has
+   no such ``WITH`` (its round trips are function calls anyway).
 """
 
 from __future__ import annotations
@@ -17,16 +19,17 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select
+from sqlalchemy import Connection, Insert, Table, bindparam, func, insert, select
 
 from kiosk.domain.models import TicketStatus
-from kiosk.store.models import DoctorRow, PoliRow, ScheduleRow, TicketRow
+from kiosk.store.models import DoctorRow, PoliRow, ScheduleRow, TicketEventRow, TicketRow
 from kiosk.store.queues import joined_at_sql, waits_at_sql
 
 _ticket: Table = TicketRow.__table__  # type: ignore[assignment]
 _schedule: Table = ScheduleRow.__table__  # type: ignore[assignment]
 _poli: Table = PoliRow.__table__  # type: ignore[assignment]
 _doctor: Table = DoctorRow.__table__  # type: ignore[assignment]
+_event: Table = TicketEventRow.__table__  # type: ignore[assignment]
 
 
 class Shift(NamedTuple):
@@ -86,6 +89,8 @@ _SHIFT_TAKEN_LATEST = (
     select(*_SHIFT_COLUMNS, _TAKEN, _LATEST).select_from(_SHIFTS).where(_THIS_SHIFT)
 )
 _INSERT_TICKET = insert(_ticket)
+_INSERT_EVENT = insert(_event).inline()  # its own id is not wanted: no RETURNING
+_EVENT_COLUMNS = ("at", "kind", "actor", "detail")
 
 
 def shift_taken(
@@ -101,8 +106,41 @@ def shift_taken(
     return Shift(*row[:10]), int(row[10]), row[11] if walk_in else None
 
 
-def insert_ticket(connection: Connection, values: dict[str, Any]) -> int:
-    """The new ticket's id (SQLite's last row id, PostgreSQL's ``RETURNING``)."""
+def insert_ticket(connection: Connection, values: dict[str, Any], event: dict[str, Any]) -> int:
+    """A new ticket (``values``, by column) and its audit event (``event``: the journal's row
+    but for its ``ticket_id``), in the same transaction: the ticket's id."""
+    if connection.dialect.name == "postgresql":
+        statement = _with_event(tuple(values))
+        params = {**values, **{f"event_{name}": event[name] for name in _EVENT_COLUMNS}}
+        return int(connection.execute(statement, params).scalar_one())
     key = connection.execute(_INSERT_TICKET, values).inserted_primary_key
     assert key is not None
+    connection.execute(_INSERT_EVENT, {**event, "ticket_id": key[0]})
     return int(key[0])
+
+
+def _with_event(columns: tuple[str, ...]) -> Insert:
+    """``WITH new AS (INSERT INTO ticket ... RETURNING id) INSERT INTO ticket_event SELECT
+    new.id, ... FROM new RETURNING ticket_id``, built once for the take's set of columns."""
+    statement = _WITH_EVENT.get(columns)
+    if statement is None:
+        new = (
+            insert(_ticket)
+            .values({name: bindparam(name, type_=_ticket.c[name].type) for name in columns})
+            .returning(_ticket.c.id)
+            .cte("new_ticket")
+        )
+        event = select(
+            new.c.id,
+            *(bindparam(f"event_{name}", type_=_event.c[name].type) for name in _EVENT_COLUMNS),
+        )
+        statement = _WITH_EVENT[columns] = (
+            insert(_event)
+            .from_select(["ticket_id", *_EVENT_COLUMNS], event)
+            .returning(_event.c.ticket_id)
+            .add_cte(new)
+        )
+    return statement
+
+
+_WITH_EVENT: dict[tuple[str, ...], Insert] = {}
