@@ -232,11 +232,12 @@ def create_bare_table(services: Services) -> None:
 
 
 def bare_insert(store: Any, value: str) -> None:
-    """The limit: the store's own write transaction around one single-row INSERT, committed."""
+    """The limit: the store's cheapest write transaction (the one a take runs on: the writers'
+    turn and a Core connection, no ORM session) around one single-row INSERT, committed."""
     from sqlalchemy import text
 
-    with store.write() as session:
-        session.execute(text("INSERT INTO bench_bare (v) VALUES (:v)"), {"v": value})
+    with store.write_connection() as connection:
+        connection.execute(text("INSERT INTO bench_bare (v) VALUES (:v)"), {"v": value})
 
 
 # -- engines ---------------------------------------------------------------------------------

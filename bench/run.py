@@ -31,7 +31,7 @@ Figure = Callable[[Options, Engines], list[Row]]
 
 # What each figure is compared with, printed under the table.
 LIMITS = {
-    1: "bare: the store's write transaction around one single-row INSERT, same engine "
+    1: "bare: the store's Core write transaction around one single-row INSERT, same engine "
     "(the p99 row against SQLite's goal of 10 ms)",
     2: "bare: the same N processes doing that bare insert-and-commit on the same database",
     3: "bare: a one-widget Textual app started and shown the same way (and the heavy modules "

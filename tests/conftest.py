@@ -37,6 +37,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+# PINs set in tests are hashed with PBKDF2 at this count, not the kiosk's 200,000: a real hash
+# costs some 70 ms of CPU, and hundreds of desk tests set a PIN and sign in with it.
+# tests/core/test_staff.py checks that the kiosk itself keeps the real count.
+QUICK_PIN_ITERATIONS = 1_000
+
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.
 MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 WIB = ZoneInfo("Asia/Jakarta")

@@ -98,7 +98,7 @@ async def test_out_of_paper_at_the_kiosk_then_the_desk_reprints(
     from kiosk.domain.clock import FacilityClock
     from kiosk.services.setup import open_clinic
     from kiosk.services.staff import StaffService
-    from tests.conftest import WIB
+    from tests.conftest import QUICK_PIN_ITERATIONS, WIB
     from tests.ui.helpers import SITI_NIK, identify, screen_text, settle, take_umum_with_defaults
     from tests.ui.test_desk import key, open_umum, said
 
@@ -121,7 +121,7 @@ async def test_out_of_paper_at_the_kiosk_then_the_desk_reprints(
         assert (ticket.number, ticket.status) == ("A-001", "waiting")  # the ticket stands
         assert printer.jobs == []
 
-        StaffService(services.store, services.clock).add("sari", "4321")
+        StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
         code = services.slips.code_for(ticket)
         desk = DeskApp(services)
         async with desk.run_test(size=(100, 30)) as pilot:

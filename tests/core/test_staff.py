@@ -19,6 +19,7 @@ from kiosk.services.staff import (
     EXIT_FREE_ATTEMPTS,
     LOCK_MINUTES,
     MAX_ATTEMPTS,
+    PIN_ITERATIONS,
     ExitPin,
     StaffService,
     hash_pin,
@@ -26,11 +27,12 @@ from kiosk.services.staff import (
     pin_matches,
 )
 from kiosk.store.models import StaffRow
+from tests.conftest import QUICK_PIN_ITERATIONS
 
 
 @pytest.fixture
 def staff(clinic: Any) -> StaffService:
-    return StaffService(clinic.store, clinic.services.clock)
+    return StaffService(clinic.store, clinic.services.clock, QUICK_PIN_ITERATIONS)
 
 
 def refusal(call: Any) -> str:
@@ -45,6 +47,15 @@ def test_pins_are_salted_slow_hashes() -> None:
     assert first.startswith("pbkdf2_sha256$200000$")
     assert pin_matches("1234", first) and not pin_matches("1235", first)
     assert not pin_matches("1234", "garbage")
+
+
+def test_the_kiosk_keeps_each_pin_at_the_slow_count(clinic: Any) -> None:
+    """The tests' own staff use a quick count (tests/conftest.py); the kiosk's never does."""
+    StaffService(clinic.store, clinic.services.clock).add("sari", "4321")
+    with clinic.store.read() as session:
+        stored = session.scalars(select(StaffRow.pin_hash)).one()
+    assert PIN_ITERATIONS == 200_000
+    assert stored.startswith("pbkdf2_sha256$200000$")
 
 
 def test_add_sign_in_list_and_disable(staff: StaffService, clinic: Any) -> None:

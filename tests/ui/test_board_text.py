@@ -13,6 +13,7 @@ from kiosk.services import Services
 from kiosk.services.board_text import BoardTextService
 from kiosk.services.staff import StaffService
 from kiosk.widgets.running_text import RunningText
+from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.ui.helpers import screen_name, screen_text, settle, text_of
 from tests.ui.test_board import board_of, ready, until
 
@@ -20,7 +21,7 @@ HOSTILE = "[b]Poli Gigi[/b] tutup [@click=app.quit]x[/]"
 
 
 async def test_m_at_the_desk_sets_edits_and_clears_the_running_text(services: Services) -> None:
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     texts = BoardTextService(services.store, services.clock)
     texts.set("Selamat datang", "budi")
     app = DeskApp(services, counter="Ruang 2")

@@ -17,6 +17,7 @@ from kiosk.services import Services
 from kiosk.services.staff import MAX_ATTEMPTS, StaffService
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import TicketEventRow, TicketRow
+from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.ui.helpers import screen_name, screen_text, settle, shows, text_of
 
 
@@ -40,7 +41,7 @@ def status(services: Services, ticket_id: int) -> str:
 
 @pytest.fixture
 def desk_services(services: Services) -> Services:
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     return services
 
 
@@ -214,7 +215,9 @@ def _burst(app: DeskApp, keys: str) -> None:
 
 @pytest.mark.parametrize("between", ["\t", "\r"])
 async def test_name_tab_and_pin_in_one_burst_sign_in(desk_services: Services, between: str) -> None:
-    StaffService(desk_services.store, desk_services.clock).add("Budi Santoso", "2580")
+    StaffService(desk_services.store, desk_services.clock, QUICK_PIN_ITERATIONS).add(
+        "Budi Santoso", "2580"
+    )
     app = DeskApp(desk_services)
     async with app.run_test(size=(80, 24)) as pilot:
         _burst(app, f"Budi Santoso{between}2580\r")

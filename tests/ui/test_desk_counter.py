@@ -11,12 +11,13 @@ from kiosk.services import Services
 from kiosk.services.counter import COUNTER_MAX
 from kiosk.services.staff import StaffService
 from kiosk.store.models import PoliRow, TicketEventRow
+from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.ui.helpers import screen_name, screen_text, settle, text_of
 from tests.ui.test_desk import _burst, open_umum, take
 
 
 async def test_the_counter_is_chosen_at_sign_in_and_offered_next_time(services: Services) -> None:
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     take(services)
     app = DeskApp(services, counter="Ruang 2")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -49,7 +50,7 @@ async def test_the_counter_is_chosen_at_sign_in_and_offered_next_time(services: 
 
 
 async def test_an_emptied_counter_calls_to_the_poli_s_loket(services: Services) -> None:
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     app = DeskApp(services, counter="Ruang 2")
     async with app.run_test(size=(80, 24)) as pilot:
         app.screen.query_one("#counter", Input).value = "  "
@@ -63,7 +64,7 @@ async def test_a_long_poli_name_gives_a_loket_that_fits_the_ticket(services: Ser
     long_name = "Kesehatan Ibu dan Anak serta Keluarga Berencana"
     with services.store.write() as session:
         session.execute(update(PoliRow).where(PoliRow.code == "001").values(name=long_name))
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     take(services)
     app = DeskApp(services)
     async with app.run_test(size=(80, 24)) as pilot:

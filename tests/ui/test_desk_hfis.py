@@ -9,6 +9,7 @@ from kiosk.services import Services
 from kiosk.services.clinic_setup import current_setup
 from kiosk.services.staff import StaffService
 from kiosk.sync.hfis import HfisSchedule, HfisShift, save
+from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.ui.helpers import settle, text_of
 
 
@@ -38,7 +39,7 @@ def _pull_as_local(services: Services, extra_capacity: int) -> None:
 
 
 async def _notice(services: Services) -> str:
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     app = DeskApp(services)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press(*"sari", "enter", *"4321", "enter")

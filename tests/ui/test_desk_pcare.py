@@ -26,7 +26,7 @@ from kiosk.services.setup import open_clinic
 from kiosk.services.staff import StaffService
 from kiosk.store.models import OutboxRow, PoliRow, VisitRegistrationRow
 from tests.central_server import CentralServer
-from tests.conftest import WIB, MovableClock
+from tests.conftest import QUICK_PIN_ITERATIONS, WIB, MovableClock
 from tests.demo_ids import BUDI_CARD, SITI_CARD
 from tests.sync.test_drills import clinic_settings
 from tests.ui.helpers import screen_name, screen_text, settle
@@ -348,7 +348,7 @@ def online(
     services = open_clinic(
         clinic_settings(tmp_path, central_server), clock=FacilityClock(WIB, clock_source)
     )
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     yield services
     services.store.dispose()
 

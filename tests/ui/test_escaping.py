@@ -20,6 +20,7 @@ from kiosk.services.desk import DeskService
 from kiosk.services.staff import StaffService
 from kiosk.store.models import ParticipantRow, PoliRow
 from kiosk.widgets.key_bar import KeyBar
+from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.demo_ids import SITI_NIK
 from tests.ui.helpers import identify, screen_name, screen_text, settle, shows
 from tests.ui.test_desk import take
@@ -102,7 +103,7 @@ async def test_bracketed_names_are_listed_called_and_served_at_the_desk(
 ) -> None:
     take(services, 1)  # Siti takes a number at the kiosk
     name_participant(services, 1, QUITS)
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     app = DeskApp(services)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"sari", "enter", *"4321", "enter")

@@ -45,7 +45,7 @@ from kiosk.store.models import (
     TicketRow,
 )
 from kiosk.sync.status import sync_status
-from tests.conftest import MORNING, WIB, MovableClock
+from tests.conftest import MORNING, QUICK_PIN_ITERATIONS, WIB, MovableClock
 from tests.demo_ids import SITI_NIK
 from tests.ui.helpers import identify, screen_name, screen_text, settle
 from tests.ui.test_desk import take
@@ -132,7 +132,7 @@ def clinic(
     services = open_clinic(
         make_settings(database_url=database_url), clock=FacilityClock(WIB, clock_source)
     )
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     booked = take(services, 1)
     walk_in = take(services, 2)
     cancelled = take(services, 1, poli="002")

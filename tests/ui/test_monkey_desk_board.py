@@ -26,7 +26,7 @@ from kiosk.services.setup import open_clinic
 from kiosk.services.staff import StaffService
 from kiosk.services.tickets import TakeRequest
 from kiosk.store.models import ScheduleRow, TicketRow
-from tests.conftest import WIB, MovableClock
+from tests.conftest import QUICK_PIN_ITERATIONS, WIB, MovableClock
 from tests.ui.helpers import SITI_NIK, screen_text
 
 pytestmark = pytest.mark.slow
@@ -122,7 +122,7 @@ async def test_random_input_never_breaks_the_desk(
     # No printer: a reprint is a PNG drawn in a thread, and the monkey presses "p" a lot.
     services = open_clinic(make_settings(printer="none"), clock=FacilityClock(WIB, clock_source))
     walk_ins(services, 40)
-    StaffService(services.store, services.clock).add("sari", "4321")
+    StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
     app = DeskApp(services)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"sari", "enter", *"4321", "enter")

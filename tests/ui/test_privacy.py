@@ -100,6 +100,7 @@ async def test_desk_board_outbox_audit_escpos_and_logs_hold_no_full_identity(
     from kiosk.services.staff import StaffService
     from kiosk.services.tickets import TakeRequest
     from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
+    from tests.conftest import QUICK_PIN_ITERATIONS
     from tests.demo_ids import BUDI_CARD, BUDI_NIK, RINA_CARD
     from tests.ui.test_desk import key, open_umum
 
@@ -128,7 +129,7 @@ async def test_desk_board_outbox_audit_escpos_and_logs_hold_no_full_identity(
             budi = session.scalars(select(TicketRow).where(TicketRow.number == "A-002")).one()
         services.tickets.check_in(rina.id)
         services.tickets.cancel(budi.id, "sudah sembuh")
-        StaffService(services.store, services.clock).add("sari", "4321")
+        StaffService(services.store, services.clock, QUICK_PIN_ITERATIONS).add("sari", "4321")
 
         desk = DeskApp(services)
         async with desk.run_test(size=(100, 30)) as pilot:
