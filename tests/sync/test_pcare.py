@@ -193,11 +193,9 @@ def test_a_pump_that_died_mid_send_never_registers_twice(
     assert central_registrations(central_server) == store_registrations(clinic)
 
 
-def test_a_slow_pumps_post_landing_after_the_takeover_still_registers_once(
-    clinic: Services, central_server: CentralServer
-) -> None:
-    siti, first, item = post_in_flight(clinic)
-    # The first pump is starved, not dead: its claim runs out before its POST goes out.
+def taken_over(clinic: Services, item: Any) -> tuple[Any, Any]:
+    """The first pump is starved, not dead: its claim runs out before its POST goes out, and a
+    second pump takes the item over (its second attempt)."""
     with clinic.store.write() as session:
         session.execute(
             update(OutboxRow)
@@ -207,6 +205,14 @@ def test_a_slow_pumps_post_landing_after_the_takeover_still_registers_once(
     second = pump(clinic)
     (again,) = second.claim()
     assert again.id == item.id and again.attempts == 2
+    return second, again
+
+
+def test_a_slow_pumps_post_landing_after_the_takeover_still_registers_once(
+    clinic: Services, central_server: CentralServer
+) -> None:
+    siti, first, item = post_in_flight(clinic)
+    second, again = taken_over(clinic, item)
     # The second pump looks in PCare's list (nothing yet), and just before its own POST the
     # first pump's POST lands: PCare refuses the second as already registered.
     real = second.client.pcare
@@ -236,14 +242,7 @@ def test_a_refusal_pcare_cannot_be_asked_about_is_tried_again_not_parked(
     """As above, but the central goes away between the refusal and the second look (the soak
     kills it at any moment): the visit is not parked as refused, it is sent again later."""
     siti, _first, item = post_in_flight(clinic)
-    with clinic.store.write() as session:
-        session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id == item.id)
-            .values(claimed_at=FIXED - timedelta(hours=1))
-        )
-    second = pump(clinic)
-    (again,) = second.claim()
+    second, again = taken_over(clinic, item)
     real = second.client.pcare
 
     def refused_then_the_central_goes(method: str, path: str, **kwargs: Any) -> Any:
