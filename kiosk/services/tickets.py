@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Executable, bindparam, select
@@ -28,7 +29,6 @@ from kiosk.domain.models import (
     TicketStatus,
 )
 from kiosk.domain.numbering import MAX_SEQ, format_number
-from kiosk.domain.privacy import mask_number
 from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.domain.text import clean_text
 from kiosk.domain.waiting import estimate_call_window
@@ -38,7 +38,7 @@ from kiosk.services.journal import append, issue, queue, record_event, told_pres
 from kiosk.services.pace import pace_of
 from kiosk.services.registration import take_back
 from kiosk.store import Store
-from kiosk.store.convert import to_ticket
+from kiosk.store.convert import ticket_of, to_ticket
 from kiosk.store.lookups import participant_by
 from kiosk.store.models import (
     TicketRow,
@@ -403,28 +403,12 @@ def _new_ticket(
     ticket_id: int, values: dict[str, Any], shift: Shift, holder: Participant | None
 ) -> Ticket:
     """The ticket just inserted, as ``to_ticket`` would read it back (without reading it)."""
-    return Ticket(
-        id=ticket_id,
-        number=values["number"],
-        seq=values["seq"],
-        poli_code=values["poli_code"],
-        poli_name=shift.poli_name,
-        service_date=values["service_date"],
-        doctor_code=values["doctor_code"],
-        doctor_name=shift.doctor_name,
-        shift_start=values["shift_start"],
-        shift_end=values["shift_end"],
-        complaint=values["complaint"],
-        source=TicketSource(values["source"]),
-        status=TicketStatus(values["status"]),
-        participant_id=values["participant_id"],
-        masked_card=mask_number(holder.card_number) if holder else None,
-        holder_name=holder.display_name if holder else None,
-        non_jkn=values["non_jkn"],
-        verified=values["verified"],
-        created_at=values["created_at"],
-        checked_in_at=values["checked_in_at"],
-        visit_sick=values["visit_sick"],
+    return ticket_of(
+        SimpleNamespace(id=ticket_id, **values),
+        shift.poli_name,
+        shift.doctor_name,
+        holder.card_number if holder else None,
+        holder.display_name if holder else None,
     )
 
 

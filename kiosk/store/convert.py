@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row
@@ -77,14 +78,14 @@ def to_ticket(row: TicketRow) -> Ticket:
 
 
 def ticket_of(
-    row: TicketRow | Row[Any],
+    row: TicketRow | Row[Any] | SimpleNamespace,
     poli_name: str,
     doctor_name: str | None,
     card_number: str | None,
     holder_name: str | None,
 ) -> Ticket:
-    """From the ORM row, or a Core row of the ticket table (the same names), with the names of
-    its poli, doctor and holder (``kiosk.store.queues.ticket_by``)."""
+    """From the ORM row, a Core row of the ticket table or the values a take just inserted (the
+    same names), with the names of its poli, doctor and holder (``kiosk.store.queues``)."""
     return Ticket(
         id=row.id,
         number=row.number,

@@ -58,20 +58,6 @@ def in_queue(
     return (waits_at_sql == poli_code, TicketRow.service_date == day)
 
 
-def held(session: Session, participant_id: int, poli_code: str, day: date) -> TicketRow | None:
-    """The participant's live (not cancelled) ticket for a poli and day: the natural key (one
-    per participant, poli and day; the poli that issued it).
-
-    Its id first, from the unique index alone: most askers find none (a first booking, a
-    take), and loading the row with its poli, doctor and holder is what costs."""
-    ticket_id = (
-        session.connection()
-        .execute(_HELD, {"participant_id": participant_id, "poli_code": poli_code, "day": day})
-        .scalar()
-    )
-    return session.get(TicketRow, ticket_id) if ticket_id is not None else None
-
-
 _ticket: Table = TicketRow.__table__  # type: ignore[assignment]
 _t = _ticket.c
 # Built once, in Core: the ORM's statement path costs more than this one index lookup.
@@ -81,7 +67,6 @@ _HELD_WHERE = (
     _t.service_date == bindparam("day"),
     _t.status != TicketStatus.CANCELLED.value,
 )
-_HELD = select(_t.id).where(*_HELD_WHERE)
 
 # A ticket with the names ``Ticket`` shows (its poli, doctor and holder), in one Core statement:
 # what the ORM's joined load of a ``TicketRow`` answers, without building the row.
@@ -112,7 +97,8 @@ def ticket_by_id(connection: Connection, ticket_id: int) -> Ticket:
 def held_ticket(
     connection: Connection, participant_id: int, poli_code: str, day: date
 ) -> Ticket | None:
-    """As :func:`held`, as the ``Ticket`` it shows, in one statement."""
+    """The participant's live (not cancelled) ticket for a poli and day: the natural key (one
+    per participant, poli and day; the poli that issued it), in one statement."""
     params = {"participant_id": participant_id, "poli_code": poli_code, "day": day}
     row = connection.execute(_HELD_VIEW, params).first()
     return _viewed(row) if row is not None else None
