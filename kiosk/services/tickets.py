@@ -49,6 +49,7 @@ from kiosk.store.queues import (
     held_ticket,
     in_queue,
     joined_at_sql,
+    live_sql,
     not_before_latest,
     queue_order,
     set_ticket,
@@ -390,13 +391,12 @@ _ENTRIES = select(
     TicketRow.checked_in_at,
     TicketRow.created_at,
 ).order_by(*queue_order)
-_LIVE = TicketRow.status != TicketStatus.CANCELLED
 _ISSUED = _ENTRIES.where(
     TicketRow.poli_code == bindparam("poli_code"),
     TicketRow.service_date == bindparam("day"),
-    _LIVE,
+    live_sql,
 )
-_WAITING = _ENTRIES.where(*in_queue(bindparam("poli_code"), bindparam("day")), _LIVE)
+_WAITING = _ENTRIES.where(*in_queue(bindparam("poli_code"), bindparam("day")), live_sql)
 
 
 def _new_ticket(
