@@ -266,19 +266,20 @@ class PhoneDesk:
         )
 
     # -- PUT /antrean/batal ----------------------------------------------------------------------
-    @_one_session
     def cancel(self, card: str, poli_code: str, day_text: str, keterangan: str) -> None:
         service_date = _date(day_text, "tanggalperiksa")
-        ticket, cancelled = self._find(card, poli_code, service_date)
-        if ticket is None:
-            if cancelled:
-                return  # cancelled before: cancelling again changes nothing
-            raise refuse("ws.ticket.unknown")
         reason = keterangan.strip() or t("ws.cancel.reason", "id")
         try:
-            self.services.tickets.cancel(ticket.id, reason, actor=ACTOR)
+            # Found and cancelled in one write transaction: no read of it before.
+            ticket = self.services.tickets.cancel_held(
+                card, poli_code, service_date, reason, actor=ACTOR
+            )
         except Refused as refused:
             raise refuse(refused.key, **refused.params) from None
+        if ticket is None:
+            if self._cancelled_before(card, poli_code, service_date):
+                return  # cancelled before: cancelling again changes nothing
+            raise refuse("ws.ticket.unknown")
         log.info("cancelled %s at poli %s", ticket.number, ticket.poli_code)
 
     # -- POST /peserta ---------------------------------------------------------------------------
@@ -387,10 +388,19 @@ class PhoneDesk:
         ticket = self.services.tickets.held(participant.id, poli_code, service_date)
         if ticket is not None:
             return ticket, False
+        return None, self._cancelled(participant, poli_code, service_date)
+
+    @_one_session
+    def _cancelled_before(self, card: str, poli_code: str, service_date: date) -> bool:
+        """No live ticket for the natural key: whether a cancelled one is why."""
+        participant = self._participant(card)
+        return participant is not None and self._cancelled(participant, poli_code, service_date)
+
+    def _cancelled(self, participant: Participant, poli_code: str, service_date: date) -> bool:
         every = self.services.tickets.tickets_for(
             [participant.id], (service_date,), include_cancelled=True
         )
-        return None, any(other.poli_code == poli_code for other in every)
+        return any(other.poli_code == poli_code for other in every)
 
     @staticmethod
     def _with_verification(note: str, ticket: Ticket) -> str:
