@@ -27,7 +27,7 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.board import mount_board
-from kiosk.web.faskes import faskes_router
+from kiosk.web.faskes import add_faskes_routes
 from kiosk.web.phone import PhoneDesk
 from kiosk.web.phone_page import mount_phone_page
 
@@ -76,7 +76,7 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
 
     attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
     app.state.auth_throttle = attempts
-    app.include_router(faskes_router(desk, keeper, attempts))
+    add_faskes_routes(app.router, desk, keeper, attempts)
     hub = mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
     mount_phone_page(app, services, hub)  # the patient's page: kiosk/web/phone_page.py
     return app
