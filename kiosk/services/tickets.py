@@ -347,8 +347,12 @@ class TicketService:
                 session.connection().execute(_QUEUE_ENTRY, {"ticket_id": ticket_id}).one()
             )
             mine = QueueEntry(seq, number, TicketStatus(status), called_at, joined)
-        entries = self._entries(_WAITING, waits, day)
-        return mine, [entry for _, entry in entries]
+        return mine, self.waiting_at(waits, day)
+
+    def waiting_at(self, poli_code: str, day: date) -> list[QueueEntry]:
+        """Every live ticket of the queue at a poli that day (those waiting at it), in calling
+        order: the queue ``queue_of`` answers, for a ticket not yet in it."""
+        return [entry for _, entry in self._entries(_WAITING, poli_code, day)]
 
     def _entries(
         self, query: Executable, poli_code: str, day: date

@@ -40,6 +40,7 @@ from kiosk.contract.faskes import (
     refuse,
 )
 from kiosk.domain.booking import (
+    QueueEntry,
     ShiftProblem,
     ahead_of,
     last_called,
@@ -49,7 +50,15 @@ from kiosk.domain.booking import (
 )
 from kiosk.domain.eligibility import check_eligibility, refused_at
 from kiosk.domain.identity import Identity, IdentityError, IdentityKind, parse_nik
-from kiosk.domain.models import Facility, Participant, Poli, Slot, Ticket, TicketSource
+from kiosk.domain.models import (
+    Facility,
+    Participant,
+    Poli,
+    Slot,
+    Ticket,
+    TicketSource,
+    TicketStatus,
+)
 from kiosk.domain.registration import Registration, check_registration
 from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.i18n import rupiah, t
@@ -161,6 +170,10 @@ class PhoneDesk:
         if participant is None or participant.medical_record is None:
             # A new patient: the phone registers them (POST /peserta), then books again.
             raise ContractAnswer(202, t("ws.new_patient", "id", facility=self.facility.name))
+        # The queue the number will wait in (its poli, that day), read with the reads above,
+        # not in a transaction of its own after the take: a booking waits for its check-in, so
+        # its figures (everyone waiting, the number called last) are the queue's without it.
+        queue = self.services.tickets.waiting_at(poli.code, service_date)
         try:
             outcome = self.services.tickets.take(
                 TakeRequest(
@@ -180,7 +193,9 @@ class PhoneDesk:
         if outcome.existing:  # won by a simultaneous booking; the kiosk would show that ticket
             raise self._duplicate(ticket)
         log.info("booked %s at poli %s for %s", ticket.number, poli.code, participant.masked_card)
-        mine, queue = self.services.tickets.queue_of(ticket.id)
+        mine = QueueEntry(ticket.seq, ticket.number, ticket.status, None, ticket.created_at)
+        if ticket.status != TicketStatus.BOOKED:  # not what a booking leaves: read it all again
+            mine, queue = self.services.tickets.queue_of(ticket.id)
         note = t("ws.booked", "id", facility=self.facility.name, hours=ticket.jampraktek)
         return Booked(
             nomorantrean=ticket.number,
