@@ -9,6 +9,7 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -51,6 +52,7 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # A booking's commit never syncs the WAL into the file for everyone queued behind it.
         stop_checkpoints = services.store.checkpoint_in_background()
+        _settle_the_heap()
         try:
             yield
         finally:
@@ -80,6 +82,15 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
     hub = mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
     mount_phone_page(app, services, hub)  # the patient's page: kiosk/web/phone_page.py
     return app
+
+
+def _settle_the_heap() -> None:
+    """What the server built before its first request (modules, the app, the services) lives as
+    long as the process: moved out of the garbage collector's sight, so its full collections no
+    longer walk it. Under bench figure 5's load one such collection came about once in 1,500
+    requests and stopped every request in flight for 85-150 ms, the figure's p99."""
+    gc.collect()
+    gc.freeze()
 
 
 # -- errors as contract answers --------------------------------------------------------------
