@@ -146,6 +146,23 @@ async def test_wrong_pins_lock_the_desk_user(desk_services: Services) -> None:
         assert screen_name(app) == "SignInScreen"
 
 
+async def test_f2_keeps_the_typed_name_and_the_pin_comes_next(desk_services: Services) -> None:
+    """A newcomer types her name, switches to English, and types her PIN: it goes to the PIN."""
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"sari", "f2")
+        await settle(pilot)
+        assert app.screen.query_one("#name", Input).value == "sari"
+        assert app.focused is app.screen.query_one("#pin", Input)
+        await pilot.press(*"1111", "enter")
+        await settle(pilot)
+        assert "Wrong name or PIN" in screen_text(app)
+        assert "An admin can set a new one" in screen_text(app)
+        await pilot.press(*"4321", "enter")
+        await settle(pilot)
+        assert screen_name(app) != "SignInScreen"
+
+
 async def test_a_walk_in_from_the_kiosk_appears_by_itself(desk_services: Services) -> None:
     """Nobody presses a key: the desk's list rereads the store each second (how soon is a
     figure to measure, not a timed test)."""
