@@ -26,6 +26,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -456,9 +457,9 @@ class _HotAdd:
     """``antrean/add``, the call every queue number makes, answered without FastAPI's routing,
     dependency solving and threadpool hop (they were most of the central's CPU per add).
 
-    The body is checked exactly as FastAPI checks it: a JSON content type (or none), ``json.loads``
+    The body is checked exactly as FastAPI checks it: a JSON content type, ``json.loads``
     and the contract's model in Python mode (strict, no extra fields). The add runs on the
-    server's thread: one SQLite writer at a time, well under a millisecond. Its answers are the
+    server's thread (SQLite: one writer at a time, well under a millisecond). Its answers are the
     route's own: the outcome's envelope, or a refusal's (code 201 and its message). A body that
     does not pass, or any other content type, goes on to FastAPI, which gives the contract's own
     answer naming the field; a fault is the gate's (:func:`kiosk.asgi.call_guarded`).
@@ -470,6 +471,9 @@ class _HotAdd:
         self.routes = routes  # the app's, filled after the middleware is added
         self._route: BaseRoute | None = None
         self._answers: dict[tuple[int, str], bytes] = {}
+        # SQLite answers in well under a millisecond; a database over the network would hold
+        # every other request up meanwhile, so its adds wait in a worker thread as FastAPI's do.
+        self.inline = registry.db.engine.dialect.name == "sqlite"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = await receive()  # the gate's replay: the whole body at once
@@ -479,7 +483,10 @@ class _HotAdd:
             return
         scope["route"] = self.route  # a fault's log names the route, as FastAPI's would
         try:
-            result = self.registry.add(scope["state"]["cons_id"], body)
+            if self.inline:
+                result = self.registry.add(scope["state"]["cons_id"], body)
+            else:
+                result = await run_in_threadpool(self.registry.add, scope["state"]["cons_id"], body)
         except Refused as error:
             code, text = _refused(error)
         else:
@@ -513,11 +520,11 @@ def _validated(scope: Scope, message: Message) -> AddRequest | None:
     body = message.get("body", b"")
     if message["type"] != "http.request" or message.get("more_body") or not body:
         return None
-    for name, value in scope["headers"]:
-        if name.lower() == b"content-type":  # the first, as Starlette reads it
-            if value.split(b";", 1)[0].strip().lower() != b"application/json":
-                return None
-            break
+    # The first Content-Type, as Starlette reads it; none at all is FastAPI's to judge (its
+    # strict_content_type: recent versions refuse such a body, older ones read it as JSON).
+    kind = next((value for name, value in scope["headers"] if name == b"content-type"), None)
+    if kind is None or kind.split(b";", 1)[0].strip().lower() != b"application/json":
+        return None
     try:
         return AddRequest.model_validate(json.loads(body))
     except Exception:  # FastAPI words each failure in the contract's terms: let it
