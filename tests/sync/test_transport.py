@@ -28,13 +28,20 @@ from kiosk.sync.client import CentralClient, CentralConfig, Outcome
 from kiosk.sync.transport import KeepAlive, ThroughProxy, Unreachable, proxied
 from tests.central_server import CentralServer
 from tests.demo_ids import SITI_CARD
+from tests.sync.test_credentials import _client as credentialed
 
 
-class _Echo(BaseHTTPRequestHandler):
-    """Answers every call with its method, path and body as JSON, on a kept-alive connection."""
+class _Quiet(BaseHTTPRequestHandler):
+    """HTTP/1.1 (kept-alive connections), nothing on the console."""
 
     protocol_version = "HTTP/1.1"
-    seen: list[str]
+
+    def log_message(self, *_: Any) -> None:
+        pass
+
+
+class _Echo(_Quiet):
+    """Answers every call with its method, path and body as JSON."""
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -49,9 +56,6 @@ class _Echo(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     do_GET = do_POST = _answer
-
-    def log_message(self, *_: Any) -> None:
-        pass
 
 
 class _Server(ThreadingHTTPServer):
@@ -254,10 +258,8 @@ def test_the_environment_decides_the_proxy(monkeypatch: pytest.MonkeyPatch) -> N
     assert proxied("https://apijkn.bpjs-kesehatan.go.id/antreanfktp")
 
 
-class _Forward(BaseHTTPRequestHandler):
+class _Forward(_Quiet):
     """A forwarding HTTP proxy: absolute-URI requests passed on with http.client."""
-
-    protocol_version = "HTTP/1.1"
 
     def _forward(self) -> None:
         assert self.path.startswith("http://"), self.path
@@ -279,9 +281,6 @@ class _Forward(BaseHTTPRequestHandler):
 
     do_GET = do_POST = _forward
 
-    def log_message(self, *_: Any) -> None:
-        pass
-
 
 @pytest.mark.slow
 def test_calls_go_through_the_proxy_the_environment_names(
@@ -296,22 +295,9 @@ def test_calls_go_through_the_proxy_the_environment_names(
     monkeypatch.delenv("http_proxy", raising=False)
     thread = threading.Thread(target=proxy.serve_forever, daemon=True)
     thread.start()
-    settings = central_server.clinic_settings()
-    client = CentralClient(
-        CentralConfig(
-            antrean_url=settings["central_antrean_url"],
-            pcare_url=settings["central_pcare_url"],
-            cons_id=settings["central_cons_id"],
-            secret=settings["central_secret"],
-            user_key=settings["central_antrean_user_key"],
-            pcare_user_key=settings["central_pcare_user_key"],
-            pcare_username=settings["central_pcare_username"],
-            pcare_password=settings["central_pcare_password"],
-            timeout=10,
-        )
-    )
+    client = credentialed(central_server)
     try:
-        assert isinstance(client._transport(settings["central_antrean_url"]), ThroughProxy)
+        assert isinstance(client._transport(central_server.antrean_url), ThroughProxy)
         assert client.ref_poli("2026-11-23").outcome == Outcome.DONE
         assert client.peserta_by_card(SITI_CARD).outcome == Outcome.DONE
         seen: list[str] = proxy.seen  # type: ignore[attr-defined]
