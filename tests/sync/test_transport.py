@@ -64,8 +64,13 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Echo)
         self.seen: list[str] = []
+        self.connections = 0
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
+
+    def get_request(self) -> tuple[Any, Any]:
+        self.connections += 1
+        return super().get_request()
 
     @property
     def port(self) -> int:
@@ -144,6 +149,8 @@ def test_https_is_verified(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
             "path": "/antreanfktp/ref/poli/tanggal/2026-11-23",
             "body": '{"a":"é"}',
         }
+        assert trusting.request("GET", url, {}, None, 5).status == 200
+        assert server.connections == 2  # the stranger's, and one kept alive for both calls
         trusting.close()
 
 
