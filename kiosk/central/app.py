@@ -471,9 +471,7 @@ class _HotAdd:
         self.routes = routes  # the app's, filled after the middleware is added
         self._route: BaseRoute | None = None
         self._answers: dict[tuple[int, str], bytes] = {}
-        # SQLite answers in well under a millisecond; a database over the network would hold
-        # every other request up meanwhile, so its adds wait in a worker thread as FastAPI's do.
-        self.inline = registry.db.engine.dialect.name == "sqlite"
+        self.inline = _on_the_loop(registry)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = await receive()  # the gate's replay: the whole body at once
@@ -513,6 +511,12 @@ class _HotAdd:
         if self._route is None:
             self._route = next((r for r in self.routes if getattr(r, "path", "") == ADD), None)
         return self._route
+
+
+def _on_the_loop(registry: Registry) -> bool:
+    """SQLite answers in well under a millisecond; a database over the network would hold every
+    other request up meanwhile, so its adds wait in a worker thread as FastAPI's do."""
+    return registry.db.engine.dialect.name == "sqlite"
 
 
 def _validated(scope: Scope, message: Message) -> AddRequest | None:

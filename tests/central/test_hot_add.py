@@ -64,10 +64,16 @@ async def _answers(settings: Settings, folder: Path) -> list[tuple[int, str, Any
     return answers
 
 
+@pytest.mark.parametrize("on_the_loop", [True, False], ids=["sqlite-inline", "worker-thread"])
 async def test_the_short_way_answers_as_fastapi_does(
-    make_settings: Callable[..., Settings], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_settings: Callable[..., Settings],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    on_the_loop: bool,
 ) -> None:
     settings = make_settings()
+    # A database over the network (PostgreSQL) adds in a worker thread: the same answers.
+    monkeypatch.setattr(central_app_module, "_on_the_loop", lambda _registry: on_the_loop)
     added: list[str] = []
     real_add = Registry.add
 
