@@ -21,9 +21,8 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Insert, Table, bindparam, func, insert, select
 
-from kiosk.domain.models import TicketStatus
 from kiosk.store.models import DoctorRow, PoliRow, ScheduleRow, TicketEventRow, TicketRow
-from kiosk.store.queues import joined_at_sql, waits_at_sql
+from kiosk.store.queues import joined_at_sql, live_sql, waits_at_sql
 
 _ticket: Table = TicketRow.__table__  # type: ignore[assignment]
 _schedule: Table = ScheduleRow.__table__  # type: ignore[assignment]
@@ -56,7 +55,7 @@ _TAKEN = (
     .where(
         _t.schedule_id == bindparam("schedule_id"),
         _t.service_date == bindparam("day"),
-        _t.status != TicketStatus.CANCELLED.value,
+        live_sql,
     )
     .scalar_subquery()
 )
