@@ -1,4 +1,4 @@
-"""``kiosk staff add | list | disable``: who may sign in at the desk."""
+"""``kiosk staff add | list | pin | disable | enable``: who may sign in at the desk."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from kiosk.cli.common import one_line_errors, refused, settings_or_exit
 
 @click.group()
 def staff() -> None:
-    """Desk staff accounts: add, list, disable."""
+    """Desk staff accounts: add, list, pin, disable, enable."""
 
 
 def _staff_service() -> Any:
@@ -22,6 +22,16 @@ def _staff_service() -> Any:
     return StaffService(services.store, services.clock)
 
 
+def _change(action: str, *args: str) -> Any:
+    """The service's ``action``; its refusal is the command's one-line error."""
+    from kiosk.services.errors import Refused
+
+    try:
+        return getattr(_staff_service(), action)(*args)
+    except Refused as error:
+        refused(error, "en")
+
+
 @staff.command("add")
 @click.argument("name")
 @click.option("--pin", required=True, help="4 to 8 digits.")
@@ -29,12 +39,7 @@ def _staff_service() -> Any:
 @one_line_errors
 def staff_add(name: str, pin: str, role: str) -> None:
     """Add a staff member who can sign in at the desk."""
-    from kiosk.services.errors import Refused
-
-    try:
-        member = _staff_service().add(name, pin, role)
-    except Refused as error:
-        refused(error, "en")
+    member = _change("add", name, pin, role)
     click.echo(f"Added {member.name} ({member.role})")
 
 
@@ -50,15 +55,29 @@ def staff_list() -> None:
         click.echo(f"{member.name:<40} {member.role:<6} {state}")
 
 
+@staff.command("pin")
+@click.argument("name")
+@click.option("--pin", required=True, help="The new PIN: 4 to 8 digits.")
+@one_line_errors
+def staff_pin(name: str, pin: str) -> None:
+    """Set a new PIN for a staff member who forgot theirs (it also ends a lock)."""
+    member = _change("set_pin", name, pin)
+    click.echo(f"New PIN set for {member.name}")
+
+
 @staff.command("disable")
 @click.argument("name")
 @one_line_errors
 def staff_disable(name: str) -> None:
     """Disable a staff member (they can no longer sign in)."""
-    from kiosk.services.errors import Refused
+    member = _change("disable", name)
+    click.echo(f"Disabled {member.name}")
 
-    try:
-        _staff_service().disable(name)
-    except Refused as error:
-        refused(error, "en")
-    click.echo(f"Disabled {' '.join(name.split())}")
+
+@staff.command("enable")
+@click.argument("name")
+@one_line_errors
+def staff_enable(name: str) -> None:
+    """Enable a disabled staff member again."""
+    member = _change("enable", name)
+    click.echo(f"Enabled {member.name}")

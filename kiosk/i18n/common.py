@@ -97,7 +97,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.out_of_turn.doctor_asked": ("Diminta dokter", "The doctor asked"),
     # -- staff: names, PINs, signing in
     "staff.pin": ("PIN petugas", "Staff PIN"),
-    "staff.wrong": ("PIN salah.", "Wrong PIN."),
     # -- the waiting-room board
     "board.weekdays": (
         "Senin,Selasa,Rabu,Kamis,Jumat,Sabtu,Minggu",

@@ -117,11 +117,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "desk.flag.srk": ("SRK BELUM", "NO SRK"),
     "desk.flag.refused": ("DITOLAK BPJS", "BPJS REFUSED"),
     # -- staff: names, PINs, signing in
-    "staff.locked": (
-        "Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.",
-        "Too many wrong PINs. Try again in {minutes} minutes.",
+    # Each says what to do next: a receptionist on their first day does not know the commands.
+    "staff.wrong": (
+        "Nama atau PIN salah. Periksa keduanya, lalu coba lagi. Lupa PIN? Admin dapat memasang "
+        "PIN baru.",
+        "Wrong name or PIN. Check both, then try again. Forgot your PIN? An admin can set a new "
+        "one.",
     ),
-    "staff.disabled": ("Akun petugas ini dinonaktifkan.", "This staff account is disabled."),
+    "staff.locked": (
+        "Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit, atau minta admin memasang "
+        "PIN baru.",
+        "Too many wrong PINs. Try again in {minutes} minutes, or ask an admin to set a new PIN.",
+    ),
+    "staff.disabled": (
+        "Akun petugas ini dinonaktifkan. Minta admin mengaktifkannya kembali.",
+        "This staff account is disabled. Ask an admin to enable it again.",
+    ),
     # -- the link to the central: the connectivity mark, what waits to be sent
     "sync.unknown_participant": (
         "Peserta tidak dikenal BPJS: periksa kartu pasien di loket, lalu kirim ulang.",

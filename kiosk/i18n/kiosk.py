@@ -254,6 +254,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "slipcode.other_day": ("Slip ini untuk hari lain.", "This slip is for another day."),
     # -- staff: names, PINs, signing in
     "staff.title": ("Petugas: keluar dari kiosk", "Staff: leave the kiosk"),
+    "staff.exit_wrong": (
+        "PIN salah. Coba lagi, atau tekan Esc untuk kembali ke layar pasien.",
+        "Wrong PIN. Try again, or press Esc to go back to the patient screen.",
+    ),
     "staff.exit_wait": (
         "Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.",
         "Too many wrong PINs. Try again in {seconds} seconds.",

@@ -103,7 +103,7 @@ class StaffExit(ModalScreen[bool]):
             if self._pin.check(event.value):
                 self.dismiss(True)
                 return
-            message = t("staff.wrong", _lang(self))
+            message = t("staff.exit_wrong", _lang(self))
         except Refused as refusal:
             message = t(refusal.key, _lang(self), **refusal.params)
         event.input.value = ""

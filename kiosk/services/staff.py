@@ -127,6 +127,29 @@ class StaffService:
             row.active = False
             return self._member(row)
 
+    def enable(self, name: str) -> StaffMember:
+        name = normalise_name(name)
+        with self.store.write() as session:
+            row = self._row(session, name)
+            row.active = True
+            return self._member(row)
+
+    def set_pin(self, name: str, pin: str) -> StaffMember:
+        """A new PIN for someone who forgot theirs; it also ends a lock and its streak."""
+        name = normalise_name(name)
+        if not _PIN.match(pin):
+            raise Refused("staff.bad_pin")
+        with self.store.write() as session:
+            row = self._row(session, name)
+            row.pin_hash = hash_pin(pin, iterations=self.pin_iterations)
+            row.failed_attempts = 0
+            row.locks = 0
+            row.locked_until = None
+            session.add(
+                StaffEventRow(at=self.clock.utcnow(), name=row.name, kind="pin_set", detail="")
+            )
+            return self._member(row)
+
     def sign_in(self, name: str, pin: str) -> StaffMember:
         """The member, or Refused: unknown or wrong PIN (same message, same time), locked,
         disabled (only said to whoever knows the PIN).

@@ -108,6 +108,24 @@ def test_disabled_is_said_only_to_whoever_knows_the_pin(staff: StaffService) -> 
     assert refusal(lambda: staff.sign_in("sari", "4321")) == "staff.disabled"
 
 
+def test_an_admin_sets_a_new_pin_which_ends_the_lock_and_enables_again(
+    staff: StaffService, clinic: Any
+) -> None:
+    staff.add("sari", "4321")
+    _lock_out(staff, "sari")
+    assert refusal(lambda: staff.sign_in("sari", "4321")) == "staff.locked"
+    assert refusal(lambda: staff.set_pin("sari", "12")) == "staff.bad_pin"
+    assert refusal(lambda: staff.set_pin("nobody", "5832")) == "staff.unknown"
+    assert staff.set_pin(" sari ", "5832").locked_until is None
+    assert refusal(lambda: staff.sign_in("sari", "4321")) == "staff.wrong"  # the old PIN is gone
+    assert staff.sign_in("sari", "5832").name == "sari"
+    assert [kind for _at, _name, kind, _detail in staff.events()] == ["locked", "pin_set"]
+    staff.disable("sari")
+    assert refusal(lambda: staff.sign_in("sari", "5832")) == "staff.disabled"
+    assert staff.enable("sari").active
+    assert staff.sign_in("sari", "5832").name == "sari"
+
+
 def _lock_out(staff: StaffService, name: str) -> None:
     for _ in range(MAX_ATTEMPTS):
         with pytest.raises(Refused):
@@ -186,6 +204,14 @@ def test_the_staff_commands_as_an_administrator_types_them(tmp_path: Path) -> No
     refused = _kiosk(tmp_path, "add", "Budi [b]", "--pin", "4826")
     assert refused.returncode == 2
     assert refused.stderr.startswith("kiosk: Staff name: 2-40 letters, digits, spaces")
+    # A forgotten PIN, a name that left and came back: each a command, each one line.
+    new_pin = _kiosk(tmp_path, "pin", "Budi  Santoso", "--pin", "5832")
+    assert (new_pin.returncode, new_pin.stdout) == (0, "New PIN set for Budi Santoso\n")
+    assert _kiosk(tmp_path, "disable", "Budi Santoso").stdout == "Disabled Budi Santoso\n"
+    assert _kiosk(tmp_path, "list").stdout.split()[-1] == "disabled"
+    assert _kiosk(tmp_path, "enable", "Budi Santoso").stdout == "Enabled Budi Santoso\n"
+    unknown = _kiosk(tmp_path, "pin", "Sari", "--pin", "5832")
+    assert (unknown.returncode, unknown.stderr) == (2, "kiosk: There is no staff member Sari.\n")
 
 
 # -- the kiosk's exit PIN ----------------------------------------------------------------------

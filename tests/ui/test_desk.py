@@ -16,7 +16,7 @@ from kiosk.domain.schedule import default_slot
 from kiosk.services import Services
 from kiosk.services.staff import MAX_ATTEMPTS, StaffService
 from kiosk.services.tickets import TakeRequest
-from kiosk.store.models import TicketEventRow, TicketRow
+from kiosk.store.models import PoliRow, TicketEventRow, TicketRow
 from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.ui.helpers import screen_name, screen_text, settle, shows, text_of
 
@@ -144,6 +144,46 @@ async def test_wrong_pins_lock_the_desk_user(desk_services: Services) -> None:
         await pilot.press(*"4321", "enter")
         await settle(pilot)
         assert screen_name(app) == "SignInScreen"
+
+
+async def test_f2_keeps_the_typed_name_and_the_pin_comes_next(desk_services: Services) -> None:
+    """A newcomer types her name, switches to English, and types her PIN: it goes to the PIN."""
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"sari", "f2")
+        await settle(pilot)
+        assert app.screen.query_one("#name", Input).value == "sari"
+        assert app.focused is app.screen.query_one("#pin", Input)
+        await pilot.press(*"1111", "enter")
+        await settle(pilot)
+        assert "Wrong name or PIN" in screen_text(app)
+        assert "An admin can set a new one" in screen_text(app)
+        await pilot.press(*"4321", "enter")
+        await settle(pilot)
+        assert screen_name(app) != "SignInScreen"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_a_long_poli_name_leaves_the_counter_and_the_staff_name_in_sight(
+    desk_services: Services, lang: str
+) -> None:
+    long_name = "Kesehatan Ibu dan Anak dan Keluarga Berencana"
+    with desk_services.store.write() as session:
+        session.get_one(PoliRow, "001").name = long_name
+    StaffService(desk_services.store, desk_services.clock, QUICK_PIN_ITERATIONS).add(
+        "Sari Dewi Kusumawardani", "4321"
+    )
+    app = DeskApp(desk_services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if lang == "en":
+            await pilot.press("f2")
+        await sign_in(pilot, name="Sari Dewi Kusumawardani")
+        await pilot.press("1")
+        await settle(pilot)
+        header = " ".join(text_of(app, "#header-facility").split())
+        assert long_name in header and header.endswith("· Sari Dewi Kusumawardani")
+        top = screen_text(app).splitlines()[:2]
+        assert "Sari Dewi Kusumawardani" in top[1] and "Loket" in top[1]
 
 
 async def test_a_walk_in_from_the_kiosk_appears_by_itself(desk_services: Services) -> None:

@@ -58,11 +58,22 @@ class NameInput(Input):
 class SignInScreen(ServiceScreen):
     FAULT_KEY = "desk.fault"
 
+    def __init__(self) -> None:
+        super().__init__()
+        # What was typed survives F2, which composes the screen again in the other language.
+        self._name = ""
+        self._counter: str | None = None
+
     def compose(self) -> ComposeResult:
+        counter = self._counter if self._counter is not None else self.host.counter or ""
         with Vertical(classes="dialog", id="sign-in"):
             yield Static(t("desk.sign_in", self.host.lang), classes="prompt")
             yield NameInput(
-                "pin", placeholder=t("desk.name", self.host.lang), id="name", max_length=40
+                "pin",
+                value=self._name,
+                placeholder=t("desk.name", self.host.lang),
+                id="name",
+                max_length=40,
             )
             yield Input(
                 placeholder=t("staff.pin", self.host.lang),
@@ -73,7 +84,7 @@ class SignInScreen(ServiceScreen):
             )
             yield Static(t("desk.counter_label", self.host.lang), id="counter-label")
             yield Input(
-                self.host.counter or "",
+                counter,
                 placeholder=t("desk.counter_placeholder", self.host.lang),
                 id="counter",
                 max_length=COUNTER_MAX,
@@ -83,6 +94,19 @@ class SignInScreen(ServiceScreen):
     @property
     def host(self) -> DeskHost:
         return cast("DeskHost", self.app)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        if self._name:  # the name stays: the PIN is what comes next
+            self.query_one("#pin", Input).focus()
+
+    @on(Input.Changed, "#name")
+    def _keep_name(self, event: Input.Changed) -> None:
+        self._name = event.value
+
+    @on(Input.Changed, "#counter")
+    def _keep_counter(self, event: Input.Changed) -> None:
+        self._counter = event.value
 
     @on(Input.Submitted, "#name")
     def _to_pin(self) -> None:
