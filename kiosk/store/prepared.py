@@ -21,6 +21,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, CursorResult
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import StatementError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -93,12 +94,21 @@ class Prepared:
     def execute(self, connection: Connection, params: Mapping[str, Any]) -> CursorResult[Any]:
         """Run it on ``connection`` (its rows unconverted: for DML, ``lastrowid``)."""
         compiled = self._for(connection.dialect)
-        return connection.exec_driver_sql(compiled.sql, compiled.parameters(params))
+        return connection.exec_driver_sql(compiled.sql, _converted(compiled, params))
 
     def first(self, connection: Connection, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """Its first row, each value converted as the column's type reads it, or None."""
         compiled = self._for(connection.dialect)
-        result = connection.exec_driver_sql(compiled.sql, compiled.parameters(params))
+        result = connection.exec_driver_sql(compiled.sql, _converted(compiled, params))
         raw = result.fetchone()
         result.close()
         return None if raw is None else compiled.row(raw)
+
+
+def _converted(compiled: _Compiled, params: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+    """The driver's parameters; a value its type refuses raises ``StatementError``, as in
+    SQLAlchemy's own execution (and, as there with ``hide_parameters``, without the values)."""
+    try:
+        return compiled.parameters(params)
+    except (TypeError, ValueError, KeyError) as error:
+        raise StatementError(str(error), compiled.sql, None, error, hide_parameters=True) from error

@@ -3,8 +3,9 @@ transaction's connection.
 
 A take is the clinic's busiest write, and most of its cost was the ORM's, not the database's:
 identity-map lookups, the unit of work's flush, and statements rebuilt on every call. Here each
-statement is built once with bound parameters (SQLAlchemy caches its compiled form and key), and
-the take asks only what it needs:
+statement is built once with bound parameters and compiled once per engine (``Prepared``,
+kiosk/store/prepared.py, which also spares SQLAlchemy's per-call cache lookup), and the take
+asks only what it needs:
 
 1. the counter bumped, for a bookable poli only (``next_seq``, which takes the poli/day lock);
 2. the shift, its poli and doctor, its quota count and the queue's latest joining time, in one
