@@ -1,12 +1,13 @@
 """Core statements compiled once per engine and sent with ``Connection.exec_driver_sql``.
 
 For the few statements of the clinic's busiest write (the take). ``Connection.execute`` of a
-Core statement looks its compiled form up in the cache on every call, builds its parameters and
-its execution context from that, and wraps the cursor in a result with its metadata: about half
-of what SQLAlchemy spends per statement here (tens of microseconds each on the clinic's
-hardware, against a few for SQLite itself). A ``Prepared`` statement does that lookup once, with
+Core statement looks its compiled form up in the engine's cache on every call and builds its
+parameters and execution context through that form: tens of microseconds a statement on the
+clinic's hardware, against a few for SQLite itself. A ``Prepared`` statement compiles once, with
 SQLAlchemy's own compiler and its types' own converters (the same SQL and the same stored
-values), and then hands SQLAlchemy only the driver's SQL and parameters.
+values), and then hands SQLAlchemy only the driver's SQL and parameters: 10-15 microseconds less
+for an INSERT. A statement that returns rows gains less, as SQLAlchemy then builds the result's
+column list on every call (Core keeps it with the compiled form).
 
 What stays SQLAlchemy's: the connection and its transaction, the error wrapping the outage
 policy relies on (``sqlalchemy.exc.IntegrityError``, ``OperationalError`` ...), hidden
