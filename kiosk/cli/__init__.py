@@ -103,7 +103,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Show the settings in force: each KIOSK_* value (secrets masked, empty ones marked) and "
         "where it comes from: default, environment, or the settings file.",
     ),
-    "staff": ("staff", "staff", "Desk staff accounts: add, list, disable."),
+    "staff": ("staff", "staff", "Desk staff accounts: add, list, pin, disable, enable."),
     "sync": (
         "sync",
         "sync_command",
