@@ -166,7 +166,7 @@ class KioskApp(App[None]):
 
     def _start_in_service(self) -> None:
         if self.services.sync.configured:
-            # Once the first screen is drawn: the pump's first call loads httpx.
+            # Once the first screen is drawn: the pump's first call loads the HTTP client.
             self.call_after_refresh(self._start_pump)
 
     async def _hand_on_held(self, rebuild: bool) -> None:

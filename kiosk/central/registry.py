@@ -63,34 +63,9 @@ def checked_date(value: str) -> date:
         raise Refused("central.date.invalid", value=value) from None
 
 
-class _ADD:
-    """antrean/add's statements, built once (the checks are in :meth:`Registry.add`)."""
-
-    # The poli, and the entry this natural key already holds there (none: id is null).
-    poli_and_entry = (
-        select(CentralPoli.code, QueueEntry.id, QueueEntry.status)
-        .outerjoin(
-            QueueEntry,
-            and_(
-                QueueEntry.kodepoli == CentralPoli.code,
-                QueueEntry.cons_id == bindparam("cons_id"),
-                QueueEntry.tanggalperiksa == bindparam("tanggalperiksa"),
-                QueueEntry.nomorkartu == bindparam("nomorkartu"),
-            ),
-        )
-        .where(CentralPoli.code == bindparam("kodepoli"))
-    )
-    participant = select(
-        CentralParticipant.active,
-        CentralParticipant.status_text,
-        CentralParticipant.srk_done,
-        CentralParticipant.born,
-    ).where(CentralParticipant.card == bindparam("nomorkartu"))
-    shifts = select(CentralSchedule.start, CentralSchedule.end, CentralSchedule.quota).where(
-        CentralSchedule.poli_code == bindparam("kodepoli"),
-        CentralSchedule.doctor_code == bindparam("kodedokter"),
-    )
-    held = (
+def _held() -> Any:
+    """The shift's numbers not cancelled (its kapasitas counts them), from the index alone."""
+    return (
         select(func.count())
         .select_from(QueueEntry)
         .where(
@@ -102,44 +77,87 @@ class _ADD:
             QueueEntry.status != STATUS_CANCELLED,
         )
     )
+
+
+class _ADD:
+    """antrean/add's statements, built once (the checks are in :meth:`Registry.add`)."""
+
+    _doctor = and_(
+        CentralSchedule.poli_code == bindparam("kodepoli"),
+        CentralSchedule.doctor_code == bindparam("kodedokter"),
+    )
+    # Everything the checks read, in one statement (each was one, and SQLAlchemy's cost per
+    # statement was most of an add): the poli; the entry this natural key already holds there
+    # (none: id is null); the participant (none: person is null); the doctor's shifts at the
+    # poli; the quota of the shift of the given hours (none: null); and that shift's count.
+    checks = (
+        select(
+            CentralPoli.code,
+            QueueEntry.id,
+            QueueEntry.status,
+            CentralParticipant.card.label("person"),
+            CentralParticipant.active,
+            CentralParticipant.status_text,
+            CentralParticipant.srk_done,
+            CentralParticipant.born,
+            select(func.count())
+            .select_from(CentralSchedule)
+            .where(_doctor)
+            .scalar_subquery()
+            .label("shifts"),
+            select(CentralSchedule.quota)
+            .where(
+                _doctor,
+                CentralSchedule.start == bindparam("start"),
+                CentralSchedule.end == bindparam("end"),
+            )
+            .limit(1)
+            .scalar_subquery()
+            .label("quota"),
+            _held().scalar_subquery().label("held"),
+        )
+        .select_from(CentralPoli)
+        .outerjoin(
+            QueueEntry,
+            and_(
+                QueueEntry.kodepoli == CentralPoli.code,
+                QueueEntry.cons_id == bindparam("cons_id"),
+                QueueEntry.tanggalperiksa == bindparam("tanggalperiksa"),
+                QueueEntry.nomorkartu == bindparam("nomorkartu"),
+            ),
+        )
+        .outerjoin(CentralParticipant, CentralParticipant.card == bindparam("nomorkartu"))
+        .where(CentralPoli.code == bindparam("kodepoli"))
+    )
+    # The doctor's shifts, read again only to word a refusal of the hours.
+    shifts = select(CentralSchedule.start, CentralSchedule.end).where(_doctor)
     insert = insert(QueueEntry)
     # A cancelled entry of the same key takes the new number (every column but id and the key).
     retake = update(QueueEntry).where(QueueEntry.id == bindparam("entry_id"))
 
 
 def _check_active(person: Any) -> None:
-    """``person``: the participant's row (:data:`_ADD.participant`) or None. A participant BPJS
-    knows as not active gets no JKN number (a clinic's cache may say otherwise: it learned of
-    them earlier, or took them on trust offline)."""
+    """``person``: the participant's row (its columns in :data:`_ADD.checks`) or None. A
+    participant BPJS knows as not active gets no JKN number (a clinic's cache may say otherwise:
+    it learned of them earlier, or took them on trust offline)."""
     if person is not None and not person.active:
         raise Refused("central.peserta.inactive", status=person.status_text or "TIDAK AKTIF")
 
 
-def _check_hfis(connection: Connection, cons_id: str, body: AddRequest) -> None:
-    start, _, end = body.jampraktek.partition("-")
-    shift = connection.execute(
-        _ADD.shifts, {"kodepoli": body.kodepoli, "kodedokter": body.kodedokter}
-    ).all()
-    if not shift:
+def _check_hfis(connection: Connection, body: AddRequest, found: Any) -> None:
+    """``found``: the row of :data:`_ADD.checks` (the doctor's shifts, the quota, the count)."""
+    if not found.shifts:
         raise Refused("central.hfis.doctor", doctor=body.kodedokter, poli=body.kodepoli)
-    matching = [s for s in shift if (s.start, s.end) == (start, end)]
-    if not matching:
-        hours = ", ".join(f"{s.start}-{s.end}" for s in shift)
+    if found.quota is None:
+        shifts = connection.execute(
+            _ADD.shifts, {"kodepoli": body.kodepoli, "kodedokter": body.kodedokter}
+        )
+        hours = ", ".join(f"{s.start}-{s.end}" for s in shifts)
         raise Refused(
             "central.hfis.hours", doctor=body.kodedokter, given=body.jampraktek, hours=hours
         )
-    held = connection.execute(
-        _ADD.held,
-        {
-            "cons_id": cons_id,
-            "tanggalperiksa": body.tanggalperiksa,
-            "kodepoli": body.kodepoli,
-            "kodedokter": body.kodedokter,
-            "jampraktek": body.jampraktek,
-        },
-    ).scalar()
-    if (held or 0) >= matching[0].quota:
-        raise Refused("central.hfis.full", kapasitas=matching[0].quota)
+    if (found.held or 0) >= found.quota:
+        raise Refused("central.hfis.full", kapasitas=found.quota)
 
 
 def _check_srk(person: Any, day: date) -> None:
@@ -224,29 +242,34 @@ class Registry:
         ``kapasitas``, when it knows the participant as not active, or when a participant aged 15
         or more has not filled in this year's health-history screening (SRK).
 
-        Core statements built once (:data:`_ADD`), in one write transaction: the poli with the
-        entry the natural key already holds, the participant, the doctor's shifts, the shift's
-        count, then the insert (or the cancelled entry taken again). The ORM's unit of work cost
-        several times the checks themselves on a call every queue number makes."""
+        Core statements built once (:data:`_ADD`), in one write transaction: one read of all the
+        checks need (the poli with the entry the natural key already holds, the participant, the
+        doctor's shifts, the shift's quota and count), then the insert (or the cancelled entry
+        taken again). The ORM's unit of work, then a statement per check, cost several times the
+        checks themselves on a call every queue number makes."""
         day = checked_date(body.tanggalperiksa)
+        start, _, end = body.jampraktek.partition("-")
         key = {
             "cons_id": cons_id,
             "tanggalperiksa": body.tanggalperiksa,
             "kodepoli": body.kodepoli,
             "nomorkartu": body.nomorkartu,
+            "kodedokter": body.kodedokter,
+            "jampraktek": body.jampraktek,
+            "start": start,
+            "end": end,
         }
         try:
             with self.db.write_connection() as connection:
-                held = connection.execute(_ADD.poli_and_entry, key).first()
-                if held is None:
+                found = connection.execute(_ADD.checks, key).first()
+                if found is None:
                     raise Refused("central.poli.unknown", poli=body.kodepoli)
-                entry_id, status = held.id, held.status
+                entry_id, status = found.id, found.status
                 if entry_id is not None and status != STATUS_CANCELLED:
                     return DUPLICATE
-                card = {"nomorkartu": body.nomorkartu}
-                person = connection.execute(_ADD.participant, card).first()
+                person = found if found.person is not None else None
                 _check_active(person)
-                _check_hfis(connection, cons_id, body)
+                _check_hfis(connection, body, found)
                 _check_srk(person, day)
                 values = {
                     **body.model_dump(),

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.store.models import PoliRow, TicketCounterRow
+from kiosk.store.prepared import Prepared
 
 
 def lock_poli_day(session: Session, poli_code: str, service_date: date) -> None:
@@ -51,22 +52,20 @@ def next_seq(connection: Connection, poli_code: str, service_date: date) -> int 
     """The poli/day's next number, in one statement: the counter row is created at 1 or bumped
     (which takes its lock until commit), and RETURNING hands the new value back. None when no
     bookable poli has that code (the pharmacy is reached by a transfer, never taken): then no
-    counter is touched. Core on the transaction's connection: the ORM's DML path costs more
-    than this one row is worth."""
+    counter is touched. Core, compiled once (kiosk/store/prepared.py), on the transaction's
+    connection: the ORM's DML path costs more than this one row is worth."""
     dialect = connection.dialect.name
     statement = _NEXT_SEQ.get(dialect)
     if statement is None:
-        statement = _NEXT_SEQ[dialect] = _next_seq_statement(
-            postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = _NEXT_SEQ[dialect] = Prepared(
+            _next_seq_statement(postgresql.insert if dialect == "postgresql" else sqlite.insert)
         )
-    seq: int | None = connection.execute(
-        statement, {"poli_code": poli_code, "service_date": service_date}
-    ).scalar()
-    return seq
+    row = statement.first(connection, {"poli_code": poli_code, "service_date": service_date})
+    return None if row is None else int(row[0])
 
 
 def _next_seq_statement(insert: Any) -> Any:
-    """Built once per dialect, with bound parameters, so SQLAlchemy reuses its compiled form."""
+    """Built once per dialect, with bound parameters."""
     counter = TicketCounterRow.__table__.c
     poli = PoliRow.__table__.c
     bookable = select(
@@ -83,4 +82,4 @@ def _next_seq_statement(insert: Any) -> Any:
     )
 
 
-_NEXT_SEQ: dict[str, Any] = {}
+_NEXT_SEQ: dict[str, Prepared] = {}

@@ -37,14 +37,6 @@ joined_at_sql: ColumnElement[datetime] = func.coalesce(
     TicketRow.queued_at, TicketRow.checked_in_at, TicketRow.created_at
 )
 queue_order = (joined_at_sql, TicketRow.seq)
-# Not cancelled, with the state written into the SQL rather than bound: SQLite may use the
-# partial index uq_ticket_participant_day only where the query implies its ``status <>
-# 'cancelled'``, and when that proof read a bound value it prepares the statement again at every
-# execution (a parse and plan, 20-70 us on the development machine, each call of the hottest
-# reads).
-live_sql: ColumnElement[bool] = TicketRow.status != literal_column(
-    f"'{TicketStatus.CANCELLED.value}'"
-)
 
 _TICK = timedelta(microseconds=1)
 
@@ -69,6 +61,11 @@ def in_queue(
 
 _ticket: Table = TicketRow.__table__  # type: ignore[assignment]
 _t = _ticket.c
+# A ticket not cancelled, with 'cancelled' written into the SQL rather than bound: SQLite plans a
+# statement again each time it binds a value compared with the column that a partial index's
+# WHERE tests (uq_ticket_participant_day's status <> 'cancelled'), which cost the take's read
+# more than all its work.
+live_sql: ColumnElement[bool] = _t.status != literal_column(f"'{TicketStatus.CANCELLED.value}'")
 # Built once, in Core: the ORM's statement path costs more than this one index lookup.
 _HELD_WHERE = (
     _t.participant_id == bindparam("participant_id"),

@@ -3,8 +3,9 @@ transaction's connection.
 
 A take is the clinic's busiest write, and most of its cost was the ORM's, not the database's:
 identity-map lookups, the unit of work's flush, and statements rebuilt on every call. Here each
-statement is built once with bound parameters (SQLAlchemy caches its compiled form and key), and
-the take asks only what it needs:
+statement is built once with bound parameters and compiled once per engine (``Prepared``,
+kiosk/store/prepared.py, which also spares SQLAlchemy's per-call cache lookup), and the take
+asks only what it needs:
 
 1. the counter bumped, for a bookable poli only (``next_seq``, which takes the poli/day lock);
 2. the shift, its poli and doctor, its quota count and the queue's latest joining time, in one
@@ -19,9 +20,11 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Insert, Table, bindparam, func, insert, select
+from sqlalchemy import Connection, Table, bindparam, func, insert, select
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from kiosk.store.models import DoctorRow, PoliRow, ScheduleRow, TicketEventRow, TicketRow
+from kiosk.store.prepared import Prepared
 from kiosk.store.queues import joined_at_sql, live_sql, waits_at_sql
 
 _ticket: Table = TicketRow.__table__  # type: ignore[assignment]
@@ -55,7 +58,7 @@ _TAKEN = (
     .where(
         _t.schedule_id == bindparam("schedule_id"),
         _t.service_date == bindparam("day"),
-        live_sql,  # not a bound value: queues.py says why
+        live_sql,
     )
     .scalar_subquery()
 )
@@ -83,12 +86,10 @@ _SHIFTS = _schedule.join(_poli, _poli.c.code == _schedule.c.poli_code).outerjoin
     _doctor, _doctor.c.code == _schedule.c.doctor_code
 )
 _THIS_SHIFT = _schedule.c.id == bindparam("schedule_id")
-_SHIFT_TAKEN = select(*_SHIFT_COLUMNS, _TAKEN).select_from(_SHIFTS).where(_THIS_SHIFT)
-_SHIFT_TAKEN_LATEST = (
+_SHIFT_TAKEN = Prepared(select(*_SHIFT_COLUMNS, _TAKEN).select_from(_SHIFTS).where(_THIS_SHIFT))
+_SHIFT_TAKEN_LATEST = Prepared(
     select(*_SHIFT_COLUMNS, _TAKEN, _LATEST).select_from(_SHIFTS).where(_THIS_SHIFT)
 )
-_INSERT_TICKET = insert(_ticket)
-_INSERT_EVENT = insert(_event).inline()  # its own id is not wanted: no RETURNING
 _EVENT_COLUMNS = ("at", "kind", "actor", "detail")
 
 
@@ -99,7 +100,7 @@ def shift_taken(
     the queue now, the latest time anyone joined ``poli_code``'s queue that day. Ask under the
     counter's lock (``next_seq``): the counts then see a settled queue."""
     params = {"schedule_id": schedule_id, "day": day, "poli_code": poli_code}
-    row = connection.execute(_SHIFT_TAKEN_LATEST if walk_in else _SHIFT_TAKEN, params).first()
+    row = (_SHIFT_TAKEN_LATEST if walk_in else _SHIFT_TAKEN).first(connection, params)
     if row is None:
         return None
     return Shift(*row[:10]), int(row[10]), row[11] if walk_in else None
@@ -108,24 +109,54 @@ def shift_taken(
 def insert_ticket(connection: Connection, values: dict[str, Any], event: dict[str, Any]) -> int:
     """A new ticket (``values``, by column) and its audit event (``event``: the journal's row
     but for its ``ticket_id``), in the same transaction: the ticket's id."""
+    columns = tuple(values)
     if connection.dialect.name == "postgresql":
-        statement = _with_event(tuple(values))
         params = {**values, **{f"event_{name}": event[name] for name in _EVENT_COLUMNS}}
-        return int(connection.execute(statement, params).scalar_one())
-    key = connection.execute(_INSERT_TICKET, values).inserted_primary_key
-    assert key is not None
-    connection.execute(_INSERT_EVENT, {**event, "ticket_id": key[0]})
-    return int(key[0])
+        row = _with_event(columns).first(connection, params)
+        assert row is not None
+        return int(row[0])
+    ticket_id = _plain_insert(_ticket, columns).execute(connection, values).lastrowid
+    _plain_insert(_event, tuple(event)).execute(connection, {**event, "ticket_id": ticket_id})
+    return int(ticket_id)
 
 
-def _with_event(columns: tuple[str, ...]) -> Insert:
+def _plain_insert(table: Table, columns: tuple[str, ...]) -> Prepared:
+    """``INSERT INTO table (columns) VALUES (...)``, no RETURNING (SQLite gives the new row's id
+    as ``lastrowid``), built once per set of columns. A column left out gets its Python-side
+    default, as a Core insert would give it."""
+    statement = _INSERTS.get((table.name, columns))
+    if statement is None:
+        statement = _INSERTS[(table.name, columns)] = Prepared(
+            insert(table).values(_values(table, columns))
+        )
+    return statement
+
+
+def _values(table: Table, columns: tuple[str, ...]) -> dict[str, Any]:
+    """Each of ``columns`` as a typed parameter, and each other column's Python-side default
+    (constant defaults only; the take's tables have no other kind)."""
+    values: dict[str, Any] = {name: bindparam(name, type_=table.c[name].type) for name in columns}
+    for column in table.c:
+        default = column.default
+        if column.name in values or default is None:
+            continue
+        if not isinstance(default, ScalarElementColumnDefault):
+            raise ValueError(f"{table.name}.{column.name}: give it, its default is not a constant")
+        values[column.name] = bindparam(column.name, default.arg, type_=column.type)
+    return values
+
+
+_INSERTS: dict[tuple[str, tuple[str, ...]], Prepared] = {}
+
+
+def _with_event(columns: tuple[str, ...]) -> Prepared:
     """``WITH new AS (INSERT INTO ticket ... RETURNING id) INSERT INTO ticket_event SELECT
     new.id, ... FROM new RETURNING ticket_id``, built once for the take's set of columns."""
     statement = _WITH_EVENT.get(columns)
     if statement is None:
         new = (
             insert(_ticket)
-            .values({name: bindparam(name, type_=_ticket.c[name].type) for name in columns})
+            .values(_values(_ticket, columns))
             .returning(_ticket.c.id)
             .cte("new_ticket")
         )
@@ -133,7 +164,7 @@ def _with_event(columns: tuple[str, ...]) -> Insert:
             new.c.id,
             *(bindparam(f"event_{name}", type_=_event.c[name].type) for name in _EVENT_COLUMNS),
         )
-        statement = _WITH_EVENT[columns] = (
+        statement = _WITH_EVENT[columns] = Prepared(
             insert(_event)
             .from_select(["ticket_id", *_EVENT_COLUMNS], event)
             .returning(_event.c.ticket_id)
@@ -142,4 +173,4 @@ def _with_event(columns: tuple[str, ...]) -> Insert:
     return statement
 
 
-_WITH_EVENT: dict[tuple[str, ...], Insert] = {}
+_WITH_EVENT: dict[tuple[str, ...], Prepared] = {}

@@ -1,1 +1,1 @@
-"""Talking to the central (BPJS): the signed httpx client, the outbox pump, connectivity."""
+"""Talking to the central (BPJS): the signed client, the outbox pump, connectivity."""

@@ -9,8 +9,10 @@ retry (unreachable, 5xx, an answer that is not the envelope or does not decrypt)
 the real service with real credentials, the same code works: one base URL per service, either
 metadata spelling, codes 200 or 1 for success.
 
-Secrets never reach a log, and neither do card numbers or NIKs: httpx logs every request URL
-(``/peserta/0001234567801``) at INFO, so its loggers are held at WARNING and masked besides.
+Secrets never reach a log, and neither do card numbers or NIKs. The calls go over the standard
+library's ``http.client`` (:mod:`kiosk.sync.transport`), which logs nothing; through a proxy they
+go over httpx, which logs every request URL (``/peserta/0001234567801``) at INFO, so its loggers
+are held at WARNING and masked besides.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from kiosk.domain.signing import DecryptError, decrypt, signature
 from kiosk.domain.text import clean_text
 
 if TYPE_CHECKING:
-    import httpx
+    from kiosk.sync.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,7 @@ class Answer:
         return self.outcome in (Outcome.RETRY, Outcome.DENIED)
 
 
+_ACCEPT = {"Accept": "application/json"}
 # Codes that speak of our credentials, not of the item (401 unauthorised, 403 forbidden).
 _DENIED_CODES = frozenset({401, 403})
 # PCare's POST /pendaftaran answers 201 CREATED with the noUrut (not Antrean's 201 refusal).
@@ -124,33 +127,45 @@ class CentralConfig:
 
 
 class CentralClient:
-    """Signed, timed calls to the central. Thread-safe (one httpx connection pool)."""
+    """Signed, timed calls to the central. Thread-safe: the pump keeps two calls in flight and
+    lookups run in worker threads, over one pool of kept-alive connections
+    (:mod:`kiosk.sync.transport`)."""
 
     def __init__(self, config: CentralConfig) -> None:
         quiet_http_logs()
         self.config = config
-        # httpx (and its pool) load on the first call, in the outbox pump or a lookup's worker:
-        # the kiosk's first screen does not wait for them.
-        self._pool: httpx.Client | None = None
+        # The transports load on the first call, in the outbox pump or a lookup's worker: the
+        # kiosk's first screen does not wait for them.
+        self._direct: Transport | None = None
+        self._proxy: Transport | None = None
+        self._proxied: dict[str, bool] = {}
         self._pool_lock = threading.Lock()
 
-    @property
-    def _http(self) -> httpx.Client:
+    def _transport(self, base: str) -> Transport:
+        """The standard library's keep-alive pool; httpx where the environment names a proxy."""
         with self._pool_lock:
-            if self._pool is None:
-                import httpx
+            proxied = self._proxied.get(base)
+            if proxied is None:
+                from kiosk.sync.transport import proxied as through_proxy
 
-                self._pool = httpx.Client(
-                    timeout=self.config.timeout,
-                    limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
-                    headers={"Accept": "application/json"},
-                )
-            return self._pool
+                proxied = self._proxied[base] = through_proxy(base)
+            if proxied:
+                if self._proxy is None:
+                    from kiosk.sync.transport import ThroughProxy
+
+                    self._proxy = ThroughProxy(headers=_ACCEPT)
+                return self._proxy
+            if self._direct is None:
+                from kiosk.sync.transport import KeepAlive
+
+                self._direct = KeepAlive(headers=_ACCEPT)
+            return self._direct
 
     def close(self) -> None:
         with self._pool_lock:
-            if self._pool is not None:
-                self._pool.close()
+            for transport in (self._direct, self._proxy):
+                if transport is not None:
+                    transport.close()
 
     def __enter__(self) -> CentralClient:
         return self
@@ -215,23 +230,23 @@ class CentralClient:
         *,
         pcare: bool = False,
     ) -> Answer:
-        import httpx
+        from kiosk.sync.transport import Unreachable
 
         timestamp = str(int(time.time()))
         try:
-            reply = self._http.request(
+            reply = self._transport(base).request(
                 method,
                 base + path,
-                headers=self.headers(timestamp, pcare=pcare),
-                json=body,
-                timeout=timeout if timeout is not None else self.config.timeout,
+                self.headers(timestamp, pcare=pcare),
+                body,
+                timeout if timeout is not None else self.config.timeout,
             )
-        except httpx.HTTPError as error:
-            # The exception text can carry the URL: name only the kind of failure.
-            return Answer(Outcome.RETRY, message=f"unreachable: {type(error).__name__}")
-        if reply.status_code >= 500:
-            return Answer(Outcome.RETRY, reply.status_code, f"HTTP {reply.status_code}")
-        return self.read(reply.content, timestamp, reply.status_code)
+        except Unreachable as error:
+            # Only the kind of failure: an exception's text can carry the URL (and a card).
+            return Answer(Outcome.RETRY, message=f"unreachable: {error.kind}")
+        if reply.status >= 500:
+            return Answer(Outcome.RETRY, reply.status, f"HTTP {reply.status}")
+        return self.read(reply.content, timestamp, reply.status)
 
     def read(self, content: bytes, timestamp: str, status: int = 200) -> Answer:
         """An answer's envelope, decrypted with the key of the request's timestamp."""

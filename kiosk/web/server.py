@@ -35,6 +35,9 @@ def serve(services: Services, host: str, port: int) -> None:
         log_config=None,  # the kiosk's own log file (cli._setup_logging), not the console
         access_log=True,
         server_header=False,
+        # h11, as before httptools was installed for `kiosk central` (uvicorn's "auto" would take
+        # it here too): a change of parser for this service is its own change, measured on its own.
+        http="h11",
         # The board's live pages never end their event streams: give them a moment, then go
         # (they reconnect by themselves to the next server).
         timeout_graceful_shutdown=GRACE_SECONDS,
