@@ -176,7 +176,9 @@ def _serve(which: str, port: int, data_dir: Path) -> None:
     import uvicorn
 
     app = _kiosk_web_app(data_dir) if which == "kiosk" else _bare_web_app()
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    # h11, as `kiosk serve` names it (kiosk/web/server.py): with httptools installed (the central's
+    # parser) uvicorn's "auto" would pick it here, and the figure would not be the service's.
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, http="h11")
 
 
 def _bare_web_app() -> Any:

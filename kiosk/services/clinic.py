@@ -9,11 +9,12 @@ from sqlalchemy import Select, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import FacilityClock
-from kiosk.domain.models import Facility, Poli, PoliDay, Slot, TicketStatus
+from kiosk.domain.models import Facility, Poli, PoliDay, Slot
 from kiosk.domain.schedule import bookable_dates, poli_state
 from kiosk.store import Store
 from kiosk.store.convert import to_poli, to_slot
 from kiosk.store.models import DoctorRow, FacilityRow, PoliRow, ScheduleRow, TicketRow
+from kiosk.store.queues import live_sql
 
 
 def slots_for(session: Session, poli_code: str, service_date: date) -> list[Slot]:
@@ -33,7 +34,7 @@ _TAKEN = (
     .where(
         _t.schedule_id == _schedule.c.id,
         _t.service_date == bindparam("day"),
-        _t.status != TicketStatus.CANCELLED.value,
+        live_sql,
         _t.poli_code == bindparam("poli_code"),
     )
     .scalar_subquery()

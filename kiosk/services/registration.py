@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -358,6 +358,12 @@ def _registrable(session: Session, row: TicketRow) -> str:
 def _pcare_code(session: Session, row: TicketRow) -> str | None:
     poli = session.get(PoliRow, row.poli_code)
     return poli.pcare_code if poli is not None else None
+
+
+def has_record(connection: Connection, ticket_id: int) -> bool:
+    """Whether the visit has a registration record at all, in Core: most tickets have none
+    (every cancelled booking asks), and then ``take_back`` has nothing to do."""
+    return connection.execute(_RECORD_ID, {"ticket_id": ticket_id}).first() is not None
 
 
 def _record(session: Session, ticket_id: int) -> VisitRegistrationRow | None:

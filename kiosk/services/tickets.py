@@ -7,12 +7,13 @@ tickets, the outbox item the central must receive, so the three never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Executable, bindparam, select
+from sqlalchemy import Connection, Executable, bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from kiosk.contract import antrean
 from kiosk.domain.booking import QueueEntry, ahead_of, last_called
@@ -36,7 +37,7 @@ from kiosk.i18n import rupiah
 from kiosk.services.errors import Refused
 from kiosk.services.journal import append, issue, queue, record_event, told_present
 from kiosk.services.pace import pace_of
-from kiosk.services.registration import take_back
+from kiosk.services.registration import has_record, take_back
 from kiosk.store import Store
 from kiosk.store.convert import ticket_of, to_ticket
 from kiosk.store.lookups import participant_by
@@ -49,6 +50,7 @@ from kiosk.store.queues import (
     held_ticket,
     in_queue,
     joined_at_sql,
+    live_sql,
     not_before_latest,
     queue_order,
     set_ticket,
@@ -237,33 +239,67 @@ class TicketService:
         the life cycle table's (``step``) and the journal's (``told_present``, ``append``)."""
         now = self.clock.now()
         reason = clean_text(reason, 200)
-        with self.store.write() as session:
-            connection = session.connection()
+        with self.store.write_connection() as connection:
             ticket = ticket_by_id(connection, ticket_id)
-            cancelled = step(Action.CANCEL, ticket.status)
-            if cancelled is not None and cancelled.event is None:
-                return ticket  # cancelled before
-            if cancelled is None or told_present(connection, ticket_id):
-                raise Refused("cancel.served")
-            set_ticket(
-                connection,
-                ticket_id,
-                status=cancelled.leaves.value,
-                cancelled_at=now,
-                updated_at=now,
-            )
-            ticket = replace(ticket, status=cancelled.leaves)
-            at = self.clock.utcnow()
-            append(connection, ticket_id, (self._kind(cancelled), actor, at, {"reason": reason}))
-            # A visit registered in PCare is taken back there too (or withdrawn if not yet sent).
-            take_back(session, ticket_id, actor, at)
-            session.flush()  # its rows before the cancel's outbox item, as the pump sends them
-            if ticket.participant_id is not None and cancelled.tells == Tell.CANCEL:
+            return self._cancel(connection, ticket, None, reason, actor, now)
+
+    def cancel_held(
+        self, card: str, poli_code: str, service_date: date, reason: str, actor: str
+    ) -> Ticket | None:
+        """Cancel the live ticket the card's participant holds for a poli and day (the
+        protocol's natural key), found in the same write transaction: the phone's cancel, one
+        transaction instead of a read and a write. None when they hold no live ticket there."""
+        now = self.clock.now()
+        reason = clean_text(reason, 200)
+        with self.store.write_connection() as connection:
+            holder = participant_by(connection, "card_number", card)
+            if holder is None:
+                return None
+            ticket = held_ticket(connection, holder.id, poli_code, service_date)
+            if ticket is None:
+                return None
+            return self._cancel(connection, ticket, holder, reason, actor, now)
+
+    def _cancel(
+        self,
+        connection: Connection,
+        ticket: Ticket,
+        holder: Participant | None,
+        reason: str,
+        actor: str,
+        now: datetime,
+    ) -> Ticket:
+        """The cancel's step, read under the write lock: ``holder`` is the ticket's participant
+        when the caller has read them already."""
+        cancelled = step(Action.CANCEL, ticket.status)
+        if cancelled is not None and cancelled.event is None:
+            return ticket  # cancelled before
+        if cancelled is None or told_present(connection, ticket.id):
+            raise Refused("cancel.served")
+        set_ticket(
+            connection,
+            ticket.id,
+            status=cancelled.leaves.value,
+            cancelled_at=now,
+            updated_at=now,
+        )
+        ticket = replace(ticket, status=cancelled.leaves)
+        at = self.clock.utcnow()
+        append(connection, ticket.id, (self._kind(cancelled), actor, at, {"reason": reason}))
+        # A visit registered in PCare is taken back there too (or withdrawn if not yet sent),
+        # in the ORM, on this transaction: its rows before the cancel's outbox item, as the
+        # pump sends them. Most cancelled tickets have no registration: no session then.
+        if has_record(connection, ticket.id):
+            with Session(connection, expire_on_commit=False) as session:
+                take_back(session, ticket.id, actor, at)
+                session.flush()
+        if ticket.participant_id is not None and cancelled.tells == Tell.CANCEL:
+            if holder is None:
                 holder = participant_by(connection, "id", ticket.participant_id)
-                assert holder is not None  # the ticket's foreign key
-                payload = antrean.cancel_payload(ticket, holder, reason)
-                queue(connection, ticket_id, (antrean.CANCEL, payload), at)
-            return ticket
+            assert holder is not None  # the ticket's foreign key
+            payload = antrean.cancel_payload(ticket, holder, reason)
+            queue(connection, ticket.id, (antrean.CANCEL, payload), at)
+        return ticket
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, ticket_id: int) -> Ticket:
@@ -311,8 +347,12 @@ class TicketService:
                 session.connection().execute(_QUEUE_ENTRY, {"ticket_id": ticket_id}).one()
             )
             mine = QueueEntry(seq, number, TicketStatus(status), called_at, joined)
-        entries = self._entries(_WAITING, waits, day)
-        return mine, [entry for _, entry in entries]
+        return mine, self.waiting_at(waits, day)
+
+    def waiting_at(self, poli_code: str, day: date) -> list[QueueEntry]:
+        """Every live ticket of the queue at a poli that day (those waiting at it), in calling
+        order: the queue ``queue_of`` answers, for a ticket not yet in it."""
+        return [entry for _, entry in self._entries(_WAITING, poli_code, day)]
 
     def _entries(
         self, query: Executable, poli_code: str, day: date
@@ -390,13 +430,12 @@ _ENTRIES = select(
     TicketRow.checked_in_at,
     TicketRow.created_at,
 ).order_by(*queue_order)
-_LIVE = TicketRow.status != TicketStatus.CANCELLED
 _ISSUED = _ENTRIES.where(
     TicketRow.poli_code == bindparam("poli_code"),
     TicketRow.service_date == bindparam("day"),
-    _LIVE,
+    live_sql,
 )
-_WAITING = _ENTRIES.where(*in_queue(bindparam("poli_code"), bindparam("day")), _LIVE)
+_WAITING = _ENTRIES.where(*in_queue(bindparam("poli_code"), bindparam("day")), live_sql)
 
 
 def _new_ticket(

@@ -9,6 +9,7 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -27,7 +28,7 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.board import mount_board
-from kiosk.web.faskes import faskes_router
+from kiosk.web.faskes import add_faskes_routes
 from kiosk.web.phone import PhoneDesk
 from kiosk.web.phone_page import mount_phone_page
 
@@ -51,6 +52,7 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # A booking's commit never syncs the WAL into the file for everyone queued behind it.
         stop_checkpoints = services.store.checkpoint_in_background()
+        _settle_the_heap()
         try:
             yield
         finally:
@@ -76,10 +78,19 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
 
     attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
     app.state.auth_throttle = attempts
-    app.include_router(faskes_router(desk, keeper, attempts))
+    add_faskes_routes(app.router, desk, keeper, attempts)
     hub = mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
     mount_phone_page(app, services, hub)  # the patient's page: kiosk/web/phone_page.py
     return app
+
+
+def _settle_the_heap() -> None:
+    """What the server built before its first request (modules, the app, the services) lives as
+    long as the process: moved out of the garbage collector's sight, so its full collections no
+    longer walk it. Under bench figure 5's load one such collection came about once in 1,500
+    requests and stopped every request in flight for 85-150 ms, the figure's p99."""
+    gc.collect()
+    gc.freeze()
 
 
 # -- errors as contract answers --------------------------------------------------------------

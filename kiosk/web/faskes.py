@@ -64,7 +64,12 @@ Day = Annotated[str, Path(pattern=DATE)]
 CardPath = Annotated[str, Path(pattern=CARD)]
 
 
-def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) -> APIRouter:
+def add_faskes_routes(
+    router: APIRouter, desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle
+) -> None:
+    """The calls, added to ``router`` itself (the app's): FastAPI matches an included router's
+    routes twice over, once to pick the router and once inside it, on every request."""
+
     # On the event loop: the token's check is a signature and a clock, no store, so it costs
     # less than the hop to the thread pool a plain ``def`` would take on every call. The calls
     # are ``async`` too, and send their store work to the pool (``to_thread``), so the loop never
@@ -76,8 +81,7 @@ def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) 
     ) -> None:
         keeper.check(token, username)
 
-    router = APIRouter()
-    secured = APIRouter(dependencies=[Depends(authorised)])
+    secured = [Depends(authorised)]
 
     async def auth(
         request: Request,
@@ -170,63 +174,70 @@ def faskes_router(desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle) 
             tags=[f"auth {tag}"],
             operation_id=f"auth_{tag}",
         )
-        secured.add_api_route(
+    for prefix, tag in (("", "v1"), (V2, "v2")):
+        router.add_api_route(
             f"{prefix}{position_path}",
             position,
             methods=["GET"],
             response_model=PositionAnswer | MetadataOnly,
             tags=[f"antrean {tag}"],
             operation_id=f"sisapeserta_{tag}",
+            dependencies=secured,
         )
-        secured.add_api_route(
+        router.add_api_route(
             f"{prefix}/peserta",
             register,
             methods=["POST"],
             response_model=NormAnswer | MetadataOnly,
             tags=[f"peserta {tag}"],
             operation_id=f"peserta_{tag}",
+            dependencies=secured,
         )
-    secured.add_api_route(
+    router.add_api_route(
         f"{V2}{status_path}",
         status_v2,
         methods=["GET"],
         response_model=StatusAnswer | MetadataOnly,
         tags=["antrean v2"],
+        dependencies=secured,
     )
-    secured.add_api_route(
+    router.add_api_route(
         f"{V2}/antrean",
         book_v2,
         methods=["POST"],
         response_model=BookedAnswer | MetadataOnly,
         tags=["antrean v2"],
+        dependencies=secured,
     )
-    secured.add_api_route(
+    router.add_api_route(
         f"{V2}/antrean/batal",
         cancel_v2,
         methods=["PUT"],
         response_model=MetadataOnly,
         tags=["antrean v2"],
+        dependencies=secured,
     )
-    secured.add_api_route(
+    router.add_api_route(
         status_path,
         status_v1,
         methods=["GET"],
         response_model=StatusAnswerV1 | MetadataOnly,
         tags=["antrean v1"],
+        dependencies=secured,
     )
-    secured.add_api_route(
+    router.add_api_route(
         "/antrean",
         book_v1,
         methods=["POST"],
         response_model=BookedAnswerV1 | BookedAnswer | MetadataOnly,
         tags=["antrean v1"],
+        dependencies=secured,
     )
-    secured.add_api_route(
+    router.add_api_route(
         "/antrean/batal",
         cancel_v1,
         methods=["PUT"],
         response_model=MetadataOnly,
         tags=["antrean v1"],
+        dependencies=secured,
     )
-    router.include_router(secured)
-    return router

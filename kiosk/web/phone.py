@@ -40,6 +40,7 @@ from kiosk.contract.faskes import (
     refuse,
 )
 from kiosk.domain.booking import (
+    QueueEntry,
     ShiftProblem,
     ahead_of,
     last_called,
@@ -49,7 +50,15 @@ from kiosk.domain.booking import (
 )
 from kiosk.domain.eligibility import check_eligibility, refused_at
 from kiosk.domain.identity import Identity, IdentityError, IdentityKind, parse_nik
-from kiosk.domain.models import Facility, Participant, Poli, Slot, Ticket, TicketSource
+from kiosk.domain.models import (
+    Facility,
+    Participant,
+    Poli,
+    Slot,
+    Ticket,
+    TicketSource,
+    TicketStatus,
+)
 from kiosk.domain.registration import Registration, check_registration
 from kiosk.domain.schedule import check_service_date, slot_is_over
 from kiosk.i18n import rupiah, t
@@ -161,6 +170,10 @@ class PhoneDesk:
         if participant is None or participant.medical_record is None:
             # A new patient: the phone registers them (POST /peserta), then books again.
             raise ContractAnswer(202, t("ws.new_patient", "id", facility=self.facility.name))
+        # The queue the number will wait in (its poli, that day), read with the reads above,
+        # not in a transaction of its own after the take: a booking waits for its check-in, so
+        # its figures (everyone waiting, the number called last) are the queue's without it.
+        queue = self.services.tickets.waiting_at(poli.code, service_date)
         try:
             outcome = self.services.tickets.take(
                 TakeRequest(
@@ -180,7 +193,9 @@ class PhoneDesk:
         if outcome.existing:  # won by a simultaneous booking; the kiosk would show that ticket
             raise self._duplicate(ticket)
         log.info("booked %s at poli %s for %s", ticket.number, poli.code, participant.masked_card)
-        mine, queue = self.services.tickets.queue_of(ticket.id)
+        mine = QueueEntry(ticket.seq, ticket.number, ticket.status, None, ticket.created_at)
+        if ticket.status != TicketStatus.BOOKED:  # not what a booking leaves: read it all again
+            mine, queue = self.services.tickets.queue_of(ticket.id)
         note = t("ws.booked", "id", facility=self.facility.name, hours=ticket.jampraktek)
         return Booked(
             nomorantrean=ticket.number,
@@ -266,19 +281,20 @@ class PhoneDesk:
         )
 
     # -- PUT /antrean/batal ----------------------------------------------------------------------
-    @_one_session
     def cancel(self, card: str, poli_code: str, day_text: str, keterangan: str) -> None:
         service_date = _date(day_text, "tanggalperiksa")
-        ticket, cancelled = self._find(card, poli_code, service_date)
-        if ticket is None:
-            if cancelled:
-                return  # cancelled before: cancelling again changes nothing
-            raise refuse("ws.ticket.unknown")
         reason = keterangan.strip() or t("ws.cancel.reason", "id")
         try:
-            self.services.tickets.cancel(ticket.id, reason, actor=ACTOR)
+            # Found and cancelled in one write transaction: no read of it before.
+            ticket = self.services.tickets.cancel_held(
+                card, poli_code, service_date, reason, actor=ACTOR
+            )
         except Refused as refused:
             raise refuse(refused.key, **refused.params) from None
+        if ticket is None:
+            if self._cancelled_before(card, poli_code, service_date):
+                return  # cancelled before: cancelling again changes nothing
+            raise refuse("ws.ticket.unknown")
         log.info("cancelled %s at poli %s", ticket.number, ticket.poli_code)
 
     # -- POST /peserta ---------------------------------------------------------------------------
@@ -387,10 +403,19 @@ class PhoneDesk:
         ticket = self.services.tickets.held(participant.id, poli_code, service_date)
         if ticket is not None:
             return ticket, False
+        return None, self._cancelled(participant, poli_code, service_date)
+
+    @_one_session
+    def _cancelled_before(self, card: str, poli_code: str, service_date: date) -> bool:
+        """No live ticket for the natural key: whether a cancelled one is why."""
+        participant = self._participant(card)
+        return participant is not None and self._cancelled(participant, poli_code, service_date)
+
+    def _cancelled(self, participant: Participant, poli_code: str, service_date: date) -> bool:
         every = self.services.tickets.tickets_for(
             [participant.id], (service_date,), include_cancelled=True
         )
-        return None, any(other.poli_code == poli_code for other in every)
+        return any(other.poli_code == poli_code for other in every)
 
     @staticmethod
     def _with_verification(note: str, ticket: Ticket) -> str:
