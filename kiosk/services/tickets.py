@@ -276,13 +276,11 @@ class TicketService:
             return ticket  # cancelled before
         if cancelled is None or told_present(connection, ticket.id):
             raise Refused("cancel.served")
-        set_ticket(
-            connection,
-            ticket.id,
-            status=cancelled.leaves.value,
-            cancelled_at=now,
-            updated_at=now,
-        )
+        if not set_ticket(
+            connection, ticket, status=cancelled.leaves.value, cancelled_at=now, updated_at=now
+        ):  # a desk or another cancel got there first: cancel what it is now, or say why not
+            fresh = ticket_by_id(connection, ticket.id)
+            return self._cancel(connection, fresh, holder, reason, actor, now)
         ticket = replace(ticket, status=cancelled.leaves)
         at = self.clock.utcnow()
         append(connection, ticket.id, (self._kind(cancelled), actor, at, {"reason": reason}))

@@ -92,7 +92,8 @@ _VIEW = select(
 )
 _BY_ID = _VIEW.where(_t.id == bindparam("ticket_id"))
 _HELD_VIEW = _VIEW.where(*_HELD_WHERE)
-_SET = update(_ticket).where(_t.id == bindparam("ticket_id"))
+# Compare-and-set: the row changes only if it is still in the state the caller decided on.
+_SET = update(_ticket).where(_t.id == bindparam("ticket_id"), _t.status == bindparam("was"))
 
 
 def ticket_by_id(connection: Connection, ticket_id: int) -> Ticket:
@@ -110,9 +111,12 @@ def held_ticket(
     return _viewed(row) if row is not None else None
 
 
-def set_ticket(connection: Connection, ticket_id: int, **values: Any) -> None:
-    """Write these columns of one ticket (the caller checked the step in domain/lifecycle.py)."""
-    connection.execute(_SET, {"ticket_id": ticket_id, **values})
+def set_ticket(connection: Connection, ticket: Ticket, **values: Any) -> bool:
+    """Write these columns of one ticket if it is still in the state it was read in (the caller
+    checked the step in domain/lifecycle.py). False: another terminal changed it meanwhile, which
+    PostgreSQL allows between a read and a write; read it again and decide again."""
+    done = connection.execute(_SET, {"ticket_id": ticket.id, "was": ticket.status, **values})
+    return bool(done.rowcount == 1)
 
 
 def _viewed(row: Any) -> Ticket:

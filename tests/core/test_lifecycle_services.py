@@ -17,6 +17,7 @@ from kiosk.domain.models import TicketStatus
 from kiosk.services.desk import DeskService
 from kiosk.services.errors import Refused
 from kiosk.store.models import OutboxRow, TicketEventRow, TicketRow
+from kiosk.store.queues import ticket_by_id
 from tests.core.conftest import TODAY
 from tests.demo_ids import SITI_NIK
 
@@ -126,3 +127,43 @@ def test_take_and_book_start_where_the_table_says(clinic: Any) -> None:
             select(func.count()).select_from(OutboxRow).where(OutboxRow.ticket_id == general.id)
         )
     assert count == 0
+
+
+def serve(desk: DeskService, ticket_id: int) -> None:
+    desk.call_out_of_turn(ticket_id, "Loket 1", "returned", DESK)
+    desk.start_service(ticket_id, DESK)
+    desk.finish(ticket_id, DESK)
+
+
+def test_a_cancel_decided_on_a_stale_read_decides_again(clinic: Any) -> None:
+    """PostgreSQL lets two terminals read a ticket before either writes it (a phone's cancel and
+    the patient's own at the kiosk, or a desk's call). The later write finds the ticket changed,
+    reads it again and acts on what it is now: one cancellation, one event, one item."""
+    services = clinic.services
+    desk = DeskService(services.store, services.clock, services.slips)
+    siti = clinic.person(SITI_NIK)
+    tickets = clinic.tickets
+    for meanwhile, expected in (
+        (lambda i: tickets.cancel(i, "pulang"), "cancelled"),  # cancelled before: nothing new
+        (lambda i: serve(desk, i), "cancel.served"),  # served meanwhile: refused, as always
+    ):
+        ticket_id = clinic.take("001", siti.id).ticket.id
+        with clinic.store.write_connection() as connection:
+            stale = ticket_by_id(connection, ticket_id)
+        meanwhile(ticket_id)
+        before = trail(clinic, ticket_id)
+        now = services.clock.now()
+        with clinic.store.write_connection() as connection:
+            if expected == "cancelled":
+                kept = tickets._cancel(connection, stale, None, "pulang", "mobile-jkn", now)
+                assert kept.status == TicketStatus.CANCELLED
+            else:
+                with pytest.raises(Refused) as refused:
+                    tickets._cancel(connection, stale, None, "pulang", "mobile-jkn", now)
+                assert refused.value.key == expected
+        assert trail(clinic, ticket_id) == before
+        with clinic.store.write() as session:  # frees Siti's one ticket at this poli and day
+            session.execute(
+                update(TicketRow).where(TicketRow.id == ticket_id).values(status="cancelled")
+            )
+        clinic.clock.instant += timedelta(minutes=1)
