@@ -175,10 +175,14 @@ def _per_patient(done: int, started: float, cpu_started: float) -> tuple[float, 
 def _serve(which: str, port: int, data_dir: Path) -> None:
     import uvicorn
 
+    from kiosk.web.server import HTTP_PARSER
+
     app = _kiosk_web_app(data_dir) if which == "kiosk" else _bare_web_app()
-    # h11, as `kiosk serve` names it (kiosk/web/server.py): with httptools installed (the central's
-    # parser) uvicorn's "auto" would pick it here, and the figure would not be the service's.
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, http="h11")
+    # The parser `kiosk serve` names: with httptools installed (the central's parser) uvicorn's
+    # "auto" would pick it here, and the figure would not be the service's.
+    uvicorn.run(
+        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, http=HTTP_PARSER
+    )
 
 
 def _bare_web_app() -> Any:

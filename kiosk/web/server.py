@@ -25,6 +25,12 @@ def forwarding(trusted_proxies: list[str]) -> dict[str, Any]:
     return {"proxy_headers": True, "forwarded_allow_ips": list(trusted_proxies)}
 
 
+# h11, as before httptools was installed for `kiosk central` (uvicorn's "auto" would take it here
+# too): a change of parser for this service is its own change, measured on its own. The tests'
+# live server and the bench name the same.
+HTTP_PARSER = "h11"
+
+
 def serve(services: Services, host: str, port: int) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM), on one process: SQLite takes one writer."""
     logging.getLogger("uvicorn.access").addFilter(MASK)
@@ -35,9 +41,7 @@ def serve(services: Services, host: str, port: int) -> None:
         log_config=None,  # the kiosk's own log file (cli._setup_logging), not the console
         access_log=True,
         server_header=False,
-        # h11, as before httptools was installed for `kiosk central` (uvicorn's "auto" would take
-        # it here too): a change of parser for this service is its own change, measured on its own.
-        http="h11",
+        http=HTTP_PARSER,
         # The board's live pages never end their event streams: give them a moment, then go
         # (they reconnect by themselves to the next server).
         timeout_graceful_shutdown=GRACE_SECONDS,

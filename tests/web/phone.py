@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from kiosk.domain.models import TicketStatus
 from kiosk.services import Services
 from kiosk.store.models import ScheduleRow, TicketRow
-from kiosk.web.server import forwarding
+from kiosk.web.server import HTTP_PARSER, forwarding
 from tests.demo_ids import SITI_CARD, SITI_NIK
 
 TODAY = date(2026, 11, 23)  # the shared fixed clock: Monday, 09:00 WIB
@@ -150,6 +150,7 @@ class LiveServer:
             access_log=False,
             lifespan="off",
             limit_concurrency=200,
+            http=HTTP_PARSER,  # as `kiosk serve` runs
             **forwarding(trusted_proxies or []),
         )
         self.server = uvicorn.Server(config)
