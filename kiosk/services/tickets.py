@@ -319,7 +319,7 @@ class TicketService:
                 TicketRow.service_date.in_(dates),
             )
             if not include_cancelled:
-                query = query.where(TicketRow.status != TicketStatus.CANCELLED)
+                query = query.where(live_sql)  # a literal: see queues.live_sql
             rows = session.scalars(query.order_by(TicketRow.service_date, TicketRow.id)).all()
             return [to_ticket(r) for r in rows]
 
