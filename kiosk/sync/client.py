@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from kiosk import __version__
 from kiosk.config import Settings
 from kiosk.contract.antrean import PATHS
 from kiosk.contract.envelope import DUPLICATE_CODE, SUCCESS_CODES, metadata_of
@@ -77,7 +78,9 @@ class Answer:
         return self.outcome in (Outcome.RETRY, Outcome.DENIED)
 
 
-_ACCEPT = {"Accept": "application/json"}
+# Every call says what it wants back and who asks (an API gateway may refuse a call without a
+# User-Agent; httpx sent its own).
+_HEADERS = {"Accept": "application/json", "User-Agent": f"antrean-kiosk/{__version__}"}
 # Codes that speak of our credentials, not of the item (401 unauthorised, 403 forbidden).
 _DENIED_CODES = frozenset({401, 403})
 # PCare's POST /pendaftaran answers 201 CREATED with the noUrut (not Antrean's 201 refusal).
@@ -153,12 +156,12 @@ class CentralClient:
                 if self._proxy is None:
                     from kiosk.sync.transport import ThroughProxy
 
-                    self._proxy = ThroughProxy(headers=_ACCEPT)
+                    self._proxy = ThroughProxy(headers=_HEADERS)
                 return self._proxy
             if self._direct is None:
                 from kiosk.sync.transport import KeepAlive
 
-                self._direct = KeepAlive(headers=_ACCEPT)
+                self._direct = KeepAlive(headers=_HEADERS)
             return self._direct
 
     def close(self) -> None:

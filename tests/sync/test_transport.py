@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from kiosk import __version__
 from kiosk.sync import transport
 from kiosk.sync.client import CentralClient, CentralConfig, Outcome
 from kiosk.sync.transport import KeepAlive, ThroughProxy, Unreachable, proxied
@@ -47,6 +48,7 @@ class _Echo(_Quiet):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         self.server.seen.append(self.path)  # type: ignore[attr-defined]
+        self.server.agents.append(self.headers.get("User-Agent"))  # type: ignore[attr-defined]
         out = json.dumps({"method": self.command, "path": self.path, "body": body.decode()})
         data = out.encode()
         self.send_response(200)
@@ -64,6 +66,7 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Echo)
         self.seen: list[str] = []
+        self.agents: list[str | None] = []
         self.connections = 0
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
@@ -225,6 +228,15 @@ def test_a_central_that_never_answers_times_out_naming_no_card() -> None:
     for one in (client, nobody, weird):
         one.close()
     listener.close()
+
+
+def test_the_client_names_itself_to_the_central(echo: _Server) -> None:
+    """A gateway may turn away a call without a User-Agent: ours says what and which version."""
+    base = f"http://127.0.0.1:{echo.port}"
+    client = CentralClient(CentralConfig(base, base, "1", "s", "k", timeout=2))
+    client.ref_poli("2026-11-23")
+    client.close()
+    assert echo.agents == [f"antrean-kiosk/{__version__}"]
 
 
 def test_many_threads_share_the_pool(echo: _Server) -> None:
