@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.contract.pcare import Member, read_member
@@ -63,10 +64,44 @@ def look_up(client: CentralClient, card: str | None = None, nik: str | None = No
 
 
 def remember(session: Session, peserta: Peserta, fetched_at: datetime) -> ParticipantRow:
-    """Write the central's answer into the cache; the person and their tickets are verified."""
-    row = session.scalars(
-        select(ParticipantRow).where(ParticipantRow.card_number == peserta.card_number)
-    ).first()
+    """Write the central's answer into the cache; the person and their tickets are verified.
+
+    A card the cache does not hold yet may be looked up at two terminals at once: on PostgreSQL
+    both find no row, and the second insert meets the first one's unique card number. That
+    insert is a savepoint of its own, so the second terminal then updates the row the first one
+    wrote, as if it had come a moment later."""
+    row = _cached(session, peserta.card_number)
+    if row is None:
+        row = ParticipantRow(card_number=peserta.card_number, fetched_at=fetched_at)
+        _fill(session, row, peserta, fetched_at)
+        try:
+            with session.begin_nested():
+                session.add(row)
+                session.flush()
+        except IntegrityError:
+            row = _cached(session, peserta.card_number)
+            if row is None:
+                raise  # not the card: the NIK, taken by another card meanwhile
+            _fill(session, row, peserta, fetched_at)
+    else:
+        _fill(session, row, peserta, fetched_at)
+    was_verified = bool(row.verified) and row.id is not None
+    row.verified = True
+    session.flush()
+    if not was_verified:
+        session.execute(
+            update(TicketRow)
+            .where(TicketRow.participant_id == row.id, TicketRow.verified.is_(False))
+            .values(verified=True)
+        )
+    return row
+
+
+def _cached(session: Session, card: str) -> ParticipantRow | None:
+    return session.scalars(select(ParticipantRow).where(ParticipantRow.card_number == card)).first()
+
+
+def _fill(session: Session, row: ParticipantRow, peserta: Peserta, fetched_at: datetime) -> None:
     # Ask before a new row joins the session: a query would flush it half-filled.
     nik_free = bool(peserta.nik) and (
         session.scalars(
@@ -76,9 +111,6 @@ def remember(session: Session, peserta: Peserta, fetched_at: datetime) -> Partic
         ).first()
         is None
     )
-    if row is None:
-        row = ParticipantRow(card_number=peserta.card_number, fetched_at=fetched_at)
-        session.add(row)
     if nik_free:
         row.nik = peserta.nik
     row.display_name = mask_name(peserta.name) or row.display_name or ""
@@ -99,16 +131,6 @@ def remember(session: Session, peserta: Peserta, fetched_at: datetime) -> Partic
     row.valid_until = peserta.valid_until or row.valid_until
     row.programmes = peserta.programmes
     row.fetched_at = fetched_at
-    was_verified = bool(row.verified) and row.id is not None
-    row.verified = True
-    session.flush()
-    if not was_verified:
-        session.execute(
-            update(TicketRow)
-            .where(TicketRow.participant_id == row.id, TicketRow.verified.is_(False))
-            .values(verified=True)
-        )
-    return row
 
 
 def reverify(store: Store, client: CentralClient, now: datetime, limit: int = 20) -> int:
