@@ -46,25 +46,21 @@ def issue(
 
 
 def append(
-    connection: Connection,
-    ticket_id: int,
-    event: tuple[str, str, datetime, dict[str, Any]],
-    outbox: tuple[str, dict[str, Any]] | None = None,
+    connection: Connection, ticket_id: int, event: tuple[str, str, datetime, dict[str, Any]]
 ) -> None:
-    """The same two rows written straight on a transaction's connection (SQLAlchemy Core), for
-    a ticket that is not an ORM row (the cancel; the take writes its event with the ticket,
-    :func:`issue`): ``event`` is (kind, actor, at, detail), ``outbox`` (kind, payload) when the
-    central must learn of it."""
+    """The audit event written straight on a transaction's connection (SQLAlchemy Core), for a
+    ticket that is not an ORM row (the cancel; the take writes its event with the ticket,
+    :func:`issue`): ``event`` is (kind, actor, at, detail). Its outbox item, when the central
+    must learn of it, is :func:`queue`'s."""
     kind, actor, at, detail = event
     connection.execute(_INSERT_EVENT, _event(ticket_id, kind, actor, at, detail))
-    if outbox is not None:
-        queue(connection, ticket_id, outbox, at)
 
 
 def queue(
     connection: Connection, ticket_id: int, outbox: tuple[str, dict[str, Any]], at: datetime
 ) -> None:
-    """The outbox item (kind, payload) alone, in SQLAlchemy Core, as :func:`append` writes it."""
+    """The outbox item (kind, payload) in SQLAlchemy Core, as :func:`queue_for_central` writes
+    it in the ORM."""
     connection.execute(_INSERT_OUTBOX, _outbox(ticket_id, *outbox, at))
 
 

@@ -121,17 +121,15 @@ class StaffService:
             ]
 
     def disable(self, name: str) -> StaffMember:
-        name = normalise_name(name)
-        with self.store.write() as session:
-            row = self._row(session, name)
-            row.active = False
-            return self._member(row)
+        return self._set_active(name, False)
 
     def enable(self, name: str) -> StaffMember:
-        name = normalise_name(name)
+        return self._set_active(name, True)
+
+    def _set_active(self, name: str, active: bool) -> StaffMember:
         with self.store.write() as session:
-            row = self._row(session, name)
-            row.active = True
+            row = self._row(session, normalise_name(name))
+            row.active = active
             return self._member(row)
 
     def set_pin(self, name: str, pin: str) -> StaffMember:
