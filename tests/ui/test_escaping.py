@@ -130,7 +130,7 @@ async def test_a_bracketed_poli_name_is_called_on_the_board(services: Services) 
     DeskService(services.store, services.clock, services.slips).call_next("001", "[b]1", "sari")
     app = BoardApp(services, Announcer(enabled=False))
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(40):
+        for _ in range(200):  # a bound for a board that never shows it, not a speed
             await pilot.pause(0.05)
             if "A-001" in screen_text(app):
                 break
