@@ -10,21 +10,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
-from textual.events import Resize
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 
 from kiosk.domain.announce import call_text
 from kiosk.i18n import t
 from kiosk.services.board import BoardState, Call
-from kiosk.widgets.board_panels import (
-    PANEL_CHROME,
-    SHORT_CHROME,
-    PoliPanel,
-    RecentCalls,
-    best_columns,
-)
+from kiosk.widgets.board_panels import PoliGrid, PoliPanel, RecentCalls
 from kiosk.widgets.plain import Static
 from kiosk.widgets.running_text import RunningText
 
@@ -50,6 +43,7 @@ class BoardScreen(Screen[None]):
         self.sound = sound
         self.flash_seconds = flash_seconds
         self.state: BoardState | None = None
+        """The state on screen: kept once its panels are in place (mounting them takes a moment)."""
         self.stale = False
         self._flashing: dict[str, Timer] = {}  # poli code -> the timer that ends its flash
 
@@ -62,7 +56,7 @@ class BoardScreen(Screen[None]):
             yield Static(self.t("board.title"), id="board-title")
             yield Static(self._clock_text(), id="board-clock")
         yield Static(self.t("board.loading"), id="board-empty")
-        yield Container(id="polis")
+        yield PoliGrid(id="polis")
         recent = RecentCalls(self.lang, id="recent")
         recent.border_title = self.t("board.recent")
         if not self.sound:
@@ -87,10 +81,9 @@ class BoardScreen(Screen[None]):
     # -- showing a state ---------------------------------------------------------------------
     async def show(self, state: BoardState, news: list[Call]) -> None:
         """Draw ``state``; the calls in ``news`` flash for a few seconds."""
-        self.state = state
         self.facility_name = state.facility_name
         self.query_one("#board-facility", Static).update(state.facility_name)
-        polis = self.query_one("#polis", Container)
+        polis = self.query_one("#polis", PoliGrid)
         panels = list(polis.query_children(PoliPanel))
         if [panel.board.code for panel in panels] != [board.code for board in state.polis]:
             await polis.remove_children()
@@ -98,10 +91,11 @@ class BoardScreen(Screen[None]):
             for panel in panels:
                 panel.set_class(panel.board.code in self._flashing, "flash")
             await polis.mount_all(panels)
-            self.call_after_refresh(self._arrange)
+            polis.lay_out()
         else:
             for panel, board in zip(panels, state.polis, strict=True):
                 panel.show(board)
+        self.state = state
         empty = self.query_one("#board-empty", Static)
         empty.update(self.t("board.empty"))
         empty.display = not state.polis
@@ -154,19 +148,3 @@ class BoardScreen(Screen[None]):
         recent = self.query_one("#recent", RecentCalls)
         recent.fresh = recent.fresh - {ticket_id}
         self._show_ticker()
-
-    # -- layout ------------------------------------------------------------------------------
-    def on_resize(self, event: Resize) -> None:
-        self.call_after_refresh(self._arrange)
-
-    def _arrange(self) -> None:
-        """Lay the poli panels out in the number of columns that makes their numbers largest."""
-        polis = self.query_one("#polis", Container)
-        count = len(polis.children)
-        if not count:
-            return
-        size = polis.size
-        chrome = PANEL_CHROME if self.has_class("-tall") else SHORT_CHROME
-        columns = best_columns(count, size.width, size.height, chrome)
-        polis.styles.grid_size_columns = columns
-        polis.styles.grid_size_rows = -(-count // columns)

@@ -6,6 +6,7 @@ from math import ceil
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Container
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -37,6 +38,29 @@ def best_columns(
         if score > best_score:
             best, best_score = columns, score
     return best
+
+
+class PoliGrid(Container):
+    """The poli panels, in the number of columns that makes their numbers largest.
+
+    Laid out again whenever its own size changes, not only the terminal's: the notice before the
+    first read and the running text take their share of the screen and give it back.
+    """
+
+    def on_resize(self) -> None:
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        count = len(self.children)
+        if count:
+            columns = self.best_columns()
+            self.styles.grid_size_columns = columns
+            self.styles.grid_size_rows = -(-count // columns)
+
+    def best_columns(self) -> int:
+        """The columns for the panels it holds at its size now."""
+        chrome = PANEL_CHROME if self.screen.has_class("-tall") else SHORT_CHROME
+        return best_columns(len(self.children), self.size.width, self.size.height, chrome)
 
 
 class PoliPanel(Vertical):

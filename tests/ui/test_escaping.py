@@ -23,6 +23,7 @@ from kiosk.widgets.key_bar import KeyBar
 from tests.conftest import QUICK_PIN_ITERATIONS
 from tests.demo_ids import SITI_NIK
 from tests.ui.helpers import identify, screen_name, screen_text, settle, shows
+from tests.ui.test_board import ready as board_ready
 from tests.ui.test_desk import take
 from tests.ui.test_phone_checkin import book_umum_from_the_phone
 
@@ -130,10 +131,7 @@ async def test_a_bracketed_poli_name_is_called_on_the_board(services: Services) 
     DeskService(services.store, services.clock, services.slips).call_next("001", "[b]1", "sari")
     app = BoardApp(services, Announcer(enabled=False))
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):  # a bound for a board that never shows it, not a speed
-            await pilot.pause(0.05)
-            if "A-001" in screen_text(app):
-                break
+        await board_ready(pilot)
         shown = screen_text(app)
         assert "Poli [/]Umum" in shown  # the panel's border, the last calls and the ticker
         assert "[b]1" in shown  # the counter, as the desk typed it

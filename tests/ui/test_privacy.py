@@ -19,6 +19,7 @@ from kiosk.services.setup import open_clinic
 from tests.conftest import WIB, MovableClock
 from tests.demo_ids import BUDI_CARD, RINA_NIK, SITI_CARD, SITI_NIK
 from tests.ui.helpers import identify, screen_text, settle, take_umum_with_defaults
+from tests.ui.test_board import ready as board_ready
 
 pytestmark = pytest.mark.slow
 
@@ -146,7 +147,7 @@ async def test_desk_board_outbox_audit_escpos_and_logs_hold_no_full_identity(
             seen["desk: reprinted"] = screen_text(desk)
         board = BoardApp(services, Announcer(enabled=False))
         async with board.run_test(size=(160, 48)) as pilot:
-            await pilot.pause(1.5)  # its poller never completes: wait for one read, not for it
+            await board_ready(pilot)
             seen["board"] = screen_text(board)
 
         with services.store.read() as session:
