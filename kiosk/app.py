@@ -97,20 +97,23 @@ class KioskApp(App[None]):
             self._take(services)
             self.facility_name = services.settings.facility_name
 
-    def _take(self, services: Services) -> None:
+    def _take(self, services: Services, exit_pin: ExitPin | None = None) -> None:
         """The clinic is open: its settings replace the first look at them."""
-        from kiosk.services.staff import ExitPin
-
         self._services = services
         settings = services.settings
-        # Hashed at once: the PIN in plain text stays in the settings object only.
-        self.exit_pin = self._exit_pin or ExitPin(settings.staff_pin)
+        self.exit_pin = exit_pin or self._exit_guard(settings.staff_pin)
         self.default_lang = settings.lang
         self.lang = settings.lang
         self.idle_seconds = float(
             self._idle_seconds if self._idle_seconds is not None else settings.idle_seconds
         )
         self._use_theme(settings.theme)
+
+    def _exit_guard(self, pin: str) -> ExitPin:
+        """The exit PIN, hashed: the PIN in plain text stays in the settings object only."""
+        from kiosk.services.staff import ExitPin
+
+        return self._exit_pin or ExitPin(pin)
 
     def _use_theme(self, theme: str) -> None:
         self.theme = "kiosk-contrast" if theme == "high-contrast" else "kiosk"
@@ -146,19 +149,21 @@ class KioskApp(App[None]):
         try:
             services = self._opening.open()
             name = services.clinic.facility().name
+            # Its slow hash here, not on the screen's loop (a tenth of a second of CPU).
+            exit_pin = self._exit_guard(services.settings.staff_pin)
         except Exception as error:
             self.call_from_thread(self._not_opened, error)
             return
-        self.call_from_thread(self._opened, services, name)
+        self.call_from_thread(self._opened, services, name, exit_pin)
 
     def _not_opened(self, error: Exception) -> None:
         log.error("the clinic did not open: %s: %s", type(error).__name__, error)
         self.start_error = error
         self.exit(return_code=1)
 
-    def _opened(self, services: Services, facility_name: str) -> None:
+    def _opened(self, services: Services, facility_name: str, exit_pin: ExitPin) -> None:
         shown = (self.facility_name, self.lang)
-        self._take(services)
+        self._take(services, exit_pin)
         self.facility_name = facility_name
         changed = shown != (self.facility_name, self.lang) or services.sync.configured
         self._start_in_service()
