@@ -53,11 +53,11 @@ class PoliGrid(Container):
     def lay_out(self) -> None:
         count = len(self.children)
         if count:
-            columns = self.best_columns()
+            columns = self.fitting_columns()
             self.styles.grid_size_columns = columns
             self.styles.grid_size_rows = -(-count // columns)
 
-    def best_columns(self) -> int:
+    def fitting_columns(self) -> int:
         """The columns for the panels it holds at its size now."""
         chrome = PANEL_CHROME if self.screen.has_class("-tall") else SHORT_CHROME
         return best_columns(len(self.children), self.size.width, self.size.height, chrome)

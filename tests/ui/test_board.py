@@ -185,7 +185,7 @@ async def ready(pilot: Pilot[None]) -> None:
         if board.state is None:
             return False
         seen.append((grid.styles.grid_size_columns, grid.size, len(grid.children)))
-        fits = not board.state.polis or grid.styles.grid_size_columns == grid.best_columns()
+        fits = not board.state.polis or grid.styles.grid_size_columns == grid.fitting_columns()
         return fits and len(seen) >= 3 and len(set(map(repr, seen[-3:]))) == 1
 
     await until(pilot, drawn)
