@@ -31,6 +31,7 @@ from kiosk.web.board import mount_board
 from kiosk.web.faskes import add_faskes_routes
 from kiosk.web.phone import PhoneDesk
 from kiosk.web.phone_page import mount_phone_page
+from kiosk.web.store_calls import StoreCalls
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +79,10 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
 
     attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
     app.state.auth_throttle = attempts
-    add_faskes_routes(app.router, desk, keeper, attempts)
-    hub = mount_board(app, services)  # the waiting room's web board: kiosk/web/board.py
-    mount_phone_page(app, services, hub)  # the patient's page: kiosk/web/phone_page.py
+    in_store = StoreCalls(services.store.is_sqlite)
+    add_faskes_routes(app.router, desk, keeper, attempts, in_store)
+    hub = mount_board(app, services, in_store)  # the waiting room's web board: kiosk/web/board.py
+    mount_phone_page(app, services, hub, in_store)  # the patient's page: kiosk/web/phone_page.py
     return app
 
 

@@ -34,6 +34,7 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.board import BoardService, BoardState, Call
 from kiosk.services.speech import SpeechCache, SpeechUnavailable
+from kiosk.web.store_calls import StoreCalls
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,11 @@ def web_dir() -> Any:
 class BoardHub:
     """Reads the board when the change marker moves; pages wait for a newer version."""
 
-    def __init__(self, board: BoardService, poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(
+        self, board: BoardService, in_store: StoreCalls, poll_seconds: float = POLL_SECONDS
+    ) -> None:
         self.board = board
+        self.in_store = in_store
         self.poll_seconds = poll_seconds
         self.state: BoardState | None = None
         self.failing = False
@@ -114,9 +118,9 @@ class BoardHub:
                 today = self.board.clock.today()
                 moved = look_again or today != day
                 if not moved:
-                    moved = await to_thread.run_sync(self.board.change_marker) != marker
+                    moved = await self.in_store(self.board.change_marker) != marker
                 if moved:
-                    state = await to_thread.run_sync(self.board.snapshot, today)
+                    state = await self.in_store(self.board.snapshot, today)
                     # A transaction may commit just after one with a higher event id.
                     look_again = state.marker != marker
                     marker, day = state.marker, today
@@ -207,10 +211,10 @@ def sse(event: str, data: dict[str, Any], event_id: int | None = None) -> str:
     return f"{head}event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def mount_board(app: FastAPI, services: Services, hub: BoardHub | None = None) -> BoardHub:
+def mount_board(app: FastAPI, services: Services, in_store: StoreCalls) -> BoardHub:
     """Add /board, its events, its sound and its assets to ``app``."""
     settings = services.settings
-    hub = hub or BoardHub(services.board)
+    hub = BoardHub(services.board, in_store)
     speech = SpeechCache()
     router = APIRouter(include_in_schema=False)
 

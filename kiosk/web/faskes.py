@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from anyio import to_thread
 from fastapi import APIRouter, Depends, Header, Path, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyHeader
@@ -46,6 +45,7 @@ from kiosk.contract.faskes import (
 from kiosk.contract.fields import CARD, DATE, POLI
 from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.phone import PhoneDesk
+from kiosk.web.store_calls import StoreCalls
 
 V2 = "/v2"
 
@@ -65,16 +65,20 @@ CardPath = Annotated[str, Path(pattern=CARD)]
 
 
 def add_faskes_routes(
-    router: APIRouter, desk: PhoneDesk, keeper: TokenKeeper, attempts: AuthThrottle
+    router: APIRouter,
+    desk: PhoneDesk,
+    keeper: TokenKeeper,
+    attempts: AuthThrottle,
+    in_store: StoreCalls,
 ) -> None:
     """The calls, added to ``router`` itself (the app's): FastAPI matches an included router's
     routes twice over, once to pick the router and once inside it, on every request."""
 
     # On the event loop: the token's check is a signature and a clock, no store, so it costs
     # less than the hop to the thread pool a plain ``def`` would take on every call. The calls
-    # are ``async`` too, and send their store work to the pool (``to_thread``), so the loop never
-    # waits on the store: one hop a call, where a plain ``def`` takes two (FastAPI checks its
-    # answer against the response model in the pool as well).
+    # are ``async`` too, and send their store work to a worker thread (``in_store``), so the
+    # loop never waits on the store: one hop a call, where a plain ``def`` takes two (FastAPI
+    # checks its answer against the response model in the pool as well).
     async def authorised(
         token: Annotated[str | None, Security(_token_header)],
         username: Annotated[str | None, Security(_user_header)],
@@ -107,17 +111,17 @@ def add_faskes_routes(
 
     async def status_v2(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswer:
         """The poli's queue on a date, one entry per doctor and shift."""
-        shifts = await to_thread.run_sync(desk.status, kodepoli, tanggalperiksa)
+        shifts = await in_store(desk.status, kodepoli, tanggalperiksa)
         return StatusAnswer(metadata=ok(), response=shifts)
 
     async def book_v2(body: BookingRequest) -> BookedAnswer:
         """Book a number for today or tomorrow for the doctor and shift named (202: a new
         patient, register with /peserta)."""
-        return BookedAnswer(metadata=ok(), response=await to_thread.run_sync(desk.book, body))
+        return BookedAnswer(metadata=ok(), response=await in_store(desk.book, body))
 
     async def cancel_v2(body: CancelRequest) -> MetadataOnly:
         """Cancel by the natural key; cancelling twice is harmless, a served number cannot be."""
-        await to_thread.run_sync(
+        await in_store(
             desk.cancel, body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan
         )
         return MetadataOnly(metadata=ok())
@@ -126,7 +130,7 @@ def add_faskes_routes(
 
     async def status_v1(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswerV1:
         """The poli's queue on a date, one object for the poli (counts as strings)."""
-        status = await to_thread.run_sync(desk.poli_status, kodepoli, tanggalperiksa)
+        status = await in_store(desk.poli_status, kodepoli, tanggalperiksa)
         return StatusAnswerV1(metadata=ok(), response=status)
 
     async def book_v1(body: BookingRequestV1) -> BookedAnswerV1 | BookedAnswer:
@@ -140,13 +144,13 @@ def add_faskes_routes(
                 raise RequestValidationError(
                     [{**e, "loc": ("body", *e["loc"])} for e in error.errors()]
                 ) from None
-            return BookedAnswer(metadata=ok(), response=await to_thread.run_sync(desk.book, full))
-        booked = await to_thread.run_sync(desk.book_first_open, body)
+            return BookedAnswer(metadata=ok(), response=await in_store(desk.book, full))
+        booked = await in_store(desk.book_first_open, body)
         return BookedAnswerV1(metadata=ok(), response=BookedV1.of(booked))
 
     async def cancel_v1(body: CancelRequestV1) -> MetadataOnly:
         """Cancel by the natural key; ``keterangan`` is optional."""
-        await to_thread.run_sync(
+        await in_store(
             desk.cancel, body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan
         )
         return MetadataOnly(metadata=ok())
@@ -155,12 +159,12 @@ def add_faskes_routes(
 
     async def position(nomorkartu: CardPath, kodepoli: Poli, tanggalperiksa: Day) -> PositionAnswer:
         """Where the participant's number stands."""
-        where = await to_thread.run_sync(desk.position, nomorkartu, kodepoli, tanggalperiksa)
+        where = await in_store(desk.position, nomorkartu, kodepoli, tanggalperiksa)
         return PositionAnswer(metadata=ok(), response=where)
 
     async def register(body: PatientRequest) -> NormAnswer:
         """Register a new patient: their medical record number (``norm``)."""
-        norm = await to_thread.run_sync(desk.register, body)
+        norm = await in_store(desk.register, body)
         return NormAnswer(metadata=ok(), response=Norm(norm=norm))
 
     status_path = "/antrean/status/{kodepoli}/{tanggalperiksa}"

@@ -16,7 +16,6 @@ import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 
-from anyio import to_thread
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 
@@ -26,6 +25,7 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.services.ticket_page import TicketView, ticket_view
 from kiosk.web.board import HEARTBEAT_SECONDS, RETRY_MS, SECURITY_HEADERS, BoardHub, sse, web_dir
+from kiosk.web.store_calls import StoreCalls
 
 PAGES_PER_MINUTE = 60  # per client address: a phone refreshing every second still passes
 
@@ -94,7 +94,7 @@ def view_lines(view: TicketView, lang: str) -> dict[str, object]:
     }
 
 
-def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
+def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub, in_store: StoreCalls) -> None:
     settings = services.settings
     limiter = PageLimiter()
     router = APIRouter(include_in_schema=False)
@@ -154,7 +154,7 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
         refused = limited(request)
         if refused is not None:
             return refused
-        return lang_of(lang), await to_thread.run_sync(verify, code)
+        return lang_of(lang), await in_store(verify, code)
 
     @router.get("/t/{code}")
     async def phone_page(request: Request, code: str, lang: str | None = None) -> Response:
@@ -164,7 +164,7 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
         language, found = admitted
         if isinstance(found, SlipCodeProblem):
             return refusal(found, language)
-        lines = await to_thread.run_sync(lines_for, found, language)
+        lines = await in_store(lines_for, found, language)
         e = html.escape
         body = (
             f'<p class="facility">{e(settings.facility_name)}</p>'
@@ -205,7 +205,7 @@ def mount_phone_page(app: FastAPI, services: Services, hub: BoardHub) -> None:
                         yield sse("beat", {})
                         continue
                     version = newer
-                    lines = await to_thread.run_sync(lines_for, ticket_id, language)
+                    lines = await in_store(lines_for, ticket_id, language)
                     if lines != sent:
                         sent = lines
                         yield sse("ticket", lines)

@@ -12,6 +12,7 @@ from kiosk.services.desk import DeskService
 from kiosk.web import board as web_board
 from kiosk.web.board import BoardHub
 from kiosk.web.phone_page import PageLimiter
+from kiosk.web.store_calls import StoreCalls
 
 
 class CountingBoard(BoardService):
@@ -27,7 +28,7 @@ async def test_pages_share_one_read_per_change_and_the_hub_stops_when_nobody_wat
 ) -> None:
     monkeypatch.setattr(web_board, "IDLE_SECONDS", 0.3)
     board = CountingBoard(services.store, services.clock)
-    hub = BoardHub(board, poll_seconds=0.05)
+    hub = BoardHub(board, StoreCalls(services.store.is_sqlite), poll_seconds=0.05)
     for _ in range(50):
         hub.watch()
     first = await hub.newer_than(0, timeout=5)
