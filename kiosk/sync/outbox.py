@@ -130,13 +130,7 @@ def _next_items() -> Select[Any]:
         .group_by(busy_ticket.participant_id)
         .subquery()
     )
-    columns = (
-        OutboxRow.id,
-        OutboxRow.kind,
-        OutboxRow.payload,
-        OutboxRow.attempts,
-        OutboxRow.ticket_id,
-    )
+    columns = (OutboxRow.id, OutboxRow.kind, OutboxRow.payload, OutboxRow.ticket_id)
     return (
         select(*columns)
         .outerjoin(_TICKET, _TICKET.id == OutboxRow.ticket_id)
@@ -160,7 +154,10 @@ _NEXT_OF_TICKET = (
     .order_by(OutboxRow.id)
     .limit(bindparam("batch"))
 )
-# The compare-and-set: another pump that claimed the item first makes this a no-op.
+# The compare-and-set: another pump that claimed the item first makes this a no-op. It returns
+# the attempts the store now counts: on PostgreSQL another pump may have claimed the item between
+# the read above and this (its lease looked run out), and the read's count would call this a
+# first attempt, which skips PCare's look-up and registers a visit twice.
 _TAKE = (
     update(OutboxRow)
     .where(OutboxRow.id == bindparam("item_id"), _claimable())
@@ -170,6 +167,7 @@ _TAKE = (
         claimed_at=bindparam("now"),
         attempts=OutboxRow.attempts + 1,
     )
+    .returning(OutboxRow.attempts)
 )
 # An answer is marked only while the item is still ours.
 _MINE = and_(OutboxRow.id == bindparam("item_id"), OutboxRow.claimed_by == bindparam("owner"))
@@ -203,13 +201,12 @@ def claim(
     with store.write_connection() as connection:
         rows = connection.execute(query, params).all()
         claimed = []
-        for item_id, kind, payload, attempts, of_ticket in rows:
-            result = connection.execute(
+        for item_id, kind, payload, of_ticket in rows:
+            taken = connection.execute(
                 _TAKE, {"item_id": item_id, "stale": stale, "owner": owner, "now": now}
-            )
-            if result.rowcount == 1:
-                tries = int(attempts or 0) + 1
-                claimed.append(Claimed(item_id, kind, dict(payload), tries, of_ticket))
+            ).first()
+            if taken is not None:
+                claimed.append(Claimed(item_id, kind, dict(payload), int(taken[0]), of_ticket))
         return claimed
 
 

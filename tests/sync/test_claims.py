@@ -6,8 +6,12 @@ reference central in the drills).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -170,3 +174,62 @@ def test_which_items_may_be_at_the_central_together(
     first, second = _claimed(a[0], int(a[1]), *a[2:]), _claimed(b[0], int(b[1]), *b[2:])
     assert outbox.independent(first, second) is together
     assert outbox.independent(second, first) is together
+
+
+@pytest.mark.parametrize(
+    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_claim_won_after_another_pumps_counts_the_attempts_the_store_holds(
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a pump read the items as never tried; another pump claimed them and
+    committed; the first pump's compare-and-set then took them over (the other's lease looked run
+    out to it). That is their second attempt, as the store counts it: called a first, PCare's
+    look-up before a resend was skipped and the soak's visits were registered twice."""
+    _queue_events(clinic)
+    other = _pump(clinic, "other", lease_seconds=3600)
+    late = OutboxPump(
+        clinic.store,
+        CentralClient(NOWHERE),  # type: ignore[arg-type]
+        name="late",
+        lease_seconds=0,
+        clock=lambda: datetime.now(UTC) + timedelta(hours=1),  # every claim has run out for it
+    )
+    write_connection = clinic.store.write_connection
+    late_thread = threading.current_thread()
+    taken_by_other: list[Claimed] = []
+
+    class Interleaved:
+        """The late pump's connection: before its first compare-and-set, the other pump claims."""
+
+        def __init__(self, connection: Any) -> None:
+            self._connection = connection
+
+        def execute(self, statement: Any, *args: Any) -> Any:
+            if statement is outbox._TAKE and not taken_by_other:
+                other_claims = threading.Thread(target=lambda: taken_by_other.extend(other.claim()))
+                other_claims.start()
+                other_claims.join()
+            return self._connection.execute(statement, *args)
+
+    @contextlib.contextmanager
+    def interleaved() -> Iterator[Any]:
+        with write_connection() as connection:
+            yield (
+                Interleaved(connection) if threading.current_thread() is late_thread else connection
+            )
+
+    monkeypatch.setattr(clinic.store, "write_connection", interleaved)
+    taken = late.claim()
+    assert taken_by_other and taken
+    assert sorted(i.id for i in taken) == sorted(i.id for i in taken_by_other)
+    assert {item.attempts for item in taken} == {2}
+    with clinic.store.read() as session:
+        held = dict(
+            session.execute(
+                select(OutboxRow.id, OutboxRow.attempts).where(
+                    OutboxRow.id.in_([i.id for i in taken])
+                )
+            ).all()
+        )
+    assert held == {item.id: item.attempts for item in taken}
