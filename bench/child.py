@@ -211,7 +211,13 @@ def _kiosk_web_app(data_dir: Path) -> Any:
 
     settings = load_settings(data_dir=data_dir)
     services = open_clinic(settings)
-    available = {"settings": settings, "services": services, "store": services.store}
+    # As `kiosk serve` runs on SQLite: the phone's calls in a process of their own.
+    available = {
+        "settings": settings,
+        "services": services,
+        "store": services.store,
+        "desk_process": True,
+    }
     arguments = {}
     for name, parameter in inspect.signature(web.create_app).parameters.items():
         if name in available:

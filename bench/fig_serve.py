@@ -331,15 +331,27 @@ def _frozen() -> Iterator[None]:
 
 
 def _cpu_seconds(pid: int | None) -> float | None:
-    """A process's user and system CPU time so far, from /proc (None where there is none)."""
+    """A process's user and system CPU time so far, its live child processes' included (the
+    server's desk process), from /proc (None where there is none)."""
     if pid is None:
         return None
-    try:
-        # The fields after the command's closing parenthesis; utime and stime are 14th and 15th.
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                # The fields after the command's closing parenthesis: the parent is the 4th,
+                # utime and stime the 14th and 15th.
+                stats[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # gone meanwhile
+    if pid not in stats:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tree, ticks = {pid}, 0
+    for _ in range(3):  # children, and theirs
+        tree |= {other for other, fields in stats.items() if int(fields[1]) in tree}
+    for member in tree:
+        ticks += int(stats[member][11]) + int(stats[member][12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _failure(response: Any) -> str | None:

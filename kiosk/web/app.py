@@ -9,10 +9,12 @@ holds a full NIK or card number (they travel in paths and bodies, so neither is 
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -28,6 +30,7 @@ from kiosk.i18n import t
 from kiosk.services import Services
 from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.board import mount_board
+from kiosk.web.desk_process import DeskProcess
 from kiosk.web.faskes import add_faskes_routes
 from kiosk.web.phone import PhoneDesk
 from kiosk.web.phone_page import mount_phone_page
@@ -38,7 +41,12 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 16 * 1024  # the largest body of the contract (POST /peserta) is under 2 KB
 
 
-def create_app(services: Services, throttle: AuthThrottle | None = None) -> FastAPI:
+def create_app(
+    services: Services, throttle: AuthThrottle | None = None, *, desk_process: bool = False
+) -> FastAPI:
+    """``desk_process``: the phone's calls in a process of their own (kiosk/web/desk_process.py),
+    as ``kiosk serve`` runs them on SQLite; they then read the real clock, not ``services``'s.
+    Otherwise in a worker thread, on ``services``."""
     settings = services.settings
     keeper = TokenKeeper(
         settings.ws_username,
@@ -47,17 +55,27 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
         settings.ws_secret,
         services.clock,
     )
+    in_store = StoreCalls(services.store.is_sqlite)
     desk = PhoneDesk(services)
+    process = DeskProcess(settings) if desk_process else None
+
+    async def in_thread(name: str, *args: Any) -> Any:
+        return await in_store(getattr(desk, name), *args)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # A booking's commit never syncs the WAL into the file for everyone queued behind it.
-        stop_checkpoints = services.store.checkpoint_in_background()
+        if process is not None:
+            # Serving starts once the desk is ready; the desk process checkpoints (it writes).
+            await asyncio.to_thread(process.start)
+            stop_checkpoints: Callable[[], None] = process.stop
+        else:
+            # A booking's commit never syncs the WAL into the file for everyone queued behind it.
+            stop_checkpoints = services.store.checkpoint_in_background()
         _settle_the_heap()
         try:
             yield
         finally:
-            stop_checkpoints()
+            await asyncio.to_thread(stop_checkpoints)
 
     app = FastAPI(
         lifespan=lifespan,
@@ -73,14 +91,14 @@ def create_app(services: Services, throttle: AuthThrottle | None = None) -> Fast
     )
     app.state.services = services
     app.state.tokens = keeper
+    app.state.desk_process = process
     _install_error_answers(app)
     app.add_middleware(_Guard)
     hide_default_422(app)
 
     attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
     app.state.auth_throttle = attempts
-    in_store = StoreCalls(services.store.is_sqlite)
-    add_faskes_routes(app.router, desk, keeper, attempts, in_store)
+    add_faskes_routes(app.router, process.call if process else in_thread, keeper, attempts)
     hub = mount_board(app, services, in_store)  # the waiting room's web board: kiosk/web/board.py
     mount_phone_page(app, services, hub, in_store)  # the patient's page: kiosk/web/phone_page.py
     return app

@@ -15,7 +15,8 @@ Kept apart from the app's plumbing (kiosk/web/app.py) so other pages can sit bes
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Request, Security
 from fastapi.exceptions import RequestValidationError
@@ -44,8 +45,6 @@ from kiosk.contract.faskes import (
 )
 from kiosk.contract.fields import CARD, DATE, POLI
 from kiosk.web.auth import AuthThrottle, TokenKeeper
-from kiosk.web.phone import PhoneDesk
-from kiosk.web.store_calls import StoreCalls
 
 V2 = "/v2"
 
@@ -64,21 +63,21 @@ Day = Annotated[str, Path(pattern=DATE)]
 CardPath = Annotated[str, Path(pattern=CARD)]
 
 
+# A ``PhoneDesk`` method, by name, with its arguments: run where the store's work runs (a worker
+# thread, or the desk process: kiosk/web/app.py picks), awaited on the event loop.
+DeskCall = Callable[..., Awaitable[Any]]
+
+
 def add_faskes_routes(
-    router: APIRouter,
-    desk: PhoneDesk,
-    keeper: TokenKeeper,
-    attempts: AuthThrottle,
-    in_store: StoreCalls,
+    router: APIRouter, ask: DeskCall, keeper: TokenKeeper, attempts: AuthThrottle
 ) -> None:
     """The calls, added to ``router`` itself (the app's): FastAPI matches an included router's
     routes twice over, once to pick the router and once inside it, on every request."""
 
     # On the event loop: the token's check is a signature and a clock, no store, so it costs
-    # less than the hop to the thread pool a plain ``def`` would take on every call. The calls
-    # are ``async`` too, and send their store work to a worker thread (``in_store``), so the
-    # loop never waits on the store: one hop a call, where a plain ``def`` takes two (FastAPI
-    # checks its answer against the response model in the pool as well).
+    # less than the hop to the store's worker a plain ``def`` would take on every call. The
+    # calls are ``async`` too, and hand their store work to ``ask``, so the loop never waits on
+    # the store.
     async def authorised(
         token: Annotated[str | None, Security(_token_header)],
         username: Annotated[str | None, Security(_user_header)],
@@ -111,26 +110,24 @@ def add_faskes_routes(
 
     async def status_v2(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswer:
         """The poli's queue on a date, one entry per doctor and shift."""
-        shifts = await in_store(desk.status, kodepoli, tanggalperiksa)
+        shifts = await ask("status", kodepoli, tanggalperiksa)
         return StatusAnswer(metadata=ok(), response=shifts)
 
     async def book_v2(body: BookingRequest) -> BookedAnswer:
         """Book a number for today or tomorrow for the doctor and shift named (202: a new
         patient, register with /peserta)."""
-        return BookedAnswer(metadata=ok(), response=await in_store(desk.book, body))
+        return BookedAnswer(metadata=ok(), response=await ask("book", body))
 
     async def cancel_v2(body: CancelRequest) -> MetadataOnly:
         """Cancel by the natural key; cancelling twice is harmless, a served number cannot be."""
-        await in_store(
-            desk.cancel, body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan
-        )
+        await ask("cancel", body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan)
         return MetadataOnly(metadata=ok())
 
     # -- version 1 -------------------------------------------------------------------------------
 
     async def status_v1(kodepoli: Poli, tanggalperiksa: Day) -> StatusAnswerV1:
         """The poli's queue on a date, one object for the poli (counts as strings)."""
-        status = await in_store(desk.poli_status, kodepoli, tanggalperiksa)
+        status = await ask("poli_status", kodepoli, tanggalperiksa)
         return StatusAnswerV1(metadata=ok(), response=status)
 
     async def book_v1(body: BookingRequestV1) -> BookedAnswerV1 | BookedAnswer:
@@ -144,27 +141,25 @@ def add_faskes_routes(
                 raise RequestValidationError(
                     [{**e, "loc": ("body", *e["loc"])} for e in error.errors()]
                 ) from None
-            return BookedAnswer(metadata=ok(), response=await in_store(desk.book, full))
-        booked = await in_store(desk.book_first_open, body)
+            return BookedAnswer(metadata=ok(), response=await ask("book", full))
+        booked = await ask("book_first_open", body)
         return BookedAnswerV1(metadata=ok(), response=BookedV1.of(booked))
 
     async def cancel_v1(body: CancelRequestV1) -> MetadataOnly:
         """Cancel by the natural key; ``keterangan`` is optional."""
-        await in_store(
-            desk.cancel, body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan
-        )
+        await ask("cancel", body.nomorkartu, body.kodepoli, body.tanggalperiksa, body.keterangan)
         return MetadataOnly(metadata=ok())
 
     # -- both ------------------------------------------------------------------------------------
 
     async def position(nomorkartu: CardPath, kodepoli: Poli, tanggalperiksa: Day) -> PositionAnswer:
         """Where the participant's number stands."""
-        where = await in_store(desk.position, nomorkartu, kodepoli, tanggalperiksa)
+        where = await ask("position", nomorkartu, kodepoli, tanggalperiksa)
         return PositionAnswer(metadata=ok(), response=where)
 
     async def register(body: PatientRequest) -> NormAnswer:
         """Register a new patient: their medical record number (``norm``)."""
-        norm = await in_store(desk.register, body)
+        norm = await ask("register", body)
         return NormAnswer(metadata=ok(), response=Norm(norm=norm))
 
     status_path = "/antrean/status/{kodepoli}/{tanggalperiksa}"

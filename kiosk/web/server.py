@@ -38,7 +38,7 @@ def serve(services: Services, host: str, port: int) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM), on one process: SQLite takes one writer."""
     logging.getLogger("uvicorn.access").addFilter(MASK)
     config = uvicorn.Config(
-        create_app(services),
+        create_app(services, desk_process=services.store.is_sqlite),
         host=host,
         port=port,
         log_config=None,  # the kiosk's own log file (cli._setup_logging), not the console
