@@ -67,15 +67,15 @@ def create_app(
         if process is not None:
             # Serving starts once the desk is ready; the desk process checkpoints (it writes).
             await asyncio.to_thread(process.start)
-            stop_checkpoints: Callable[[], None] = process.stop
+            wind_down: Callable[[], None] = process.stop
         else:
             # A booking's commit never syncs the WAL into the file for everyone queued behind it.
-            stop_checkpoints = services.store.checkpoint_in_background()
+            wind_down = services.store.checkpoint_in_background()
         _settle_the_heap()
         try:
             yield
         finally:
-            await asyncio.to_thread(stop_checkpoints)
+            await asyncio.to_thread(wind_down)
 
     app = FastAPI(
         lifespan=lifespan,

@@ -50,6 +50,7 @@ class DeskProcess:
         self._pipe: Connection | None = None
         self._waiting: collections.deque[asyncio.Future[Any]] = collections.deque()
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread = 0
         self._starting = threading.Lock()
 
     # -- the parent's side ---------------------------------------------------------------------
@@ -78,7 +79,7 @@ class DeskProcess:
         loop = asyncio.get_running_loop()
         if self._loop is not loop:
             loop.add_reader(pipe.fileno(), self._answers)
-            self._loop = loop
+            self._loop, self._loop_thread = loop, threading.get_ident()
         answer = loop.create_future()
         self._waiting.append(answer)
         try:
@@ -117,10 +118,14 @@ class DeskProcess:
                 answer.set_exception(DeskUnavailable("the desk process stopped"))
 
     def _close_pipe(self) -> None:
-        if self._pipe is not None:
-            if self._loop is not None and not self._loop.is_closed():
-                self._loop.remove_reader(self._pipe.fileno())
-            self._pipe.close()
+        loop, pipe = self._loop, self._pipe
+        if pipe is not None:
+            if loop is not None and not loop.is_closed():
+                if threading.get_ident() == self._loop_thread:
+                    loop.remove_reader(pipe.fileno())
+                else:  # stop() from a worker thread: the loop's own methods run on the loop
+                    loop.call_soon_threadsafe(loop.remove_reader, pipe.fileno())
+            pipe.close()
         self._pipe, self._loop = None, None
 
     def stop(self) -> None:

@@ -1,11 +1,13 @@
-"""Where ``kiosk serve`` does a request's store work: in a worker thread, never on the event loop.
+"""Where ``kiosk serve`` does store work in its own process: in a worker thread, never on the
+event loop. That is the web board's and the ticket page's reads, and on PostgreSQL the phone's
+calls too; on SQLite the phone's calls go to the desk process (kiosk/web/desk_process.py).
 
 On SQLite, one call at a time. The file takes one writer anyway, and every read and write is a
 millisecond or two of Python: calls in several threads at once only hand the GIL to and fro, and
 a write waits for it between each of its statements while holding the writers' turn. Bench
-figure 5 (book and cancel, 8 clients) measured 4.6-4.9 ms of server CPU a request with anyio's
-40 threads, 4.1-4.3 with one. PostgreSQL's calls wait on the network with the GIL released, so
-they keep anyio's pool.
+figure 5 (book and cancel, 8 clients, before the desk process) measured 4.6-4.9 ms of server CPU
+a request with anyio's 40 threads, 4.1-4.3 with one. PostgreSQL's calls wait on the network with
+the GIL released, so they keep anyio's pool.
 """
 
 from __future__ import annotations
