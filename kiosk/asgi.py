@@ -73,17 +73,22 @@ async def call_guarded(
     try:
         await app(scope, replay, watch)
     except Exception as exc:
-        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         log.error(
-            "fault on %s %s: %s at %s:%s",
+            "fault on %s %s: %s at %s",
             scope.get("method"),
             route_of(scope),
             type(exc).__name__,
-            where.filename if where else "?",
-            where.lineno if where else "?",
+            fault_place(exc),
         )
         if not started:
             await fault()(scope, receive, send)
+
+
+def fault_place(exc: BaseException) -> str:
+    """Where a fault happened (``file:line`` of its innermost frame), for a log line that never
+    carries its message: that may hold a NIK or card number."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    return f"{where.filename}:{where.lineno}" if where else "?:?"
 
 
 def route_of(scope: Scope) -> str:

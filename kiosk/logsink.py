@@ -1,4 +1,5 @@
-"""Logging to the journal as well, when systemd runs us (``kiosk service install``).
+"""Where log records go: a rotating file in the data folder, and the journal as well when
+systemd runs us (``kiosk service install``).
 
 systemd names the journal stream it connected in ``JOURNAL_STREAM`` (device:inode); only when
 our stderr is that stream do log records go there too (a terminal's stderr would spill them over
@@ -8,8 +9,23 @@ the kiosk's screen). The rotating files in the data folder stay either way.
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 import sys
+from pathlib import Path
+
+LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_file(path: Path) -> logging.Handler:
+    """A face's log file: rotated at 2 MB, three old ones kept. Raises OSError when it cannot be
+    written (the data folder is a file, read-only, on a full disk...)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(LINE_FORMAT))
+    return handler
 
 
 def journal_handlers() -> list[logging.Handler]:

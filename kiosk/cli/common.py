@@ -9,7 +9,6 @@ so ``kiosk --help`` stays fast.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -65,23 +64,19 @@ def log_to_file(
 ) -> Path:
     """Log to a rotating file in the data dir (never to a screen); under systemd, the journal
     too. ``mask_numbers`` masks card numbers and NIKs on every record (the central's log)."""
+    from kiosk.logsink import journal_handlers, log_file
+
     path = settings.log_dir / f"{name}.log"
     try:
-        settings.log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = log_file(path)
     except OSError as error:  # KIOSK_DATA_DIR is a file, read-only, on a full disk...
         fail(f"cannot write the log {path}: {error.strerror} (check KIOSK_DATA_DIR)", 2)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if mask_numbers:
         from kiosk.contract.logmask import MaskNumbers
 
         handler.addFilter(MaskNumbers())
     handlers: list[logging.Handler] = [handler]
     if journal:
-        from kiosk.logsink import journal_handlers
-
         handlers += journal_handlers()
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
     return path

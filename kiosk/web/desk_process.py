@@ -20,14 +20,15 @@ import asyncio
 import collections
 import contextlib
 import logging
-import logging.handlers
 import multiprocessing
 import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
+from kiosk.asgi import fault_place
 from kiosk.config import Settings
 from kiosk.contract.faskes import ContractAnswer
+from kiosk.logsink import journal_handlers, log_file
 
 log = logging.getLogger(__name__)
 
@@ -183,21 +184,14 @@ def _answer(desk: Any, name: str, args: tuple[Any, ...]) -> tuple[str, Any]:
         return ("answer", (answer.code, answer.message))
     except Exception as error:
         # Its type and where, never its message: that may carry a NIK or card number.
-        where = error.__traceback__
-        while where is not None and where.tb_next is not None:
-            where = where.tb_next
-        place = f"{where.tb_frame.f_code.co_filename}:{where.tb_lineno}" if where else "?"
-        log.error("the phone's %s failed: %s at %s", name, type(error).__name__, place)
+        log.error("the phone's %s failed: %s at %s", name, type(error).__name__, fault_place(error))
         return ("fault", type(error).__name__)
 
 
 def _log_to_file(settings: Settings) -> None:
+    """``serve-desk.log`` beside ``serve.log``, and the journal as ``kiosk serve`` logs."""
     try:
-        settings.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            settings.log_dir / "serve-desk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        handlers = [log_file(settings.log_dir / "serve-desk.log")]
     except OSError:  # no log rather than no service; the parent's log still says what it did
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+        handlers = [logging.NullHandler()]
+    logging.basicConfig(level=logging.INFO, handlers=handlers + journal_handlers(), force=True)
