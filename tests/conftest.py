@@ -15,6 +15,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.domain.clock import FacilityClock
 from kiosk.services import Services
 from kiosk.services.setup import open_clinic
+from kiosk.services.staff import ExitPin
 from kiosk.store.db import Store
 from tests.central_server import central_server  # noqa: F401  (a fixture for every folder)
 from tests.pg import PostgresServer, find_bin_dir
@@ -41,6 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # costs some 70 ms of CPU, and hundreds of desk tests set a PIN and sign in with it.
 # tests/core/test_staff.py checks that the kiosk itself keeps the real count.
 QUICK_PIN_ITERATIONS = 1_000
+# The exit PIN's count as the kiosk has it, before `_quick_exit_pins` lowers it for every test.
+KIOSK_EXIT_PIN_ITERATIONS = ExitPin.iterations
 
 # Monday 23 November 2026, 09:00 WIB: the morning shift of the demo clinic is under way.
 MORNING = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -53,6 +56,15 @@ def _stores_start_migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator
     template = tmp_path_factory.mktemp("store-template") / "template.db"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Store, "migrate", starting_from(template))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_exit_pins() -> Iterator[None]:
+    """Every kiosk a test starts hashes its exit PIN: at the quick count, as the tests' staff
+    PINs (tests/core/test_staff.py checks the kiosk's own count)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ExitPin, "iterations", QUICK_PIN_ITERATIONS)
         yield
 
 

@@ -226,8 +226,12 @@ class ExitPin:
     starts over. A passer-by at a public kiosk gets a handful of guesses an hour. ``now`` is
     injectable so tests need not wait."""
 
+    # PBKDF2's count for the hash, as for staff PINs. Only tests lower it (tests/conftest.py):
+    # every kiosk a test starts hashes its exit PIN, some 90 ms of CPU each at the real count.
+    iterations = PIN_ITERATIONS
+
     def __init__(self, pin: str, now: Callable[[], float] = time.monotonic) -> None:
-        self._hash = hash_pin(pin)
+        self._hash = hash_pin(pin, iterations=self.iterations)
         self._now = now
         self._wrong = 0
         self._blocked_until = 0.0

@@ -27,7 +27,7 @@ from kiosk.services.staff import (
     pin_matches,
 )
 from kiosk.store.models import StaffRow
-from tests.conftest import QUICK_PIN_ITERATIONS
+from tests.conftest import KIOSK_EXIT_PIN_ITERATIONS, QUICK_PIN_ITERATIONS
 
 
 @pytest.fixture
@@ -56,6 +56,12 @@ def test_the_kiosk_keeps_each_pin_at_the_slow_count(clinic: Any) -> None:
         stored = session.scalars(select(StaffRow.pin_hash)).one()
     assert PIN_ITERATIONS == 200_000
     assert stored.startswith("pbkdf2_sha256$200000$")
+
+
+def test_the_kiosk_hashes_its_exit_pin_at_the_real_count() -> None:
+    """Tests hash it at the quick count (tests/conftest.py); the kiosk keeps the real one."""
+    assert KIOSK_EXIT_PIN_ITERATIONS == PIN_ITERATIONS
+    assert ExitPin("97531")._hash.startswith(f"pbkdf2_sha256${QUICK_PIN_ITERATIONS}$")
 
 
 def test_add_sign_in_list_and_disable(staff: StaffService, clinic: Any) -> None:

@@ -81,6 +81,16 @@ async def shows(pilot: Pilot[None], text: str, seconds: float = 10) -> bool:
     return False
 
 
+async def leaves(pilot: Pilot[None], text: str, seconds: float = 10) -> bool:
+    """Whether ``text`` is gone from the screen within ``seconds``: a list that refreshes every
+    second by itself may take longer than that on a loaded machine."""
+    for _ in range(int(seconds / 0.05)):
+        if text not in screen_text(pilot.app):  # type: ignore[arg-type]
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
 def screen_name(app: KioskApp) -> str:
     return type(app.screen).__name__
 
