@@ -19,6 +19,8 @@ Requests per second over the whole run, and p99 of the requests. Any answer othe
 with ``metadata.code`` 200 counts as a failure and is reported in the row. Beside them, the
 server's CPU time per book or cancel request (user and system, from /proc, Linux only): on a
 shared machine the p99 follows whoever else has the cores, the CPU a request costs much less so.
+And the machine's steadiness, measured first: one step of pure CPU work, its p99 against its p50
+(``_machine_steadiness``).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from bench.common import (
     percentile,
     scratch_dir,
     skipped,
+    timed_loop,
 )
 from bench.common import throughput as per_second_row
 
@@ -67,6 +70,7 @@ def serve_figure(options: Options, _engines: object) -> list[Row]:
         return [skipped("5 kiosk serve (requests/s, p99)", "not yet: needs kiosk serve")]
     count = options.pick(800, 30_000)
     seconds = options.pick(1.5, 30.0)
+    steadiness = _machine_steadiness(options.pick(2.0, 10.0))
     with scratch_dir(options.scratch, "serve-") as folder:
         with _Server("kiosk", folder) as ours:
             status = asyncio.run(_status_load(ours.base, count, seconds))
@@ -109,7 +113,34 @@ def serve_figure(options: Options, _engines: object) -> list[Row]:
             booking.note,
         ),
         *cpu,
+        steadiness,
     ]
+
+
+# The machine's own steadiness: a step of pure CPU work (about 3 ms on the 2-core machine).
+CPU_STEP = 40_000
+
+
+def _cpu_step() -> int:
+    total = 0
+    for number in range(CPU_STEP):
+        total += number * number % 7
+    return total
+
+
+def _machine_steadiness(seconds: float) -> Row:
+    """The same step of CPU work again and again, in this process, before any server starts: its
+    p99 against its p50. On the 2-core machine the slowest steps take 3-8 times the usual one
+    with nothing else running (the process is not put off the CPU: the CPU runs slower), and a
+    booking waits behind up to seven others in the store's one process: a few such moments in a
+    run are figure 5's p99."""
+    samples, _wall = timed_loop(_cpu_step, 1_000_000, seconds)
+    return latency(
+        "5 machine: one CPU step, p99 against its p50 (ms)",
+        percentile(samples, 0.99) * 1e3,
+        percentile(samples, 0.5) * 1e3,
+        f"p999 {percentile(samples, 0.999) * 1e3:.1f} ms",
+    )
 
 
 def _kiosk_web_ready() -> bool:

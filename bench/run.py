@@ -37,7 +37,8 @@ LIMITS = {
     3: "bare: a one-widget Textual app started and shown the same way (and the heavy modules "
     "the kiosk has imported when its first screen is up)",
     4: "bare: the same six keys in a bare Textual app, each pushing an empty screen",
-    5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients",
+    5: "bare: a FastAPI app with one hello endpoint, same uvicorn, same clients; the machine's "
+    "row: its own p50 (its slowest CPU steps against its usual one)",
     6: "bare: the same signed antrean/add calls sent straight from the client, no store",
     7: "limits: a bare Textual app's RSS on its first screen; the kiosk's own RSS before the "
     "first patient; a growth of 10 MiB after the first 100 patients (halfway in a quick run of 20; "
