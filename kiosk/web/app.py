@@ -31,7 +31,7 @@ from kiosk.services import Services
 from kiosk.web.auth import AuthThrottle, TokenKeeper
 from kiosk.web.board import mount_board
 from kiosk.web.desk_process import DeskProcess
-from kiosk.web.faskes import add_faskes_routes
+from kiosk.web.faskes import DeskCall, add_faskes_routes
 from kiosk.web.phone import PhoneDesk
 from kiosk.web.phone_page import mount_phone_page
 from kiosk.web.store_calls import StoreCalls
@@ -56,11 +56,10 @@ def create_app(
         services.clock,
     )
     in_store = StoreCalls(services.store.is_sqlite)
-    desk = PhoneDesk(services)
     process = DeskProcess(settings) if desk_process else None
-
-    async def in_thread(name: str, *args: Any) -> Any:
-        return await in_store(getattr(desk, name), *args)
+    ask: DeskCall = (
+        process.call if process is not None else _in_thread(PhoneDesk(services), in_store)
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -98,10 +97,19 @@ def create_app(
 
     attempts = throttle or AuthThrottle(settings.ws_auth_per_minute)
     app.state.auth_throttle = attempts
-    add_faskes_routes(app.router, process.call if process else in_thread, keeper, attempts)
+    add_faskes_routes(app.router, ask, keeper, attempts)
     hub = mount_board(app, services, in_store)  # the waiting room's web board: kiosk/web/board.py
     mount_phone_page(app, services, hub, in_store)  # the patient's page: kiosk/web/phone_page.py
     return app
+
+
+def _in_thread(desk: PhoneDesk, in_store: StoreCalls) -> DeskCall:
+    """The phone's calls in the store's worker thread, on this process's services."""
+
+    async def ask(name: str, *args: Any) -> Any:
+        return await in_store(getattr(desk, name), *args)
+
+    return ask
 
 
 def _settle_the_heap() -> None:
