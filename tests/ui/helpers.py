@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 
 from textual import events
@@ -71,24 +72,25 @@ async def screens_until(pilot: Pilot[None], name: str, seconds: float = 15) -> l
     raise AssertionError(f"never reached {name}: {seen}")
 
 
-async def shows(pilot: Pilot[None], text: str, seconds: float = 10) -> bool:
-    """Whether ``text`` is on the screen within ``seconds``: a screen pushed a moment ago may
-    not have been painted yet on a loaded machine."""
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10) -> bool:
+    """Whether ``condition`` holds within ``seconds``: a screen pushed a moment ago may not have
+    been painted yet, and a list that refreshes every second by itself may take longer than that,
+    on a loaded machine."""
     for _ in range(int(seconds / 0.05)):
-        if text in screen_text(pilot.app):  # type: ignore[arg-type]
+        if condition():
             return True
         await pilot.pause(0.05)
     return False
+
+
+async def shows(pilot: Pilot[None], text: str, seconds: float = 10) -> bool:
+    """Whether ``text`` is on the screen within ``seconds``."""
+    return await until(pilot, lambda: text in screen_text(pilot.app), seconds)  # type: ignore[arg-type]
 
 
 async def leaves(pilot: Pilot[None], text: str, seconds: float = 10) -> bool:
-    """Whether ``text`` is gone from the screen within ``seconds``: a list that refreshes every
-    second by itself may take longer than that on a loaded machine."""
-    for _ in range(int(seconds / 0.05)):
-        if text not in screen_text(pilot.app):  # type: ignore[arg-type]
-            return True
-        await pilot.pause(0.05)
-    return False
+    """Whether ``text`` is gone from the screen within ``seconds``."""
+    return await until(pilot, lambda: text not in screen_text(pilot.app), seconds)  # type: ignore[arg-type]
 
 
 def screen_name(app: KioskApp) -> str:

@@ -29,7 +29,7 @@ from tests.central_server import CentralServer
 from tests.conftest import QUICK_PIN_ITERATIONS, WIB, MovableClock
 from tests.demo_ids import BUDI_CARD, SITI_CARD
 from tests.sync.test_drills import clinic_settings
-from tests.ui.helpers import screen_name, screen_text, settle
+from tests.ui.helpers import screen_name, screen_text, settle, until
 from tests.ui.test_desk import desk_services, key, said, take  # noqa: F401
 from tests.ui.test_desk_screens import sign_in_as
 from tests.ui.test_escaping import actions_on_screen
@@ -284,11 +284,7 @@ async def test_a_poli_that_registers_on_call_says_so_and_does(
         await key(pilot, "n")
         await pilot.pause(1.3)  # the list refreshes every second
         await key(pilot, "down")
-        for _ in range(200):  # a loaded machine refreshes it later
-            if words["queued"] in shown(app):
-                break
-            await pilot.pause(0.05)
-        assert words["queued"] in shown(app)
+        assert await until(pilot, lambda: words["queued"] in shown(app))
     record = registration(desk_services, ticket_id)
     assert record is not None and record.state == VisitState.QUEUED
 
