@@ -192,8 +192,6 @@ def bench_clinic(
     """The demo clinic on a fresh store, on the bench's clock, with quotas no loop can fill."""
     from zoneinfo import ZoneInfo
 
-    from sqlalchemy import text
-
     from kiosk.config import load_settings
     from kiosk.domain.clock import FacilityClock
     from kiosk.services.setup import open_clinic
@@ -203,7 +201,13 @@ def bench_clinic(
         overrides["database_url"] = database_url
     settings = load_settings(**overrides)
     facility_clock = FacilityClock(ZoneInfo(settings.timezone), clock or DayClock())
-    services = open_clinic(settings, clock=facility_clock)
+    return raise_quotas(open_clinic(settings, clock=facility_clock))
+
+
+def raise_quotas(services: Services) -> Services:
+    """Every shift's quota past what any figure takes (the demo's are 20-40 a shift)."""
+    from sqlalchemy import text
+
     with services.store.write() as session:
         session.execute(text("UPDATE practice_schedule SET quota = :q"), {"q": BIG_QUOTA})
     return services
